@@ -1,0 +1,73 @@
+# Stegvis: `make run` serves the demo, `make test` runs every test (Debian packages included).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 5000
+# Debian packages the tests need: Chromium for the browser tests, LibreOffice and poppler to
+# turn documents into PDF and read them back.
+TEST_DEBS := chromium libreoffice-writer-nogui poppler-utils fonts-dejavu-core fonts-liberation2
+
+.PHONY: run test test-postgres lint fmt i18n-extract i18n-update i18n-compile system-deps bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP) i18n-compile
+	STEGVIS_ENV=development $(BIN)/stegvis init-db
+	STEGVIS_ENV=development $(BIN)/stegvis demo
+	@echo "Stegvis runs on http://$(HOST):$(PORT)  (stop with Ctrl-C)"
+	STEGVIS_ENV=development $(BIN)/stegvis run --host $(HOST) --port $(PORT)
+
+system-deps:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
+	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_DEBS); \
+	fi
+
+test: system-deps $(STAMP) i18n-compile
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL (CI runs both); DATABASE_URL may point elsewhere.
+PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/stegvis_test
+test-postgres: system-deps $(STAMP) i18n-compile
+	psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='stegvis_test'" postgres | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE stegvis_test" postgres
+	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check service forms tests migrations benchmarks
+	$(BIN)/mypy service forms
+
+fmt: $(STAMP)
+	$(BIN)/ruff format service forms tests migrations benchmarks
+	$(BIN)/ruff check --fix service forms tests migrations benchmarks
+
+i18n-extract: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output \
+	  --project Stegvis --copyright-holder Stegvis -o locales/messages.pot .
+
+i18n-update: i18n-extract
+	for lang in sv pl en; do \
+	  test -f locales/$$lang/LC_MESSAGES/messages.po \
+	    && $(BIN)/pybabel update -i locales/messages.pot -d locales -l $$lang --no-fuzzy-matching \
+	    || $(BIN)/pybabel init -i locales/messages.pot -d locales -l $$lang; \
+	done
+
+i18n-compile: $(STAMP)
+	$(BIN)/pybabel -q compile -d locales
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/documents.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache test-artifacts

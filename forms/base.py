@@ -1,0 +1,74 @@
+"""The one base form of the service and the field helpers shared by all forms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from collections.abc import Iterable
+
+from wtforms import Field, Form, SelectChoice
+from wtforms.validators import StopValidation, ValidationError
+
+
+class BaseForm(FlaskForm):
+    """Every form: CSRF through Flask-WTF, translated messages through Flask-Babel."""
+
+    class Meta:
+        locales = False
+
+    def answers(self) -> dict[str, Any]:
+        """The validated data as JSON-safe answers (dates as ISO strings), without the token."""
+        return _json_safe({k: v for k, v in self.data.items() if k not in ("csrf_token", "submit")})
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _json_safe(v) for k, v in value.items() if k != "csrf_token"}
+    if isinstance(value, list):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def as_choices(pairs: Iterable[tuple[Any, Any]]) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]
+
+
+class RequiredIf:
+    """Required when another field has one of the given values; optional otherwise."""
+
+    field_flags = {"required_if": True}
+
+    def __init__(self, other: str, values: tuple[str, ...], message: Any = None) -> None:
+        self.other = other
+        self.values = values
+        self.message = message or _l("This field is required.")
+
+    def __call__(self, form: Form, field: Field) -> None:
+        other = form[self.other]
+        if other.data in self.values:
+            if field.data in (None, "", []) or (isinstance(field.data, str) and not field.data.strip()):
+                raise StopValidation(str(self.message))
+        elif field.data in (None, "", []):
+            field.errors = []
+            raise StopValidation()
+
+
+class NotBefore:
+    """A date that may not be before another date field of the same form."""
+
+    def __init__(self, other: str, message: Any) -> None:
+        self.other = other
+        self.message = message
+
+    def __call__(self, form: Form, field: Field) -> None:
+        other = form[self.other].data
+        if field.data and other and field.data < other:
+            raise ValidationError(str(self.message))

@@ -1,0 +1,25 @@
+"""Opening a case: method, referral and assignment."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from forms.base import BaseForm
+
+
+class CaseForm(BaseForm):
+    """Method choices are set per unit by the view (only the unit's own methods)."""
+
+    method = SelectField(_l("Method"), validators=[DataRequired()])
+    referring_caseworker_name = StringField(
+        _l("Referring caseworker"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("Socialsekreterare, biståndshandläggare or pracownik socjalny."),
+    )
+    assignment = TextAreaField(
+        _l("Assignment from the referral"),
+        validators=[Optional(), Length(max=5000)],
+        description=_l("What the referring caseworker asks the team to do."),
+    )

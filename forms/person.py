@@ -1,0 +1,70 @@
+"""Registering a person: names, optional identity number, language and contact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import DateField, EmailField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
+
+from forms.base import BaseForm, as_choices
+from forms.catalogue import LANGUAGES
+from forms.identity import InvalidIdentityNumber, IdentityNumber, parse_identity_number
+
+IDENTITY_COUNTRIES = [
+    ("", _l("No identity number")),
+    ("se", _l("Swedish personnummer or samordningsnummer")),
+    ("pl", _l("Polish PESEL")),
+]
+
+
+class PersonForm(BaseForm):
+    """The person's details; an identity number is optional but checked when given."""
+
+    first_name = StringField(_l("First name"), validators=[DataRequired(), Length(max=100)])
+    last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
+    identity_country = SelectField(
+        _l("Kind of identity number"), choices=as_choices(IDENTITY_COUNTRIES), default="", validate_choice=True
+    )
+    identity_number = StringField(
+        _l("Identity number"),
+        validators=[Optional(), Length(max=20)],
+        description=_l("YYYYMMDD-NNNN, YYMMDD-NNNN or 11 digits (PESEL). Leave empty if none."),
+    )
+    date_of_birth = DateField(_l("Date of birth"), validators=[Optional()])
+    preferred_language = SelectField(
+        _l("Language of the person's documents"), choices=as_choices(LANGUAGES.items())
+    )
+    address = TextAreaField(_l("Address"), validators=[Optional(), Length(max=300)])
+    phone = StringField(_l("Phone"), validators=[Optional(), Length(max=50)])
+    email = EmailField(_l("E-mail"), validators=[Optional(), Email(), Length(max=254)])
+
+    #: Set by validation when a number was given and is valid.
+    identity: IdentityNumber | None = None
+
+    def validate_identity_number(self, field: Any) -> None:
+        """Check the number against the chosen kind; a number needs a kind."""
+        self.identity = None
+        value = (field.data or "").strip()
+        country = self.identity_country.data
+        if not value:
+            return
+        if not country:
+            raise ValidationError(_l("Choose the kind of identity number."))
+        try:
+            self.identity = parse_identity_number(country, value)
+        except InvalidIdentityNumber:
+            if country == "se":
+                raise ValidationError(
+                    _l("This is not a valid Swedish personnummer or samordningsnummer.")
+                ) from None
+            raise ValidationError(_l("This is not a valid PESEL number.")) from None
+
+    def validate_date_of_birth(self, field: Any) -> None:
+        """A date of birth given next to a number must match the number."""
+        if self.identity_number.errors or not field.data:
+            return
+        # Runs after validate_identity_number (field order), so self.identity is current.
+        if self.identity and self.identity.birth_date and field.data != self.identity.birth_date:
+            raise ValidationError(_l("The date of birth does not match the identity number."))

@@ -1,0 +1,69 @@
+"""Stegvis: guided intake, assessment and individual plans for social work."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from service.config import load_config
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the application: defaults, then environment, then ``config`` (tests)."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_mapping(load_config(app.instance_path, config))
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    _configure_logging(app)
+    _configure_extensions(app)
+    _configure_blueprints(app)
+    _configure_templates(app)
+    return app
+
+
+def _configure_logging(app: Flask) -> None:
+    """Application logs carry ids and actions only; personal data stays in the database."""
+    if not app.debug and not app.testing:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def _configure_extensions(app: Flask) -> None:
+    from service import models  # noqa: F401  (registers the tables)
+    from service.extensions import babel, csrf, db, login_manager
+    from service.i18n import select_locale
+
+    db.init_app(app)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "strong"
+
+    from service.auth.operations import load_user
+
+    login_manager.user_loader(load_user)
+
+
+def _configure_blueprints(app: Flask) -> None:
+    from service.auth.views import bp as auth_bp
+    from service.cases.views import bp as cases_bp
+    from service.documents.views import bp as documents_bp
+    from service.login_required import require_login
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(cases_bp)
+    app.register_blueprint(documents_bp)
+    app.before_request(require_login)
+
+    from service.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def _configure_templates(app: Flask) -> None:
+    from service.template_helpers import register_template_helpers
+
+    register_template_helpers(app)

@@ -1,0 +1,122 @@
+"""Persons, cases and the meeting steps: thin views wiring forms to operations."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from forms.base import as_choices
+from forms.case import CaseForm
+from forms.catalogue import METHODS
+from forms.person import PersonForm
+from service import access, audit
+from service.cases import operations
+from service.cases.step_forms import add_row, build_step_form, change_reason
+from service.cases.steps import STEPS
+from service.documents.operations import agreement_blocker
+from service.extensions import db
+from service.models import Case, Document, Person
+
+bp = Blueprint("cases", __name__, template_folder="templates")
+
+
+@bp.route("/")
+def index() -> str:
+    """The unit's cases, newest first, and its persons."""
+    cases = db.session.scalars(access.cases_query().order_by(Case.opened_at.desc())).all()
+    persons = db.session.scalars(
+        access.persons_query().order_by(Person.last_name, Person.first_name)
+    ).all()
+    return render_template("cases/index.html", cases=cases, persons=persons)
+
+
+@bp.route("/persons/new", methods=["GET", "POST"])
+def new_person() -> str | Response:
+    """Register a person; a wrong identity number is explained beside the field."""
+    form = PersonForm()
+    if form.validate_on_submit():
+        if form.identity and operations.identity_taken(current_user, form.identity.number):
+            form.identity_number.errors = [_("A person with this identity number is already registered.")]
+        else:
+            person = operations.register_person(
+                current_user, first_name=form.first_name.data, last_name=form.last_name.data,
+                identity=form.identity, date_of_birth=form.date_of_birth.data,
+                preferred_language=form.preferred_language.data, address=form.address.data or "",
+                phone=form.phone.data or "", email=form.email.data or "",
+            )
+            flash(_("The person is registered."), "success")
+            return redirect(url_for("cases.person", person_id=person.id))
+    elif request.method == "GET":
+        form.preferred_language.data = current_user.unit.default_locale
+    return render_template("cases/person_form.html", form=form)
+
+
+@bp.route("/persons/<int:person_id>")
+def person(person_id: int) -> str:
+    """A person's details and cases."""
+    found = access.get_person(person_id)
+    cases = db.session.scalars(access.cases_query().where(Case.person_id == found.id)).all()
+    audit.record("person.view", person_id=found.id)
+    db.session.commit()
+    return render_template("cases/person.html", person=found, cases=cases)
+
+
+@bp.route("/persons/<int:person_id>/cases/new", methods=["GET", "POST"])
+def new_case(person_id: int) -> str | Response:
+    """Open a case for the person with one of the unit's methods."""
+    found = access.get_person(person_id)
+    form = CaseForm()
+    form.method.choices = as_choices(
+        (key, METHODS[key]) for key in current_user.unit.methods if key in METHODS
+    )
+    if form.validate_on_submit():
+        case = operations.open_case(
+            found, current_user, method=form.method.data,
+            caseworker=form.referring_caseworker_name.data or "",
+            assignment=form.assignment.data or "",
+        )
+        flash(_("The case is opened."), "success")
+        return redirect(url_for("cases.case", case_id=case.id))
+    return render_template("cases/case_form.html", form=form, person=found)
+
+
+@bp.route("/cases/<int:case_id>")
+def case(case_id: int) -> str:
+    """The case page: steps, status and issued documents."""
+    found = access.get_case(case_id)
+    steps = [(step, operations.latest_submission(found, step.key)) for step in STEPS.values()]
+    documents = db.session.scalars(
+        sa.select(Document).where(Document.case_id == found.id)
+        .order_by(Document.doc_type, Document.version.desc())
+    ).all()
+    audit.record("case.view", case_id=found.id)
+    db.session.commit()
+    return render_template(
+        "cases/case.html", case=found, steps=steps, documents=documents,
+        agreement_blocker=agreement_blocker(found),
+    )
+
+
+@bp.route("/cases/<int:case_id>/steps/<step_key>", methods=["GET", "POST"])
+def step(case_id: int, step_key: str) -> str | Response:
+    """Fill in or change a meeting step; errors keep every answer."""
+    found = access.get_case(case_id)
+    step_def = STEPS.get(step_key) or abort(404)
+    if step_def.requires and operations.latest_submission(found, step_def.requires) is None:
+        flash(_("Fill in the %(step)s first.", step=STEPS[step_def.requires].title), "warning")
+        return redirect(url_for("cases.case", case_id=found.id))
+    previous = operations.latest_submission(found, step_key)
+    form = build_step_form(step_def, previous, found)
+    if request.method == "POST" and "add_row" in request.form:
+        add_row(form)
+    elif form.validate_on_submit():
+        operations.save_step(
+            found, step_key, form.answers(), current_user, form_version=step_def.form_version,
+            change_reason=change_reason(form),
+        )
+        flash(_("Saved."), "success")
+        return redirect(url_for("cases.case", case_id=found.id))
+    return render_template("cases/step.html", case=found, step=step_def, form=form, previous=previous)

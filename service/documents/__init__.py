@@ -1,0 +1,1 @@
+"""Issued documents: agreements, plans and records rendered from the Word templates."""

@@ -1,0 +1,130 @@
+"""The agreement's rendering context: a plain dict, every label and date in the document's language."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from babel.dates import format_date
+from flask_babel import force_locale
+
+from forms.catalogue import ACTION_PARTIES, CONTACT_CHANNELS, MEETING_RHYTHMS, METHOD_SHORT
+from forms.identity import format_identity
+from service.models import Case, User
+
+IDENTITY_KINDS = {
+    "personnummer": "Personnummer",
+    "samordningsnummer": "Samordningsnummer",
+    "pesel": "PESEL",
+    "reserve": "",
+}
+
+
+def document_language(case: Case) -> str:
+    """The person's preferred language, else the unit's."""
+    return case.person.preferred_language or case.unit.default_locale
+
+
+def format_day(value: date | str | None, language: str) -> str:
+    """A date as the document's language writes it in full ("9 juli 1985"), or ""."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    # British English writes "9 November 2026", as readers in Sweden and Poland expect.
+    return format_date(value, format="long", locale="en_GB" if language == "en" else language)
+
+
+def _label(choices: list[tuple[str, Any]], key: str | None) -> str:
+    return next((str(label) for value, label in choices if value == key), "")
+
+
+def build_agreement_context(
+    case: Case,
+    start: dict[str, Any],
+    second: dict[str, Any],
+    *,
+    number: str,
+    version: int,
+    language: str,
+    issued_on: date,
+    contact: User | None,
+) -> dict[str, Any]:
+    """Everything the agreement templates print, from the finalised meetings' answers."""
+    with force_locale(language):
+        return {
+            "document": {
+                "number": number,
+                "version": version,
+                "issued_on": format_day(issued_on, language),
+                "place": case.unit.place,
+            },
+            "unit": {"name": case.unit.name, "address": case.unit.address, "phone": case.unit.phone},
+            "person": _person(case, language),
+            "worker": {
+                "name": contact.full_name if contact else "",
+                "phone": contact.phone if contact else "",
+                "title": contact.title if contact else "",
+            },
+            "caseworker": {"name": case.caseworker_name},
+            "case": {
+                "reference": case.reference,
+                "method": str(METHOD_SHORT.get(case.method, case.method)),
+                "assignment": case.assignment,
+            },
+            "start_meeting": {
+                "date": format_day(start.get("meeting_date"), language),
+                "participants": start.get("participants") or "",
+                "own_words": start.get("own_words") or "",
+                "expectations_person": start.get("expectations_person") or "",
+                "expectations_team": start.get("expectations_team") or "",
+            },
+            "agreement": _agreement(second, language, contact),
+            "consent": {
+                "given": second.get("consent_to_share") == "yes",
+                "parties": second.get("consent_parties") or "",
+                "data": second.get("consent_data") or "",
+                "purpose": second.get("consent_purpose") or "",
+                "valid_until": format_day(second.get("consent_valid_until"), language),
+            },
+        }
+
+
+def _person(case: Case, language: str) -> dict[str, str]:
+    person = case.person
+    return {
+        "full_name": person.full_name,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "identity_kind": IDENTITY_KINDS.get(person.identity_kind or "", ""),
+        "identity_number": format_identity(person.identity_kind, person.identity_number),
+        "date_of_birth": format_day(person.date_of_birth, language),
+        "address": person.address,
+        "phone": person.phone,
+    }
+
+
+def _agreement(second: dict[str, Any], language: str, contact: User | None) -> dict[str, Any]:
+    actions = [
+        {
+            "no": index,
+            "what": row.get("what") or "",
+            "who": _label(ACTION_PARTIES, row.get("who")),
+            "by_when": format_day(row.get("by_when"), language),
+        }
+        for index, row in enumerate(second.get("actions") or [], start=1)
+    ]
+    channels = [_label(CONTACT_CHANNELS, key) for key in second.get("contact_channels") or []]
+    return {
+        "meeting_date": format_day(second.get("meeting_date"), language),
+        "purpose": second.get("purpose") or "",
+        "situation_causes": second.get("situation_causes") or "",
+        "situation_possibilities": second.get("situation_possibilities") or "",
+        "situation_limitations": second.get("situation_limitations") or "",
+        "actions": actions,
+        "period_from": format_day(second.get("period_from"), language),
+        "period_to": format_day(second.get("period_to"), language),
+        "contact_person": contact.full_name if contact else "",
+        "meeting_rhythm": _label(MEETING_RHYTHMS, second.get("meeting_rhythm")),
+        "contact_channels": ", ".join(c for c in channels if c),
+    }

@@ -1,0 +1,205 @@
+"""Render the Word templates in ``templates_docx/`` into .docx bytes.
+
+The templates are ordinary Word files carrying docxtpl (Jinja) tags; people edit them in Word.
+Rendering is strict and literal:
+
+* a variable the context lacks raises :class:`jinja2.UndefinedError` instead of printing an
+  empty line (``StrictUndefined``), and ``None`` prints as nothing, never as "None";
+* every value is XML-escaped (``autoescape``) and never evaluated, so text a person typed
+  (``& < > " '``, ``{{ 7*7 }}``, ``</w:t>``, emoji, diacritics) comes out exactly as typed;
+* characters XML 1.0 forbids are dropped before rendering, so the file always opens.
+
+Line breaks: after Jinja has run, docxtpl (>= 0.12, ``DocxTemplate.resolve_listing``) turns
+every ``\\n`` inside a run's text into ``<w:br/>`` and every ``\\t`` into ``<w:tab/>``. Plain,
+autoescaped strings therefore need no ``Listing``/``RichText`` wrapper. Sanitising first turns
+``\\r\\n`` and ``\\r`` into ``\\n`` and drops ``\\a`` and ``\\f`` (forbidden in XML), which
+docxtpl would otherwise turn into new paragraphs and page breaks.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+from collections.abc import Iterator, Mapping, MutableMapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, Template, meta, nodes
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+
+#: The Word templates, one ``<name>.docx`` per document type and language.
+TEMPLATE_DIR: Path = Path(__file__).resolve().parents[2] / "templates_docx"
+
+_TEMPLATE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*\Z")
+# XML 1.0 ``Char``: no C0 controls except tab/LF/CR, no surrogates, no U+FFFE/U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LINE_ENDS = re.compile(r"\r\n?")
+# docxtpl rewrites these four sequences in the rendered XML ("{_{" becomes "{{" and so on).
+_DOCXTPL_ESCAPES = re.compile(r"\{_[{%]|[}%]_\}")
+
+
+def _none_as_empty(value: Any) -> Any:
+    """Jinja ``finalize`` hook: an explicit ``None`` prints as nothing, not as "None"."""
+    return "" if value is None else value
+
+
+class _DocumentEnvironment(SandboxedEnvironment):
+    """Strict, autoescaping Jinja environment that compiles each distinct source only once.
+
+    docxtpl compiles the document XML with ``from_string`` on every render; caching by source
+    text makes rendering a template a second time skip the compile, and an edited template
+    (different source) is simply compiled anew.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=StrictUndefined, finalize=_none_as_empty)
+        self._compile_cached = lru_cache(maxsize=64)(self._compile_uncached)
+
+    def _compile_uncached(self, source: str) -> Template:
+        """Compile ``source`` without the cache."""
+        return super().from_string(source)
+
+    def from_string(
+        self,
+        source: str | nodes.Template,
+        globals: MutableMapping[str, Any] | None = None,
+        template_class: type[Template] | None = None,
+    ) -> Template:
+        """Compile ``source``, reusing the compiled template for plain sources seen before."""
+        if isinstance(source, str) and globals is None and template_class is None:
+            return self._compile_cached(source)
+        return super().from_string(source, globals, template_class)
+
+
+_ENVIRONMENT = _DocumentEnvironment()
+
+
+def render_document(template_name: str, context: Mapping[str, Any]) -> bytes:
+    """Render ``templates_docx/<template_name>.docx`` with ``context`` and return the .docx bytes.
+
+    The context is deep-copied and every string in it sanitised (see :func:`sanitise_text`);
+    the caller's data is never modified. Raises :class:`ValueError` for a malformed template
+    name, :class:`FileNotFoundError` for an unknown one, :class:`jinja2.UndefinedError` when
+    the context lacks a variable the template uses, and :class:`jinja2.TemplateSyntaxError`
+    when a template's tags are broken.
+    """
+    template = _load_template(template_name)
+    template.render(_prepared_context(context), jinja_env=_ENVIRONMENT, autoescape=True)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+def template_variables(template_name: str) -> set[str]:
+    """The top-level variables the template reads from its context (``{"person", ...}``)."""
+    source = _template_source(_load_template(template_name))
+    return set(meta.find_undeclared_variables(_ENVIRONMENT.parse(source)))
+
+
+def template_fields(template_name: str) -> set[str]:
+    """Every dotted field the template reads, e.g. ``"person.full_name"``.
+
+    Loop variables are spelled through what they loop over: ``{%tr for a in agreement.actions
+    %}`` … ``{{ a.what }}`` gives ``"agreement.actions"`` and ``"agreement.actions[].what"``.
+    Used to check that the language versions of a document carry the same fields.
+    """
+    tree = _ENVIRONMENT.parse(_template_source(_load_template(template_name)))
+    roots = meta.find_undeclared_variables(tree)
+    aliases = _loop_aliases(tree)
+    paths = {_dotted_path(node, aliases) for node in tree.find_all(nodes.Getattr)}
+    paths |= {_dotted_path(loop.iter, aliases) for loop in tree.find_all(nodes.For)}
+    known = {path for path in paths if path and path.split(".")[0] in roots}
+    return {path for path in known if not any(other.startswith(f"{path}.") for other in known)}
+
+
+def sanitise_text(text: str) -> str:
+    """Make one string safe to place in the document as literal text.
+
+    Line ends become ``\\n``; characters XML 1.0 forbids are dropped. The rare text containing
+    one of docxtpl's own escape sequences (``{_{`` …) is returned pre-escaped, with the
+    underscore as a character reference, so docxtpl's post-processing cannot rewrite it.
+    """
+    cleaned = _XML_FORBIDDEN.sub("", _LINE_ENDS.sub("\n", str(text)))
+    if _DOCXTPL_ESCAPES.search(cleaned):
+        return Markup(str(escape(cleaned)).replace("_", "&#95;"))
+    return cleaned
+
+
+def _prepared_context(context: Mapping[str, Any]) -> dict[str, Any]:
+    """A deep copy of ``context`` with every string sanitised."""
+    return {key: _sanitised(value) for key, value in copy.deepcopy(dict(context)).items()}
+
+
+def _sanitised(value: Any) -> Any:
+    """``value`` with every string inside it (dict values, list items) sanitised."""
+    if isinstance(value, str):
+        return sanitise_text(value)
+    if isinstance(value, Mapping):
+        return {key: _sanitised(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_sanitised(item) for item in value]
+    return value
+
+
+def _template_path(template_name: str) -> Path:
+    """The file of ``template_name``; refuses names that could leave :data:`TEMPLATE_DIR`."""
+    if not _TEMPLATE_NAME.match(template_name):
+        raise ValueError(f"Invalid document template name: {template_name!r}")
+    path = TEMPLATE_DIR / f"{template_name}.docx"
+    if not path.is_file():
+        raise FileNotFoundError(f"No document template {template_name!r} in {TEMPLATE_DIR}")
+    return path
+
+
+@lru_cache(maxsize=32)
+def _template_bytes(path: Path, mtime_ns: int, size: int) -> bytes:
+    """The template file's bytes; keyed on mtime and size so an edited file is read again."""
+    return path.read_bytes()
+
+
+def _load_template(template_name: str) -> DocxTemplate:
+    """A fresh docxtpl template (docxtpl templates render only once) from the cached bytes."""
+    path = _template_path(template_name)
+    stat = path.stat()
+    return DocxTemplate(io.BytesIO(_template_bytes(path, stat.st_mtime_ns, stat.st_size)))
+
+
+def _template_source(template: DocxTemplate) -> str:
+    """The Jinja source docxtpl renders: the patched XML of the body, headers and footers."""
+    template.init_docx()
+    sources = [template.patch_xml(template.get_xml())]
+    sources.extend(template.patch_xml(template.get_part_xml(part)) for part in _parts(template))
+    return "\n".join(sources)
+
+
+def _parts(template: DocxTemplate) -> Iterator[Any]:
+    """The header and footer parts of ``template``."""
+    for uri in (template.HEADER_URI, template.FOOTER_URI):
+        for _rel_key, part in template.get_headers_footers(uri):
+            yield part
+
+
+def _loop_aliases(tree: nodes.Template) -> dict[str, str]:
+    """Map each ``for`` loop variable to the dotted path of its items (``"x.items[]"``)."""
+    aliases: dict[str, str] = {}
+    for loop in tree.find_all(nodes.For):
+        items = _dotted_path(loop.iter, aliases)
+        if items and isinstance(loop.target, nodes.Name):
+            aliases[loop.target.name] = f"{items}[]"
+    return aliases
+
+
+def _dotted_path(node: nodes.Node, aliases: Mapping[str, str]) -> str | None:
+    """``a.b.c`` for a chain of attribute lookups on a name, else ``None``."""
+    attributes: list[str] = []
+    while isinstance(node, nodes.Getattr):
+        attributes.append(node.attr)
+        node = node.node
+    if not isinstance(node, nodes.Name):
+        return None
+    root = aliases.get(node.name, node.name)
+    return ".".join([root, *reversed(attributes)])

@@ -1,0 +1,12 @@
+"""Every extension, created once and unbound; ``create_app`` attaches them with ``init_app``."""
+
+from flask_babel import Babel
+from flask_login import LoginManager
+from flask_wtf.csrf import CSRFProtect
+
+from service.db import Database
+
+db = Database()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+babel = Babel()

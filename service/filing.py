@@ -1,0 +1,41 @@
+"""Exporting a case's issued documents for the caseworker's file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from service import audit
+from service.extensions import db
+from service.models import Case, Document
+
+
+def export_case_documents(case_id: int, out_dir: Path) -> dict[str, Any]:
+    """Write each document version as NUMBER-vN.docx plus index.json; returns the index."""
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise LookupError(f"No case with id {case_id}.")
+    documents = db.session.scalars(
+        sa.select(Document).where(Document.case_id == case.id)
+        .order_by(Document.number, Document.version)
+    ).all()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for document in documents:
+        if hashlib.sha256(document.content).hexdigest() != document.sha256:
+            raise RuntimeError(f"Stored document {document.number} v{document.version} is damaged.")
+        (out_dir / document.filename).write_bytes(document.content)
+        entries.append({
+            "file": document.filename, "type": document.doc_type, "number": document.number,
+            "version": document.version, "language": document.language,
+            "sha256": document.sha256, "issued_at": document.issued_at.isoformat(),
+        })
+    index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
+    (out_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), "utf-8")
+    audit.record("case.export", case_id=case.id, documents=len(entries))
+    db.session.commit()
+    return index

@@ -1,0 +1,18 @@
+"""Deny by default: every endpoint needs a login unless it is listed here."""
+
+from __future__ import annotations
+
+from flask import request
+from flask_login import current_user
+
+from service.extensions import login_manager
+
+#: Endpoints reachable without logging in.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static"})
+
+
+def require_login() -> object | None:
+    """Send anonymous visitors of any non-public endpoint to the login page."""
+    if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
+        return None
+    return login_manager.unauthorized()

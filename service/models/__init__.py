@@ -1,0 +1,23 @@
+"""The models, one per file; importing this package registers them all."""
+
+from service.models.audit_event import AuditEvent
+from service.models.case import Case, CaseStatus
+from service.models.document import Document, DocumentSequence
+from service.models.person import Person
+from service.models.submission import Submission, SubmissionStatus
+from service.models.unit import Unit
+from service.models.user import Role, User
+
+__all__ = [
+    "AuditEvent",
+    "Case",
+    "CaseStatus",
+    "Document",
+    "DocumentSequence",
+    "Person",
+    "Role",
+    "Submission",
+    "SubmissionStatus",
+    "Unit",
+    "User",
+]

@@ -1,0 +1,77 @@
+"""A case: one person's journey with one unit and one method."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from service.db import Base
+from service.models._types import UTCDateTime, utcnow
+from service.models.person import Person
+from service.models.unit import Unit
+from service.models.user import User
+
+
+class CaseStatus(enum.StrEnum):
+    """Where a case is on the journey."""
+
+    REFERRED = "referred"
+    START_MEETING = "start_meeting"
+    AGREED = "agreed"
+    ASSESSED = "assessed"
+    PLAN_ACTIVE = "plan_active"
+    CLOSED = "closed"
+
+
+class Case(Base):
+    """A referral taken on by a unit, from the start meeting to closing."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "status IN ('referred', 'start_meeting', 'agreed', 'assessed', 'plan_active', 'closed')",
+            name="status",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Human reference printed on documents, e.g. C-2026-000007.
+    reference: Mapped[str] = mapped_column(sa.String(30), unique=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("persons.id"), index=True)
+    unit_id: Mapped[int] = mapped_column(sa.ForeignKey("units.id"), index=True)
+    #: Key of the method the unit works by in this case (e.g. "buss", "ipwzb").
+    method: Mapped[str] = mapped_column(sa.String(50))
+    #: The named contact person (support worker / assistant), set at the second meeting.
+    contact_person_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
+    #: The referring caseworker when they are a user of the service.
+    referring_caseworker_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id"), default=None
+    )
+    #: The referring caseworker's name when they are outside the service.
+    referring_caseworker_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    #: The assignment (uppdrag / decision) as written in the referral.
+    assignment: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[str] = mapped_column(sa.String(20), default=CaseStatus.REFERRED.value)
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
+
+    person: Mapped[Person] = relationship(lazy="joined")
+    unit: Mapped[Unit] = relationship(lazy="joined")
+    contact_person: Mapped[User | None] = relationship(foreign_keys=[contact_person_id])
+    referring_caseworker: Mapped[User | None] = relationship(
+        foreign_keys=[referring_caseworker_id]
+    )
+
+    @property
+    def caseworker_name(self) -> str:
+        """The referring caseworker's name, whether or not they use the service."""
+        if self.referring_caseworker is not None:
+            return self.referring_caseworker.full_name
+        return self.referring_caseworker_name
+
+    def __repr__(self) -> str:
+        return f"<Case {self.id} {self.status}>"

@@ -1,0 +1,55 @@
+"""A client: the person the journey is about."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from service.db import Base
+from service.models._types import UTCDateTime, utcnow
+
+
+class Person(Base):
+    """A person registered by a unit; identity number optional (many clients have none)."""
+
+    __tablename__ = "persons"
+    __table_args__ = (
+        sa.CheckConstraint(
+            "identity_kind IS NULL OR identity_kind IN "
+            "('personnummer', 'samordningsnummer', 'pesel', 'reserve')",
+            name="identity_kind",
+        ),
+        sa.CheckConstraint(
+            "(identity_kind IS NULL) = (identity_number IS NULL)", name="identity_pair"
+        ),
+        sa.CheckConstraint("preferred_language IN ('sv', 'pl', 'en')", name="language"),
+        sa.UniqueConstraint("unit_id", "identity_number", name="uq_persons_unit_identity"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The unit that registered the person; only its staff see them.
+    unit_id: Mapped[int] = mapped_column(sa.ForeignKey("units.id"), index=True)
+    first_name: Mapped[str] = mapped_column(sa.String(100))
+    last_name: Mapped[str] = mapped_column(sa.String(100))
+    #: personnummer / samordningsnummer / pesel / reserve; None when no number is known.
+    identity_kind: Mapped[str | None] = mapped_column(sa.String(20), default=None)
+    #: Normalised number: 12 digits for Swedish numbers, 11 for PESEL.
+    identity_number: Mapped[str | None] = mapped_column(sa.String(20), default=None)
+    date_of_birth: Mapped[date | None] = mapped_column(default=None)
+    #: Language of the person's documents.
+    preferred_language: Mapped[str] = mapped_column(sa.String(5), default="sv")
+    address: Mapped[str] = mapped_column(sa.String(300), default="")
+    phone: Mapped[str] = mapped_column(sa.String(50), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
+
+    @property
+    def full_name(self) -> str:
+        """First and last name as printed on documents."""
+        return f"{self.first_name} {self.last_name}".strip()
+
+    def __repr__(self) -> str:
+        return f"<Person {self.id}>"

@@ -1,0 +1,167 @@
+"""Fixtures: the app on a migrated database (SQLite, or PostgreSQL via DATABASE_URL), clean
+tables for every test, a client that sends forms with their CSRF token, and factories."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
+
+from service import create_app
+from service.auth.operations import create_user
+from service.db import Base
+from service.extensions import db
+from service.migrate import upgrade
+from service.models import Role, Unit, User
+
+PASSWORD = "correct horse battery"
+CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|'
+                        r'type="hidden" name="csrf_token" value="([^"]+)"|'
+                        r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """PostgreSQL when DATABASE_URL says so, else a fresh SQLite file."""
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def app(database_url: str) -> Iterator[Flask]:
+    """One app for the session; the schema comes from the Alembic migrations."""
+    application = create_app({"TESTING": True, "DATABASE_URL": database_url})
+    with application.app_context():
+        engine = db.engine
+        if engine.dialect.name == "postgresql":
+            with engine.begin() as conn:
+                conn.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        upgrade()
+    yield application
+    with application.app_context():
+        db.engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clean_tables(app: Flask) -> Iterator[None]:
+    """Every test starts from empty tables."""
+    yield
+    with app.app_context():
+        db.session.remove()
+        with db.engine.begin() as conn:
+            for table in reversed(Base.metadata.sorted_tables):
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def app_ctx(app: Flask) -> Iterator[None]:
+    """An application context for tests that use the models directly."""
+    with app.app_context():
+        yield
+
+
+class FormClient:
+    """A test client that reads the CSRF token from the page before posting, like a browser."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def get(self, url: str, **kwargs: Any) -> TestResponse:
+        return self.client.get(url, **kwargs)
+
+    def post(self, url: str, data: dict[str, Any] | None = None, *, form_url: str | None = None,
+             **kwargs: Any) -> TestResponse:
+        """POST ``data`` plus the CSRF token found on ``form_url`` (default: ``url``)."""
+        page = self.client.get(form_url or url)
+        token = csrf_token(page.get_data(as_text=True))
+        return self.client.post(url, data={**(data or {}), "csrf_token": token}, **kwargs)
+
+    def login(self, email: str, password: str = PASSWORD) -> TestResponse:
+        return self.post("/login", {"email": email, "password": password})
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token of the first form on the page."""
+    match = CSRF_FIELD.search(html)
+    assert match, "no CSRF token on the page"
+    return next(group for group in match.groups() if group)
+
+
+@pytest.fixture
+def client(app: Flask) -> FormClient:
+    test_client = app.test_client()
+    # English unless a test picks another language, so assertions read the msgids.
+    test_client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return FormClient(test_client)
+
+
+@pytest.fixture
+def make_unit(app: Flask) -> Any:
+    """Create a unit: make_unit(name="…", default_locale="pl", methods=[…])."""
+    counter = iter(range(1, 10_000))
+
+    def _make(**fields: Any) -> Unit:
+        with app.app_context():
+            n = next(counter)
+            spec: dict[str, Any] = {
+                "name": f"Unit {n}", "organisation": "Org", "place": "Göteborg",
+                "default_locale": "sv", "methods": ["buss", "ipwzb"],
+            }
+            spec.update(fields)
+            unit = Unit(**spec)
+            db.session.add(unit)
+            db.session.commit()
+            db.session.refresh(unit)
+            db.session.expunge(unit)
+            return unit
+
+    return _make
+
+
+@pytest.fixture
+def make_user(app: Flask, make_unit: Any) -> Any:
+    """Create staff: make_user(email=…, unit=…, role=Role.CASEWORKER)."""
+
+    def _make(email: str = "worker@example.org", unit: Unit | None = None,
+              role: Role = Role.WORKER, full_name: str = "Anna Berg") -> User:
+        unit = unit or make_unit()
+        with app.app_context():
+            user = create_user(email=email, full_name=full_name, password=PASSWORD,
+                               unit=db.session.get(Unit, unit.id), role=role, title="Boendestödjare",
+                               phone="070-111 22 33")
+            db.session.commit()
+            db.session.refresh(user)
+            db.session.expunge(user)
+            return user
+
+    return _make
+
+
+@pytest.fixture
+def worker(make_user: Any) -> User:
+    return make_user()
+
+
+@pytest.fixture
+def logged_in(client: FormClient, worker: User) -> FormClient:
+    response = client.login(worker.email)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where tests leave screenshots and documents for people to look at."""
+    path = Path(__file__).resolve().parent.parent / "test-artifacts"
+    path.mkdir(exist_ok=True)
+    return path
