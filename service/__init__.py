@@ -20,6 +20,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     _configure_extensions(app)
     _configure_blueprints(app)
     _configure_templates(app)
+    _configure_commands(app)
     return app
 
 
@@ -67,3 +68,9 @@ def _configure_templates(app: Flask) -> None:
     from service.template_helpers import register_template_helpers
 
     register_template_helpers(app)
+
+
+def _configure_commands(app: Flask) -> None:
+    from service.cli import register_commands
+
+    register_commands(app)

@@ -7,18 +7,37 @@ from pathlib import Path
 
 import click
 import sqlalchemy as sa
-from flask.cli import FlaskGroup, with_appcontext
+from flask import Flask
+from flask.cli import AppGroup, FlaskGroup, NoAppException, with_appcontext
 
-from service import create_app
 from service.extensions import db
 
+#: The service's own commands; attached to ``app.cli`` so `stegvis` and `flask` both list them.
+commands = AppGroup("stegvis")
 
-@click.group(cls=FlaskGroup, create_app=create_app)
+
+def register_commands(app: Flask) -> None:
+    """Attach the commands to the app's CLI."""
+    for command in commands.commands.values():
+        app.cli.add_command(command)
+
+
+def _create_app() -> Flask:
+    from service import create_app
+    from service.config import ConfigError
+
+    try:
+        return create_app()
+    except ConfigError as exc:
+        raise NoAppException(str(exc)) from None
+
+
+@click.group(cls=FlaskGroup, create_app=_create_app)
 def main() -> None:
     """Stegvis: guided intake, assessment and individual plans for social work."""
 
 
-@main.command("init-db")
+@commands.command("init-db")
 @with_appcontext
 def init_db() -> None:
     """Create or upgrade the database schema (Alembic migrations to the newest)."""
@@ -28,7 +47,7 @@ def init_db() -> None:
     click.echo("Database is up to date.")
 
 
-@main.command("demo")
+@commands.command("demo")
 @with_appcontext
 def demo() -> None:
     """Load demo units, staff and cases (only once; a second run changes nothing)."""
@@ -43,7 +62,7 @@ def demo() -> None:
         click.echo(f"  {email:<32} {role:<11} {unit}")
 
 
-@main.command("create-user")
+@commands.command("create-user")
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
 @click.option("--unit", "unit_name", required=True, help="Exact name of an existing unit.")
@@ -65,7 +84,7 @@ def create_user_command(email: str, full_name: str, unit_name: str, role: str, p
     click.echo(f"Created user {user.id}.")
 
 
-@main.command("export-case")
+@commands.command("export-case")
 @click.argument("case_id", type=int)
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
 @with_appcontext

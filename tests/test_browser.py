@@ -1,0 +1,120 @@
+"""The first path once in a real browser: headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from werkzeug.serving import make_server
+
+from service.models import User
+from tests.test_journey import docx_text
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    """Debian's Chromium, installed by `make test` (a browser download cannot work here)."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    assert path, "Chromium is missing: `make test` installs Debian's chromium package."
+    return path
+
+
+@pytest.fixture
+def live_server(app: Flask) -> Iterator[str]:
+    """The app served on a free loopback port in a thread, on the test database."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="pl-PL", viewport={"width": 1024, "height": 1366},
+                                  accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def test_person_to_agreement_in_chromium(
+    page: Page, live_server: str, make_unit: object, make_user: object, artifacts_dir: Path,
+    tmp_path: Path,
+) -> None:
+    unit = make_unit(name="MOPS Sopot – Asystent osoby bezdomnej", default_locale="pl",  # type: ignore[operator]
+                     methods=["ipwzb"], place="Sopot")
+    worker: User = make_user(email="wojciech@example.org", unit=unit,  # type: ignore[operator]
+                             full_name="Wojciech Bodusz")
+    page.goto(f"{live_server}/login")
+    page.get_by_label("E-mail").fill(worker.email)
+    page.get_by_label("Hasło").fill("correct horse battery")
+    page.get_by_role("button", name="Zaloguj się").click()
+    expect(page.get_by_role("heading", name="Sprawy")).to_be_visible()
+
+    page.get_by_role("link", name="Zarejestruj osobę").first.click()
+    page.get_by_label("Imię").fill("Zofia")
+    page.get_by_label("Nazwisko").fill("Wójcik-Łęcka")
+    page.get_by_label("Rodzaj numeru identyfikacyjnego").select_option("pl")
+    page.get_by_label("Numer identyfikacyjny").fill("44051401459")  # wrong checksum first
+    page.get_by_role("button", name="Zarejestruj").click()
+    expect(page.locator("#identity_number-error")).to_have_text("To nie jest prawidłowy numer PESEL.")
+    expect(page.get_by_label("Nazwisko")).to_have_value("Wójcik-Łęcka")  # kept
+    page.screenshot(path=str(artifacts_dir / "person-error-pl.png"), full_page=True)
+    page.get_by_label("Numer identyfikacyjny").fill("44051401458")
+    page.get_by_role("button", name="Zarejestruj").click()
+
+    page.get_by_role("link", name="Otwórz sprawę").click()
+    page.get_by_label("Skierowanie – zadanie").fill("Program wychodzenia z bezdomności & <test>")
+    page.get_by_role("button", name="Otwórz sprawę").click()
+
+    page.get_by_role("link", name="Wypełnij").first.click()
+    page.get_by_label("Data spotkania").fill("2026-11-02")
+    page.get_by_label("Uczestnicy").fill("Zofia, Wojciech")
+    page.get_by_label("Co osoba chce zmienić – jej własnymi słowami").fill("Własny pokój {{ 7*7 }}")
+    page.get_by_role("radio", name="Tak").check()
+    page.get_by_role("button", name="Zapisz").click()
+
+    page.get_by_role("link", name="Wypełnij").click()
+    page.get_by_label("Data spotkania").fill("2026-11-09")
+    page.get_by_role("group", name="Czy oczekiwania zostały potwierdzone przez obie strony?").get_by_role("radio", name="Tak").check()
+    page.get_by_role("group", name="Czy osoba przyjmuje miejsce?").get_by_role("radio", name="Tak").check()
+    page.get_by_role("checkbox", name="SMS").check()
+    page.get_by_label("Cel współpracy").fill("Wyjście z bezdomności")
+    page.get_by_label("Co 1").fill("Złożyć wniosek o lokal socjalny")
+    page.get_by_label("Obowiązuje od").fill("2026-11-09")
+    page.get_by_label("Obowiązuje do").fill("2027-05-09")
+    page.get_by_role("group", name="Czy osoba zgadza się na przekazywanie informacji?").get_by_role("radio", name="Nie").check()
+    page.screenshot(path=str(artifacts_dir / "second-meeting-pl.png"), full_page=True)
+    page.get_by_role("button", name="Zapisz").click()
+
+    page.get_by_role("button", name="Wystaw kontrakt").click()
+    expect(page.get_by_text("AGR-")).to_be_visible()
+    page.screenshot(path=str(artifacts_dir / "case-pl.png"), full_page=True)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Pobierz (Word)").click()
+    target = tmp_path / "agreement.docx"
+    download_info.value.save_as(target)
+    text = docx_text(target.read_bytes())
+    assert "KONTRAKT SOCJALNY" in text and "Zofia Wójcik-Łęcka" in text and "44051401458" in text
+    assert "Złożyć wniosek o lokal socjalny" in text
+    (artifacts_dir / "agreement-pl.docx").write_bytes(target.read_bytes())
