@@ -19,6 +19,9 @@ class BaseForm(FlaskForm):
     class Meta:
         locales = False
 
+    #: (title, field names) groups shown as sections; None shows the fields in order.
+    SECTIONS: list[tuple[Any, list[str]]] | None = None
+
     def answers(self) -> dict[str, Any]:
         """The validated data as JSON-safe answers (dates as ISO strings), without the token."""
         return _json_safe({k: v for k, v in self.data.items() if k not in ("csrf_token", "submit")})

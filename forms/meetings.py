@@ -71,6 +71,13 @@ class StartMeetingForm(BaseForm):
         validators=[Optional(), NotBefore("meeting_date", _l("The next meeting cannot be before this one."))],
     )
 
+    SECTIONS = [
+        (_l("The meeting"), ["meeting_date", "participants", "information_given"]),
+        (_l("The person's wishes and expectations"),
+         ["own_words", "expectations_person", "expectations_team", "wants_to_take_part"]),
+        (_l("Next step"), ["next_meeting"]),
+    ]
+
 
 class ActionForm(Form):
     """One agreed action: what, who, by when."""
@@ -124,6 +131,19 @@ class SecondMeetingForm(BaseForm):
     consent_data = _long(_l("Which information?"))
     consent_purpose = _long(_l("For what purpose?"))
     consent_valid_until = DateField(_l("Consent valid until"), validators=[Optional()])
+
+    SECTIONS = [
+        (_l("The meeting"),
+         ["meeting_date", "information_repeated", "expectations_confirmed", "accepts_place"]),
+        (_l("Contact"), ["contact_person_id", "meeting_rhythm", "contact_channels"]),
+        (_l("The situation and the purpose"),
+         ["purpose", "situation_causes", "situation_possibilities", "situation_limitations"]),
+        (_l("Agreed actions: what, who and by when"), ["actions"]),
+        (_l("Period of the agreement"), ["period_from", "period_to"]),
+        (_l("Consent to share information"),
+         ["consent_to_share", "consent_parties", "consent_data", "consent_purpose",
+          "consent_valid_until"]),
+    ]
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -1,0 +1,278 @@
+"""The agreement templates render every field, literally and strictly, in all three languages."""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
+from jinja2 import UndefinedError
+
+from service.documents.rendering import (
+    TEMPLATE_DIR,
+    render_document,
+    template_fields,
+    template_variables,
+)
+from tests.documents.sample_context import SAMPLE_CONTEXT
+
+AGREEMENTS = ["agreement_sv", "agreement_en", "agreement_pl"]
+
+#: Shown when consent.given is true / false.
+CONSENT_WITHDRAWAL = {
+    "agreement_sv": "Du kan när som helst ta tillbaka det",
+    "agreement_en": "You can withdraw it at any time",
+    "agreement_pl": "może zostać w każdej chwili wycofana",
+}
+NO_CONSENT = {
+    "agreement_sv": "Inget samtycke till informationsutbyte har lämnats.",
+    "agreement_en": "No consent to share information has been given.",
+    "agreement_pl": "Nie wyrażono zgody na przekazywanie informacji.",
+}
+#: The caption under each signer's "place and date" line: one per signer.
+PLACE_AND_DATE = {
+    "agreement_sv": "Ort och datum",
+    "agreement_en": "Place and date",
+    "agreement_pl": "miejscowość i data",
+}
+
+HOSTILE = [
+    "& < > \" '",
+    "{{ 7*7 }}",
+    "{% if %}",
+    "</w:t></w:r></w:p>",
+    "{_{ docxtpl }_} {_% tag %_}",
+    "Emoji 😀👍🏽🏳️‍🌈",
+    "ąćęłńóśźż ĄĆĘŁŃÓŚŹŻ åäö ÅÄÖ",
+]
+
+
+def _context() -> dict[str, Any]:
+    """A private copy of the sample context to change in one test."""
+    return copy.deepcopy(SAMPLE_CONTEXT)
+
+
+def _paragraphs(data: bytes) -> list[str]:
+    """The text of every paragraph (body, tables, headers, footers); line breaks as ``\\n``."""
+    document = Document(io.BytesIO(data))
+    roots = [document.element.body]
+    for section in document.sections:
+        roots += [section.header._element, section.footer._element]
+    return [Paragraph(p, None).text for root in roots for p in root.iter(qn("w:p"))]
+
+
+def _text(data: bytes) -> str:
+    """All the document's text, one paragraph a line."""
+    return "\n".join(_paragraphs(data))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every non-empty string (and number) inside a context value."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, str | int) and not isinstance(value, bool) and str(value):
+        yield str(value)
+
+
+def _leaf_paths(value: Any, prefix: str = "") -> set[str]:
+    """Dotted paths of the leaves of a context, lists spelled ``items[].field``."""
+    if isinstance(value, dict):
+        paths: set[str] = set()
+        for key, item in value.items():
+            paths |= _leaf_paths(item, f"{prefix}.{key}" if prefix else key)
+        return paths
+    if isinstance(value, list):
+        paths = {prefix}
+        for item in value:
+            paths |= _leaf_paths(item, f"{prefix}[]")
+        return paths
+    return {prefix}
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_sample_renders_with_every_value(name: str) -> None:
+    text = _text(render_document(name, SAMPLE_CONTEXT))
+    for value in _strings(SAMPLE_CONTEXT):
+        for line in value.split("\n"):
+            assert line in text, f"{name}: {line!r} missing"
+    assert CONSENT_WITHDRAWAL[name] in text
+    assert NO_CONSENT[name] not in text
+    assert "None" not in text
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_header_and_footer_carry_number_version_and_page_fields(name: str) -> None:
+    document = Document(io.BytesIO(render_document(name, SAMPLE_CONTEXT)))
+    section = document.sections[0]
+    header = "\n".join(Paragraph(p, None).text for p in section.header._element.iter(qn("w:p")))
+    footer_xml = section.footer._element.xml
+    assert "AGR-2026-000042" in header
+    assert "MOPS Sopot – Asystent osoby bezdomnej" in header
+    assert any(word + " 1" in header for word in ("version", "wersja"))
+    assert "Zofia Wójcik-Łęcka" in "".join(t.text or "" for t in section.footer._element.iter(qn("w:t")))
+    instructions = "".join(node.text or "" for node in section.footer._element.iter(qn("w:instrText")))
+    assert " PAGE " in instructions and " NUMPAGES " in instructions
+    assert footer_xml.count('w:fldCharType="begin"') == 2
+    assert section.page_width is not None and round(section.page_width.cm, 1) == 21.0
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_actions_are_numbered_rows(name: str) -> None:
+    document = Document(io.BytesIO(render_document(name, SAMPLE_CONTEXT)))
+    actions = SAMPLE_CONTEXT["agreement"]["actions"]
+    table = next(t for t in document.tables if actions[0]["what"] in t._tbl.xml)
+    rows = [[cell.text for cell in row.cells] for row in table.rows]
+    assert rows[1:] == [[str(a["no"]), a["what"], a["who"], a["by_when"]] for a in actions]
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_no_actions_and_empty_texts_print_dashes_never_none(name: str) -> None:
+    context = _context()
+    context["agreement"]["actions"] = []
+    for key in ("purpose", "situation_causes", "contact_person", "period_from"):
+        context["agreement"][key] = ""
+    context["person"]["phone"] = None
+    context["unit"]["phone"] = ""
+    text = _text(render_document(name, context))
+    assert "—" in text
+    assert "None" not in text
+    assert "Złożenie wniosku" not in text
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_hostile_text_comes_out_literally(name: str) -> None:
+    context = _context()
+    hostile = "\n".join(HOSTILE)
+    context["unit"]["name"] = HOSTILE[0] + HOSTILE[3]  # header
+    context["person"]["full_name"] = HOSTILE[1] + " " + HOSTILE[6]  # body, signatures, footer
+    context["agreement"]["purpose"] = hostile
+    context["agreement"]["actions"][0]["what"] = HOSTILE[2] + " " + HOSTILE[4]
+    context["consent"]["parties"] = HOSTILE[5]
+    text = _text(render_document(name, context))
+    for value in HOSTILE:
+        assert value in text, f"{name}: {value!r} not literal"
+    assert context["unit"]["name"] in text
+    assert "49" not in text
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_characters_xml_forbids_are_dropped(name: str) -> None:
+    context = _context()
+    dirty = "A\x00B\x08C\x0bD\x0cE\x1fF\ud800G\ufffeH\uffffI\x07J"
+    context["unit"]["name"] = dirty  # headers are parsed strictly
+    context["agreement"]["purpose"] = dirty
+    text = _text(render_document(name, context))
+    assert text.count("ABCDEFGHIJ") >= 2
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_multi_line_text_becomes_line_breaks(name: str) -> None:
+    context = _context()
+    context["agreement"]["situation_limitations"] = "Pierwsza linia\r\nDruga linia\rTrzecia\tz tabem"
+    data = render_document(name, context)
+    causes = SAMPLE_CONTEXT["agreement"]["situation_causes"]
+    assert causes in _paragraphs(data)
+    assert "Pierwsza linia\nDruga linia\nTrzecia\tz tabem" in _paragraphs(data)
+    body = Document(io.BytesIO(data)).element.body
+    paragraph = next(p for p in body.iter(qn("w:p")) if "Utrata mieszkania" in Paragraph(p, None).text)
+    assert len(paragraph.findall(f".//{qn('w:br')}")) == causes.count("\n")
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_consent_not_given_says_so(name: str) -> None:
+    context = _context()
+    context["consent"]["given"] = False
+    text = _text(render_document(name, context))
+    assert NO_CONSENT[name] in text
+    assert CONSENT_WITHDRAWAL[name] not in text
+    assert SAMPLE_CONTEXT["consent"]["parties"] not in text
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_caseworker_signs_only_when_named(name: str) -> None:
+    with_caseworker = _text(render_document(name, SAMPLE_CONTEXT))
+    context = _context()
+    context["caseworker"]["name"] = ""
+    without = _text(render_document(name, context))
+    assert with_caseworker.count(PLACE_AND_DATE[name]) == 3
+    assert without.count(PLACE_AND_DATE[name]) == 2
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+def test_signature_block_cannot_break_across_pages(name: str) -> None:
+    document = Document(io.BytesIO(render_document(name, SAMPLE_CONTEXT)))
+    table = next(t for t in document.tables if PLACE_AND_DATE[name] in t._tbl.xml)
+    assert table.rows, "signature table has rows"
+    for row in table.rows:
+        assert row._tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+        for paragraph in row._tr.iter(qn("w:p")):
+            assert paragraph.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
+    heading = table._tbl.getprevious()
+    while heading is not None and heading.tag == qn("w:p"):
+        assert Paragraph(heading, None).paragraph_format.keep_with_next is not False
+        if heading.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None:
+            break  # reached the section heading
+        heading = heading.getprevious()
+
+
+@pytest.mark.parametrize("name", AGREEMENTS)
+@pytest.mark.parametrize(
+    "path", [("consent", "valid_until"), ("caseworker", "name"), ("person",), ("agreement", "actions")]
+)
+def test_missing_key_raises(name: str, path: tuple[str, ...]) -> None:
+    context = _context()
+    parent = context
+    for key in path[:-1]:
+        parent = parent[key]
+    del parent[path[-1]]
+    with pytest.raises(UndefinedError):
+        render_document(name, context)
+
+
+def test_missing_field_of_an_action_raises() -> None:
+    context = _context()
+    del context["agreement"]["actions"][2]["by_when"]
+    with pytest.raises(UndefinedError):
+        render_document("agreement_pl", context)
+
+
+def test_rendering_leaves_the_callers_context_alone() -> None:
+    context = _context()
+    context["agreement"]["purpose"] = "a\r\nb\x00c"
+    before = copy.deepcopy(context)
+    render_document("agreement_en", context)
+    assert context == before
+
+
+def test_all_agreements_read_the_same_variables() -> None:
+    variables = {name: template_variables(name) for name in AGREEMENTS}
+    assert variables["agreement_sv"] == variables["agreement_en"] == variables["agreement_pl"]
+    assert variables["agreement_sv"] <= set(SAMPLE_CONTEXT)
+    assert variables["agreement_sv"] == set(SAMPLE_CONTEXT)
+
+
+def test_all_agreements_use_every_field_of_the_context() -> None:
+    expected = _leaf_paths(SAMPLE_CONTEXT)
+    for name in AGREEMENTS:
+        assert template_fields(name) == expected, name
+
+
+@pytest.mark.parametrize("bad", ["../agreement_sv", "agreement_sv.docx", "", "a/b", "/etc/passwd"])
+def test_template_names_cannot_leave_the_template_dir(bad: str) -> None:
+    with pytest.raises(ValueError, match="template name"):
+        render_document(bad, SAMPLE_CONTEXT)
+
+
+def test_unknown_template_is_reported() -> None:
+    with pytest.raises(FileNotFoundError):
+        render_document("no_such_template", SAMPLE_CONTEXT)
+    assert (TEMPLATE_DIR / "agreement_sv.docx").is_file()
