@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -83,32 +84,32 @@ def test_person_to_agreement_in_chromium(
     page.get_by_label("Numer identyfikacyjny").fill("44051401458")
     page.get_by_role("button", name="Zarejestruj").click()
 
-    page.get_by_role("link", name="Otwórz sprawę").click()
-    page.get_by_label("Skierowanie – zadanie").fill("Program wychodzenia z bezdomności & <test>")
-    page.get_by_role("button", name="Otwórz sprawę").click()
+    page.get_by_role("link", name="Załóż sprawę").click()
+    page.get_by_label("Zadanie wskazane w skierowaniu").fill("Program wychodzenia z bezdomności & <test>")
+    page.get_by_role("button", name="Załóż sprawę").click()
 
     page.get_by_role("link", name="Wypełnij").first.click()
-    page.get_by_label("Data spotkania").fill("2026-11-02")
+    page.get_by_label("Data spotkania", exact=True).fill("2026-11-02")
     page.get_by_label("Uczestnicy").fill("Zofia, Wojciech")
     page.get_by_label("Co osoba chce zmienić – jej własnymi słowami").fill("Własny pokój {{ 7*7 }}")
     page.get_by_role("radio", name="Tak").check()
     page.get_by_role("button", name="Zapisz").click()
 
     page.get_by_role("link", name="Wypełnij").click()
-    page.get_by_label("Data spotkania").fill("2026-11-09")
-    page.get_by_role("group", name="Czy oczekiwania zostały potwierdzone przez obie strony?").get_by_role("radio", name="Tak").check()
-    page.get_by_role("group", name="Czy osoba przyjmuje miejsce?").get_by_role("radio", name="Tak").check()
+    page.get_by_label("Data spotkania", exact=True).fill("2026-11-09")
+    page.get_by_role("group", name="Czy obie strony potwierdziły oczekiwania?").get_by_role("radio", name="Tak").check()
+    page.get_by_role("group", name="Czy osoba przyjmuje miejsce w programie?").get_by_role("radio", name="Tak").check()
     page.get_by_role("checkbox", name="SMS").check()
     page.get_by_label("Cel współpracy").fill("Wyjście z bezdomności")
-    page.get_by_label("Co 1").fill("Złożyć wniosek o lokal socjalny")
-    page.get_by_label("Obowiązuje od").fill("2026-11-09")
-    page.get_by_label("Obowiązuje do").fill("2027-05-09")
-    page.get_by_role("group", name="Czy osoba zgadza się na przekazywanie informacji?").get_by_role("radio", name="Nie").check()
+    page.get_by_label("Co 1", exact=True).fill("Złożyć wniosek o lokal socjalny")
+    page.get_by_label("Kontrakt obowiązuje od").fill("2026-11-09")
+    page.get_by_label("Kontrakt obowiązuje do").fill("2027-05-09")
+    page.get_by_role("group", name="Czy osoba wyraża zgodę na udostępnianie informacji?").get_by_role("radio", name="Nie").check()
     page.screenshot(path=str(artifacts_dir / "second-meeting-pl.png"), full_page=True)
     page.get_by_role("button", name="Zapisz").click()
 
-    page.get_by_role("button", name="Wystaw kontrakt").click()
-    expect(page.get_by_text("AGR-")).to_be_visible()
+    page.get_by_role("button", name="Sporządź kontrakt socjalny").click()
+    expect(page.get_by_role("cell", name=re.compile(r"AGR-\d{4}-\d{6}"))).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "case-pl.png"), full_page=True)
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Pobierz (Word)").click()

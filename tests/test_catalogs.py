@@ -37,8 +37,8 @@ def test_every_msgid_in_the_code_is_in_the_catalogs(tmp_path: Path) -> None:
     """Extraction now finds nothing the catalogs lack (a new string must be translated)."""
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "_l", "-k", "lazy_gettext", "--no-location", "-q", "-o", str(pot), "."],
+        [sys.executable, "-m", "babel.messages.frontend", "-q", "extract", "-F", "babel.cfg",
+         "-k", "_l", "-k", "lazy_gettext", "--no-location", "-o", str(pot), "."],
         cwd=ROOT, check=True,
     )
     with open(pot, "rb") as fh:
