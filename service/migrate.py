@@ -20,6 +20,6 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(revision: str = "head") -> None:
+def upgrade(revision: str = "heads") -> None:
     """Bring the schema up to ``revision``."""
     command.upgrade(alembic_config(), revision)

@@ -9,7 +9,7 @@ Rendering is strict and literal:
   (``& < > " '``, ``{{ 7*7 }}``, ``</w:t>``, emoji, diacritics) comes out exactly as typed;
 * characters XML 1.0 forbids are dropped before rendering, so the file always opens.
 
-Line breaks: after Jinja has run, docxtpl (>= 0.12, ``DocxTemplate.resolve_listing``) turns
+Line breaks: after Jinja has run, docxtpl (``DocxTemplate.resolve_listing``, checked on 0.20) turns
 every ``\\n`` inside a run's text into ``<w:br/>`` and every ``\\t`` into ``<w:tab/>``. Plain,
 autoescaped strings therefore need no ``Listing``/``RichText`` wrapper. Sanitising first turns
 ``\\r\\n`` and ``\\r`` into ``\\n`` and drops ``\\a`` and ``\\f`` (forbidden in XML), which

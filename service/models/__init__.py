@@ -2,6 +2,7 @@
 
 from service.models.audit_event import AuditEvent
 from service.models.case import Case, CaseStatus
+from service.models.consent_withdrawal import ConsentWithdrawal
 from service.models.document import Document, DocumentSequence
 from service.models.person import Person
 from service.models.submission import Submission, SubmissionStatus
@@ -12,6 +13,7 @@ __all__ = [
     "AuditEvent",
     "Case",
     "CaseStatus",
+    "ConsentWithdrawal",
     "Document",
     "DocumentSequence",
     "Person",

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from service.db import Base
 from service.models._types import JSONType, UTCDateTime, utcnow
@@ -34,3 +34,14 @@ class AuditEvent(Base):
 
     def __repr__(self) -> str:
         return f"<AuditEvent {self.id} {self.action}>"
+
+
+class AuditRowImmutable(RuntimeError):
+    """Audit rows are insert-only; nothing may change or delete one."""
+
+
+@sa.event.listens_for(AuditEvent, "before_update")
+@sa.event.listens_for(AuditEvent, "before_delete")
+def _refuse_change(_mapper: Mapper[AuditEvent], _connection: sa.Connection, target: AuditEvent) -> None:
+    """The ORM guard; on PostgreSQL a trigger (migration 0004) refuses UPDATE/DELETE too."""
+    raise AuditRowImmutable(f"Audit event {target.id} cannot be changed or deleted.")

@@ -8,6 +8,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from service.crypto import EncryptedText
 from service.db import Base
 from service.models._types import UTCDateTime, utcnow
 from service.models.person import Person
@@ -52,12 +53,14 @@ class Case(Base):
     )
     #: The referring caseworker's name when they are outside the service.
     referring_caseworker_name: Mapped[str] = mapped_column(sa.String(200), default="")
-    #: The assignment (uppdrag / decision) as written in the referral.
-    assignment: Mapped[str] = mapped_column(sa.Text, default="")
+    #: The assignment (uppdrag / decision) as written in the referral; encrypted at rest.
+    assignment: Mapped[str] = mapped_column(EncryptedText("cases.assignment"), default="")
     status: Mapped[str] = mapped_column(sa.String(20), default=CaseStatus.REFERRED.value)
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
+    #: When the case's answers and document bytes were erased; None while they are kept.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     person: Mapped[Person] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")

@@ -8,8 +8,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
+from service.crypto import EncryptedBytes, EncryptedJSON
 from service.db import Base
-from service.models._types import JSONType, UTCDateTime, utcnow
+from service.models._types import UTCDateTime, utcnow
 from service.models.user import User
 
 
@@ -33,10 +34,14 @@ class Document(Base):
     language: Mapped[str] = mapped_column(sa.String(5))
     #: Hex SHA-256 of ``content``.
     sha256: Mapped[str] = mapped_column(sa.String(64))
-    #: The .docx bytes exactly as issued (loaded only when asked for).
-    content: Mapped[bytes] = deferred(mapped_column(sa.LargeBinary, nullable=False))
-    #: The plain dict the document was rendered from.
-    context: Mapped[dict[str, Any]] = deferred(mapped_column(JSONType, nullable=False))
+    #: The .docx bytes exactly as issued (loaded only when asked for); encrypted at rest.
+    content: Mapped[bytes] = deferred(
+        mapped_column(EncryptedBytes("documents.content"), nullable=False)
+    )
+    #: The plain dict the document was rendered from; encrypted at rest.
+    context: Mapped[dict[str, Any]] = deferred(
+        mapped_column(EncryptedJSON("documents.context"), nullable=False)
+    )
     #: Template the document was rendered with (e.g. agreement_pl).
     template: Mapped[str] = mapped_column(sa.String(60))
     issued_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))

@@ -7,6 +7,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
+from service.crypto import EncryptedText
 from service.db import Base
 from service.models._types import UTCDateTime, utcnow
 
@@ -40,11 +41,14 @@ class Person(Base):
     date_of_birth: Mapped[date | None] = mapped_column(default=None)
     #: Language of the person's documents.
     preferred_language: Mapped[str] = mapped_column(sa.String(5), default="sv")
-    address: Mapped[str] = mapped_column(sa.String(300), default="")
-    phone: Mapped[str] = mapped_column(sa.String(50), default="")
-    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    #: Free-text contact details, encrypted at rest (service/crypto.py).
+    address: Mapped[str] = mapped_column(EncryptedText("persons.address"), default="")
+    phone: Mapped[str] = mapped_column(EncryptedText("persons.phone"), default="")
+    email: Mapped[str] = mapped_column(EncryptedText("persons.email"), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
+    #: When the person was anonymised (erasure or purge); None while the data is kept.
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     @property
     def full_name(self) -> str:

@@ -9,8 +9,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from service.crypto import EncryptedJSON
 from service.db import Base
-from service.models._types import JSONType, UTCDateTime, utcnow
+from service.models._types import UTCDateTime, utcnow
 from service.models.user import User
 
 
@@ -35,8 +36,8 @@ class Submission(Base):
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     #: Step key, e.g. "start_meeting", "second_meeting".
     step: Mapped[str] = mapped_column(sa.String(50))
-    #: The validated answers, JSON-safe (dates as ISO strings).
-    answers: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    #: The validated answers, JSON-safe (dates as ISO strings); encrypted at rest.
+    answers: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("submissions.answers"))
     status: Mapped[str] = mapped_column(sa.String(10), default=SubmissionStatus.FINAL.value)
     #: 1, 2, … per case and step; a new save never overwrites an old one.
     version: Mapped[int] = mapped_column(default=1)
