@@ -22,9 +22,30 @@ class BaseForm(FlaskForm):
     #: (title, field names) groups shown as sections; None shows the fields in order.
     SECTIONS: list[tuple[Any, list[str]]] | None = None
 
+    #: Fields that steer the page, never answers.
+    NOT_ANSWERS = frozenset({"csrf_token", "submit", "edit_token", "change_reason"})
+
     def answers(self) -> dict[str, Any]:
-        """The validated data as JSON-safe answers (dates as ISO strings), without the token."""
-        return _json_safe({k: v for k, v in self.data.items() if k not in ("csrf_token", "submit")})
+        """The validated data as JSON-safe answers (dates as ISO strings); empty rows dropped."""
+        data = {k: v for k, v in self.data.items() if k not in self.NOT_ANSWERS}
+        return _drop_empty_rows(_json_safe(data))
+
+
+def _blank(value: Any) -> bool:
+    if isinstance(value, dict):
+        return all(_blank(v) for k, v in value.items() if k not in ("who", "status", "ref"))
+    if isinstance(value, list):
+        return all(_blank(v) for v in value)
+    return value in (None, "")
+
+
+def _drop_empty_rows(value: Any) -> Any:
+    """Repeat rows left entirely empty are not answers (``who``-style defaults don't count)."""
+    if isinstance(value, dict):
+        return {k: _drop_empty_rows(v) for k, v in value.items()}
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return [_drop_empty_rows(v) for v in value if not _blank(v)]
+    return value
 
 
 def _json_safe(value: Any) -> Any:

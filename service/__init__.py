@@ -17,6 +17,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.from_mapping(load_config(app.instance_path, config))
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     _configure_logging(app)
+    _configure_methods(app)
+    _configure_security(app)
     _configure_extensions(app)
     _configure_blueprints(app)
     _configure_templates(app)
@@ -29,6 +31,19 @@ def _configure_logging(app: Flask) -> None:
     if not app.debug and not app.testing:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
         logging.getLogger("alembic").setLevel(logging.WARNING)
+
+
+def _configure_security(app: Flask) -> None:
+    from service.security import configure_security
+
+    configure_security(app)
+
+
+def _configure_methods(app: Flask) -> None:
+    """Check every method file now: a mistake stops start-up with the file and question named."""
+    from forms.method_registry import methods
+
+    app.extensions["stegvis.methods"] = methods()
 
 
 def _configure_extensions(app: Flask) -> None:
@@ -50,6 +65,7 @@ def _configure_extensions(app: Flask) -> None:
 
 def _configure_blueprints(app: Flask) -> None:
     from service.auth.views import bp as auth_bp
+    from service.cases import step_views  # noqa: F401  (registers the step routes)
     from service.cases.views import bp as cases_bp
     from service.documents.views import bp as documents_bp
     from service.login_required import require_login
@@ -57,6 +73,11 @@ def _configure_blueprints(app: Flask) -> None:
     app.register_blueprint(auth_bp)
     app.register_blueprint(cases_bp)
     app.register_blueprint(documents_bp)
+    from service.admin.views import bp as admin_bp
+    from service.privacy.views import register_privacy
+
+    app.register_blueprint(admin_bp)
+    register_privacy(app)
     app.before_request(require_login)
 
     from service.errors import register_error_handlers

@@ -24,11 +24,12 @@ def register_commands(app: Flask) -> None:
 
 def _create_app() -> Flask:
     from service import create_app
+    from forms.method_schema import MethodError
     from service.config import ConfigError
 
     try:
         return create_app()
-    except ConfigError as exc:
+    except (ConfigError, MethodError) as exc:
         raise NoAppException(str(exc)) from None
 
 
@@ -45,6 +46,23 @@ def init_db() -> None:
 
     upgrade()
     click.echo("Database is up to date.")
+
+
+@main.command("check-methods", with_appcontext=False)
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+def check_methods(directory: Path | None) -> None:
+    """Check every method file (default: forms/methods) and say what is wrong, if anything."""
+    from forms.method_registry import METHODS_DIR, load_methods
+    from forms.method_schema import MethodError
+
+    try:
+        found = load_methods(directory or METHODS_DIR)
+    except MethodError as exc:
+        raise click.ClickException(str(exc)) from None
+    for key, method in found.items():
+        click.echo(f"{key:<12} version {method.version}  {len(method.areas)} life areas, "
+                   f"{sum(len(s.questions()) for s in method.steps.values())} questions")
+    click.echo(f"{len(found)} method files are correct.")
 
 
 @commands.command("demo")

@@ -34,6 +34,8 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Erased and purged data is overwritten in the file, not merely marked free.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

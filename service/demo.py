@@ -12,7 +12,8 @@ from service.auth.operations import create_user
 from service.cases.operations import open_case, register_person, save_step
 from service.documents.operations import issue_agreement
 from service.extensions import db
-from service.models import Role, Unit, User
+from service.cases.journey import method_of
+from service.models import Case, Role, Unit, User
 
 #: Shared password of every demo login (demo databases only).
 DEMO_PASSWORD = "stegvis-demo"
@@ -80,6 +81,12 @@ def load_demo(today: date | None = None) -> bool:
     return True
 
 
+def _finalise(case: Case, step: str, answers: dict[str, Any], user: User) -> None:
+    """Store answers as a final version, as finalising the step in the browser does."""
+    method = method_of(case)
+    save_step(case, step, answers, user, form_version=method.version, method_source=method.source)
+
+
 def _iso(day: date) -> str:
     return day.isoformat()
 
@@ -117,13 +124,12 @@ def _tamira(staff: list[User], today: date) -> None:
                      assignment="Boendestöd enligt SoL 4 kap. 1 §: stöd att behålla bostaden och "
                                 "bygga upp rutiner i vardagen.")
     started = today - timedelta(days=21)
-    save_step(case, "start_meeting", _start(
+    _finalise(case, "start_meeting", _start(
         started, "Johan Ekström, Anna Berg (boendestödjare), Erik Lund (socialsekreterare)",
         "Jag vill kunna bo kvar i min lägenhet och få ordning på räkningarna.",
         "Att någon hjälper mig med posten och följer med till Försäkringskassan.",
-        "Att Johan är hemma på överenskomna tider och säger till om han inte kan."), anna,
-        form_version="1")
-    save_step(case, "second_meeting", _second(
+        "Att Johan är hemma på överenskomna tider och säger till om han inte kan."), anna)
+    _finalise(case, "second_meeting", _second(
         started + timedelta(days=7), anna,
         purpose="Johan ska behålla sin bostad och själv kunna sköta sin ekonomi och sina kontakter "
                 "med myndigheter.",
@@ -139,18 +145,17 @@ def _tamira(staff: list[User], today: date) -> None:
         ],
         consent_parties="Socialtjänsten (socialsekreterare Erik Lund), budget- och skuldrådgivningen",
         consent_data="Uppgifter om boende, ekonomi och hur arbetet går",
-        consent_purpose="Samordna stödet kring boende och ekonomi"), anna, form_version="1")
+        consent_purpose="Samordna stödet kring boende och ekonomi"), anna)
     issue_agreement(case, anna, today=started + timedelta(days=7))
 
     asa = register_person(anna, first_name="Åsa", last_name="Öberg", preferred_language="sv",
                           date_of_birth=date(1979, 3, 14))
     case = open_case(asa, anna, method="buss", caseworker=erik.full_name,
                      assignment="Boendestöd efter utskrivning från behandlingshem.")
-    save_step(case, "start_meeting", _start(
+    _finalise(case, "start_meeting", _start(
         today - timedelta(days=3), "Åsa Öberg, Anna Berg",
         "Jag vill ha en fast punkt på dagarna och träffa folk.",
-        "Stöd att hitta en sysselsättning.", "Att Åsa säger till när något känns svårt."), anna,
-        form_version="1")
+        "Stöd att hitta en sysselsättning.", "Att Åsa säger till när något känns svårt."), anna)
 
 
 def _nytida(staff: list[User], today: date) -> None:
@@ -160,11 +165,11 @@ def _nytida(staff: list[User], today: date) -> None:
                           preferred_language="en")
     case = open_case(leo, calle, method="kliv_ut", caseworker=maria.full_name,
                      assignment="Daglig verksamhet enligt LSS med inriktning Kliv ut.")
-    save_step(case, "start_meeting", _start(
+    _finalise(case, "start_meeting", _start(
         today - timedelta(days=10), "Leo Haddad, Calle Nord (coach) – by phone",
         "I would like to get out of the flat a little, maybe play board games.",
         "Short contacts at first, text messages are easiest.",
-        "That Leo answers a text message at least once a week."), calle, form_version="1")
+        "That Leo answers a text message at least once a week."), calle)
 
 
 def _sol(staff: list[User], today: date) -> None:
@@ -182,11 +187,11 @@ def _sopot(staff: list[User], today: date) -> None:
     case = open_case(zofia, wojciech, method="ipwzb", caseworker=ewa.full_name,
                      assignment="Indywidualny program wychodzenia z bezdomności (art. 49 u.p.s.).")
     started = today - timedelta(days=30)
-    save_step(case, "start_meeting", _start(
+    _finalise(case, "start_meeting", _start(
         started, "Zofia Wójcik-Łęcka, Wojciech Bodusz (asystent), Ewa Żak (pracownik socjalny)",
         "Chcę wynająć pokój i znaleźć pracę.", "Pomoc w szukaniu pokoju i ofert pracy.",
-        "Regularne spotkania raz w tygodniu i trzeźwość."), wojciech, form_version="1")
-    save_step(case, "second_meeting", _second(
+        "Regularne spotkania raz w tygodniu i trzeźwość."), wojciech)
+    _finalise(case, "second_meeting", _second(
         started + timedelta(days=7), wojciech,
         purpose="Trwałe opuszczenie schroniska i podjęcie zatrudnienia.",
         situation_causes="Utrata pracy, zadłużenie czynszowe, brak oparcia w rodzinie.",
@@ -203,7 +208,7 @@ def _sopot(staff: list[User], today: date) -> None:
         meeting_rhythm="twice_weekly", contact_channels=["phone", "office"],
         consent_parties="MOPS Sopot, Powiatowy Urząd Pracy w Sopocie",
         consent_data="Sytuacja mieszkaniowa i zawodowa",
-        consent_purpose="Wspólne poszukiwanie pracy i mieszkania"), wojciech, form_version="1")
+        consent_purpose="Wspólne poszukiwanie pracy i mieszkania"), wojciech)
     issue_agreement(case, wojciech, today=started + timedelta(days=7))
 
     jan = register_person(wojciech, first_name="Jan", last_name="Kowalski", preferred_language="pl")

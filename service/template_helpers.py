@@ -9,7 +9,8 @@ from flask import Flask, request
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
-from forms.catalogue import METHODS
+from forms.fields import ShownIf
+from forms.method_registry import methods
 from forms.identity import format_identity
 from service.i18n import LANGUAGE_NAMES
 
@@ -37,9 +38,51 @@ def _moment(value: datetime | None) -> str:
     return format_datetime(value, format="short") if value else ""
 
 
+def _condition(field: Any) -> tuple[str, tuple[str, ...]] | None:
+    """(name of the deciding field, values) for a question shown only on some answers."""
+    for validator in field.validators:
+        if isinstance(validator, ShownIf):
+            prefix = field.name[: len(field.name) - len(field.short_name)]
+            return prefix + validator.other, validator.values
+    return None
+
+
+def answer_lines(form: Any, prefix: str = "") -> list[tuple[str, str]]:
+    """(label, shown value) of every answered field of a form, nested rows included."""
+    lines: list[tuple[str, str]] = []
+    for field in form:
+        if field.type in ("CSRFTokenField", "HiddenField"):
+            continue
+        label = f"{prefix}{field.label.text}"
+        if field.type == "FormField":
+            lines += answer_lines(field.form, f"{label} › ")
+        elif field.type == "FieldList":
+            for n, entry in enumerate(field.entries, start=1):
+                sub = entry.form if entry.type == "FormField" else [entry]
+                lines += answer_lines(sub, f"{label} {n} › ")
+        elif field.data not in (None, "", []):
+            lines.append((label, _shown(field)))
+    return lines
+
+
+def _shown(field: Any) -> str:
+    choices = {str(c.value): str(c.label) for c in getattr(field, "choices", None) or []
+               if hasattr(c, "value")}
+    if isinstance(field.data, list):
+        return ", ".join(choices.get(str(v), str(v)) for v in field.data)
+    if isinstance(field.data, date):
+        return _day(field.data)
+    return choices.get(str(field.data), str(field.data))
+
+
 def register_template_helpers(app: Flask) -> None:
     """Attach the filters and globals to ``app``'s Jinja environment."""
     app.jinja_env.filters.update(
+        condition=_condition,
+        inline_choices=lambda field: field.type == "RadioField" and len(field.choices or []) > 4
+        and all(len(str(c.label)) <= 3 for c in field.choices),
+        answer_lines=answer_lines,
+        nested_lists=lambda form: any(f.type == "FieldList" for f in form),
         day=_day,
         moment=_moment,
         identity=lambda person: format_identity(person.identity_kind, person.identity_number),
@@ -49,7 +92,7 @@ def register_template_helpers(app: Flask) -> None:
     def _globals() -> dict[str, Any]:
         return {
             "LANGUAGE_NAMES": LANGUAGE_NAMES,
-            "METHODS": METHODS,
+            "METHODS": {key: _l(method.name) for key, method in methods().items()},
             "STATUS_LABELS": STATUS_LABELS,
             "DOCUMENT_LABELS": DOCUMENT_LABELS,
             "current_locale": str(get_locale() or "sv"),

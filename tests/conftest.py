@@ -26,6 +26,8 @@ PASSWORD = "correct horse battery"
 CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|'
                         r'type="hidden" name="csrf_token" value="([^"]+)"|'
                         r'name="csrf_token" value="([^"]+)"')
+HIDDEN_INPUT = re.compile(r'<input[^>]*type="hidden"[^>]*>')
+ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
 @pytest.fixture(scope="session")
@@ -82,12 +84,23 @@ class FormClient:
     def post(self, url: str, data: dict[str, Any] | None = None, *, form_url: str | None = None,
              **kwargs: Any) -> TestResponse:
         """POST ``data`` plus the CSRF token found on ``form_url`` (default: ``url``)."""
-        page = self.client.get(form_url or url)
-        token = csrf_token(page.get_data(as_text=True))
-        return self.client.post(url, data={**(data or {}), "csrf_token": token}, **kwargs)
+        page = self.client.get(form_url or url).get_data(as_text=True)
+        hidden = hidden_inputs(page) if form_url is None else {}
+        hidden["csrf_token"] = csrf_token(page)
+        return self.client.post(url, data={**hidden, **(data or {})}, **kwargs)
 
     def login(self, email: str, password: str = PASSWORD) -> TestResponse:
         return self.post("/login", {"email": email, "password": password})
+
+
+def hidden_inputs(html: str) -> dict[str, str]:
+    """The hidden inputs of a page (a browser sends them back with the form)."""
+    found = {}
+    for tag in HIDDEN_INPUT.findall(html):
+        attrs = dict(ATTR.findall(tag))
+        if "name" in attrs:
+            found[attrs["name"]] = attrs.get("value", "").replace("&#34;", '"').replace("&amp;", "&")
+    return found
 
 
 def csrf_token(html: str) -> str:

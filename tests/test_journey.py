@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from flask import Flask
 
 from service.extensions import db
-from service.models import AuditEvent, Case, Document, Submission, Unit, User
+from service.models import AuditEvent, Case, Document, StepDraft, Submission, User
 from tests.conftest import FormClient
 
 HOSTILE = "& < > \" ' {{ 7*7 }} {% if x %}"
@@ -57,7 +57,7 @@ START = {
     "information_given": ["method", "voluntary"],
     "own_words": f"Chcę mieć własny pokój. {HOSTILE}",
     "expectations_person": "Pomoc w szukaniu pracy", "expectations_team": "Spotkania co tydzień",
-    "wants_to_take_part": "yes", "next_meeting": "2026-11-09",
+    "wants_to_take_part": "yes", "next_meeting": "2026-11-09", "action": "finalise",
 }
 
 
@@ -76,7 +76,7 @@ def second(contact_id: int, **overrides: Any) -> dict[str, Any]:
         "period_from": "2026-11-09", "period_to": "2027-05-09",
         "consent_to_share": "yes", "consent_parties": "MOPS Sopot, PUP",
         "consent_data": "Sytuacja mieszkaniowa", "consent_purpose": "Poszukiwanie mieszkania",
-        "consent_valid_until": "2027-11-09",
+        "consent_valid_until": "2027-11-09", "action": "finalise",
     }
     data.update(overrides)
     return data
@@ -124,7 +124,7 @@ def test_full_path_issues_a_polish_agreement(
 
         assert hashlib.sha256(download.data).hexdigest() == document.sha256
         actions = set(db.session.scalars(sa.select(AuditEvent.action)))
-    assert {"person.create", "case.create", "step.save", "document.issue",
+    assert {"person.create", "case.create", "step.finalise", "document.issue",
             "document.download"} <= actions
 
 
@@ -188,7 +188,7 @@ def test_second_meeting_errors_keep_every_answer(
     assert response.status_code == 200
     page = response.get_data(as_text=True)
     assert "This field is required." in page  # consent given, parties missing
-    assert "The end cannot be before the start." in page
+    assert "This date cannot be before “Agreement valid from”." in page
     assert "Wyjście z bezdomności. &amp; &lt; &gt; &#34; &#39; {{ 7*7 }}" in page
     assert 'value="Złożyć wniosek o lokal socjalny"' in page
     assert 'value="Szukać ofert pracy"' in page
@@ -196,6 +196,11 @@ def test_second_meeting_errors_keep_every_answer(
         assert db.session.scalar(
             sa.select(sa.func.count(Submission.id)).where(Submission.step == "second_meeting")
         ) == 0
+        draft = db.session.scalar(sa.select(StepDraft).where(StepDraft.step == "second_meeting"))
+        assert draft is not None and draft.formdata["period_to"] == ["2026-01-01"]
+    # coming back later shows the draft, invalid date and all
+    page = logged_in.get(f"{case_url}/steps/second_meeting").get_data(as_text=True)
+    assert 'value="Szukać ofert pracy"' in page and 'value="2026-01-01"' in page
 
 
 def test_refused_consent_needs_no_details_and_says_so(
@@ -204,6 +209,10 @@ def test_refused_consent_needs_no_details_and_says_so(
     case_url = open_case(logged_in, register(logged_in))
     logged_in.post(f"{case_url}/steps/start_meeting", START)
     data = second(worker.id, consent_to_share="no", consent_parties="Hidden party")
+    response = logged_in.post(f"{case_url}/steps/second_meeting", data)
+    assert "Leave this empty: it only applies to another answer." in response.get_data(as_text=True)
+    data = second(worker.id, consent_to_share="no", consent_parties="", consent_data="",
+                  consent_purpose="", consent_valid_until="")
     assert logged_in.post(f"{case_url}/steps/second_meeting", data).status_code == 302
     logged_in.post(f"{case_url}/agreement", form_url=case_url)
     with app.app_context():
@@ -221,7 +230,7 @@ def test_changing_a_saved_step_needs_a_reason_and_makes_version_2(
     assert "Chcę mieć własny pokój." in form  # pre-filled
     assert 'value="2026-11-02"' in form
     response = logged_in.post(f"{case_url}/steps/start_meeting", START)
-    assert "Say why the saved answers are changed." in response.get_data(as_text=True)
+    assert "Say why the finalised answers are changed." in response.get_data(as_text=True)
     logged_in.post(f"{case_url}/steps/start_meeting", {**START, "change_reason": "Typo"})
     with app.app_context():
         versions = db.session.scalars(sa.select(Submission).order_by(Submission.version)).all()
@@ -232,7 +241,7 @@ def test_add_row_without_javascript(logged_in: FormClient, worker: User) -> None
     case_url = open_case(logged_in, register(logged_in))
     logged_in.post(f"{case_url}/steps/start_meeting", START)
     response = logged_in.post(f"{case_url}/steps/second_meeting",
-                              {**second(worker.id), "add_row": "1"})
+                              {**second(worker.id), "action": "add:actions"})
     page = response.get_data(as_text=True)
     assert 'name="actions-3-what"' in page
     assert 'value="Złożyć wniosek o lokal socjalny"' in page

@@ -9,13 +9,17 @@ from werkzeug.wrappers import Response
 
 from service.auth.forms import LoginForm
 from service.auth.operations import attempt_login, logout
+from service.extensions import limiter
 from service.i18n import SESSION_KEY
 from service.safe_redirect import safe_next
+from service.security import login_email_key, login_rate_limit
 
 bp = Blueprint("auth", __name__, template_folder="templates")
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, methods=["POST"])
+@limiter.limit(login_rate_limit, methods=["POST"], key_func=login_email_key)
 def login() -> str | Response:
     """Show the login form; on success go where the user was headed."""
     if current_user.is_authenticated:

@@ -10,7 +10,18 @@ import sqlalchemy as sa
 from forms.identity import IdentityNumber
 from service import audit
 from service.extensions import db
-from service.models import Case, CaseStatus, Person, Submission, SubmissionStatus, User
+from service.cases.journey import advance_status, method_of
+from service.models import (
+    Case,
+    CaseStatus,
+    MethodSnapshot,
+    Person,
+    StepDraft,
+    Submission,
+    SubmissionStatus,
+    User,
+)
+from service.models._types import utcnow
 from service.numbering import next_number
 
 
@@ -74,49 +85,113 @@ def open_case(person: Person, user: User, *, method: str, caseworker: str, assig
     return case
 
 
-def latest_submission(case: Case, step: str) -> Submission | None:
-    """The newest saved version of a step, or None."""
+def latest_submission(case: Case, step: str, instance: int | None = None) -> Submission | None:
+    """The newest final version of a step (of one instance, or of the newest instance)."""
+    query = sa.select(Submission).where(Submission.case_id == case.id, Submission.step == step)
+    if instance is not None:
+        query = query.where(Submission.instance == instance)
     return db.session.scalar(
-        sa.select(Submission)
-        .where(Submission.case_id == case.id, Submission.step == step)
-        .order_by(Submission.version.desc())
-        .limit(1)
+        query.order_by(Submission.instance.desc(), Submission.version.desc()).limit(1)
     )
+
+
+def final_steps(case: Case) -> set[str]:
+    """Keys of the steps that have at least one final version."""
+    return set(db.session.scalars(
+        sa.select(Submission.step).where(Submission.case_id == case.id).distinct()
+    ))
+
+
+def instances(case: Case, step: str) -> list[int]:
+    """Instance numbers of a repeatable step that have a final version or a draft."""
+    finals = db.session.scalars(sa.select(Submission.instance).where(
+        Submission.case_id == case.id, Submission.step == step))
+    drafts = db.session.scalars(sa.select(StepDraft.instance).where(
+        StepDraft.case_id == case.id, StepDraft.step == step))
+    return sorted(set(finals) | set(drafts))
+
+
+def get_draft(case: Case, step: str, instance: int) -> StepDraft | None:
+    """The working copy of a step, if any."""
+    return db.session.scalar(sa.select(StepDraft).where(
+        StepDraft.case_id == case.id, StepDraft.step == step, StepDraft.instance == instance))
+
+
+def edit_token(case: Case, step: str, instance: int) -> str:
+    """What the editor saw: draft revision and final version. A change means someone saved."""
+    draft = get_draft(case, step, instance)
+    final = latest_submission(case, step, instance)
+    return f"{draft.revision if draft else 0}:{final.version if final else 0}"
+
+
+class EditConflict(Exception):
+    """Someone else saved the step after the editor loaded it."""
+
+    def __init__(self, draft: StepDraft | None, final: Submission | None) -> None:
+        super().__init__("edit conflict")
+        self.draft, self.final = draft, final
+
+
+def _check_token(case: Case, step: str, instance: int, token: str) -> None:
+    # A page without a token was loaded before anything existed ("0:0").
+    if (token or "0:0") != edit_token(case, step, instance):
+        raise EditConflict(get_draft(case, step, instance), latest_submission(case, step, instance))
+
+
+def save_draft(
+    case: Case, step: str, instance: int, formdata: dict[str, list[str]], user: User, token: str
+) -> StepDraft:
+    """Keep everything typed, valid or not; refuse to overwrite someone else's newer save."""
+    _check_token(case, step, instance, token)
+    draft = get_draft(case, step, instance)
+    if draft is None:
+        draft = StepDraft(case_id=case.id, step=step, instance=instance, formdata=formdata,
+                          revision=1, updated_by_id=user.id)
+        db.session.add(draft)
+    else:
+        draft.formdata = formdata
+        draft.revision += 1
+        draft.updated_by_id = user.id
+        draft.updated_at = utcnow()
+    db.session.flush()
+    audit.record("step.draft", case_id=case.id, user_id=user.id, step=step, instance=instance)
+    db.session.commit()
+    return draft
 
 
 def save_step(
     case: Case, step: str, answers: dict[str, Any], user: User, *, form_version: str,
-    change_reason: str = "",
+    change_reason: str = "", instance: int = 1, token: str | None = None,
+    method_source: str = "",
 ) -> Submission:
-    """Store the answers as a new final version and move the case forward."""
-    previous = latest_submission(case, step)
+    """Finalise: store the validated answers as a new final version and move the case on."""
+    if token is not None:
+        _check_token(case, step, instance, token)
+    previous = latest_submission(case, step, instance)
     submission = Submission(
-        case_id=case.id,
-        step=step,
-        answers=answers,
-        status=SubmissionStatus.FINAL.value,
-        version=(previous.version + 1) if previous else 1,
-        form_version=form_version,
-        change_reason=change_reason.strip(),
-        created_by_id=user.id,
+        case_id=case.id, step=step, instance=instance, answers=answers,
+        status=SubmissionStatus.FINAL.value, version=(previous.version + 1) if previous else 1,
+        form_version=form_version, change_reason=change_reason.strip(), created_by_id=user.id,
     )
     db.session.add(submission)
-    _advance(case, step, answers)
+    draft = get_draft(case, step, instance)
+    if draft is not None:
+        db.session.delete(draft)
+    _remember_method(case.method, form_version, method_source)
+    method = method_of(case)
+    advance_status(case, method.steps[step], answers)
+    if step == "closing" and case.closed_at is None:
+        case.closed_at = utcnow()
     db.session.flush()
     audit.record(
-        "step.save", case_id=case.id, user_id=user.id, step=step, version=submission.version
+        "step.finalise", case_id=case.id, user_id=user.id, step=step, instance=instance,
+        version=submission.version,
     )
     db.session.commit()
     return submission
 
 
-def _advance(case: Case, step: str, answers: dict[str, Any]) -> None:
-    """Status follows the meetings; it never moves backwards."""
-    if step == "start_meeting" and case.status == CaseStatus.REFERRED.value:
-        case.status = CaseStatus.START_MEETING.value
-    if step == "second_meeting":
-        case.contact_person_id = answers.get("contact_person_id")
-        if answers.get("accepts_place") == "yes" and case.status in (
-            CaseStatus.REFERRED.value, CaseStatus.START_MEETING.value,
-        ):
-            case.status = CaseStatus.AGREED.value
+def _remember_method(key: str, version: str, source: str) -> None:
+    """Keep the method file's text for every version answers were given to."""
+    if source and db.session.get(MethodSnapshot, (key, version)) is None:
+        db.session.add(MethodSnapshot(method=key, version=version, source=source))

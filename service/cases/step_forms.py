@@ -1,59 +1,112 @@
-"""Building a step's form: pre-filled from the last version, with a reason when changing."""
+"""Making a step's form: from the request, a draft or the last final answers."""
 
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from flask import request
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, FieldList, FormField, TextAreaField
+from werkzeug.datastructures import MultiDict
+from wtforms import DateField, FieldList, FormField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
 from forms.base import BaseForm, as_choices
-from forms.meetings import MAX_ACTION_ROWS
+from forms.builder import build_step_form
+from forms.method_schema import Method, StepSpec
 from service import access
-from service.cases.steps import Step
-from service.models import Case, Submission
+from service.models import Submission
 
 
-class _ChangeReason:
-    change_reason = TextAreaField(
-        _l("Why is this changed?"),
-        validators=[DataRequired(message=_l("Say why the saved answers are changed.")), Length(max=1000)],
-    )
-
-
-def build_step_form(step: Step, previous: Submission | None, case: Case) -> Any:
-    """The step's form: from the request on POST, else from the last saved answers."""
-    form_cls: type[BaseForm] = step.form
-    if previous is not None:
-        form_cls = type(form_cls.__name__, (form_cls,), {"change_reason": _ChangeReason.change_reason})
-    if request.method == "POST":
-        form = form_cls()
-    else:
-        form = form_cls(formdata=None, data=previous.answers if previous else None)
-        _restore_dates(form)
-        if hasattr(form, "change_reason"):
-            form.change_reason.data = ""
-    if hasattr(form, "contact_person_id"):
-        form.contact_person_id.choices = as_choices(
-            (u.id, u.full_name) for u in access.unit_staff()
+@lru_cache(maxsize=256)
+def step_form_class(method: Method, step_key: str, changing: bool) -> type[BaseForm]:
+    """The step's form class plus the edit token, and a reason when changing a final version."""
+    base = build_step_form(method, method.steps[step_key])
+    attrs: dict[str, Any] = {"edit_token": HiddenField()}
+    if changing:
+        attrs["change_reason"] = TextAreaField(
+            _l("Why is this changed?"),
+            validators=[DataRequired(message=_l("Say why the finalised answers are changed.")),
+                        Length(max=1000)],
         )
+    return type(base.__name__, (base,), attrs)
+
+
+def make_form(
+    method: Method, step: StepSpec, *, changing: bool, formdata: MultiDict[str, str] | None,
+    answers: dict[str, Any] | None = None, plan: Submission | None = None,
+) -> Any:
+    """A bound form: from ``formdata`` (a post or a draft) or from stored ``answers``."""
+    cls = step_form_class(method, step.key, changing)
+    if formdata is not None:
+        form = cls(formdata=formdata)
+    else:
+        form = cls(formdata=None, data=answers or {})
+        _restore_dates(form)
+        if answers is None and plan is not None:
+            _progress_rows(form, plan)
+    _staff_choices(form, method, step)
     return form
 
 
-def change_reason(form: Any) -> str:
-    """The reason given for changing saved answers ("" for a first version)."""
-    field = getattr(form, "change_reason", None)
-    return (field.data or "").strip() if field is not None else ""
+def _staff_choices(form: Any, method: Method, step: StepSpec) -> None:
+    staff = None
+    for question in step.questions():
+        if question.type == "staff":
+            staff = staff if staff is not None else access.unit_staff()
+            form[question.key].choices = as_choices(
+                [("", _l("— choose —"))] + [(u.id, u.full_name) for u in staff]
+            )
 
 
-def add_row(form: Any) -> None:
-    """One more blank action row (the no-JavaScript "add a row" button)."""
-    actions: FieldList | None = getattr(form, "actions", None)
-    if actions is not None and len(actions.entries) < MAX_ACTION_ROWS:
-        actions.append_entry()
+def _progress_rows(form: Any, plan: Submission) -> None:
+    """A new follow-up lists every sub-goal of the plan, each with its progress."""
+    for field in form:
+        if isinstance(field, FieldList) and field.name == "progress":
+            while field.entries:
+                field.pop_entry()
+            for g, goal in enumerate(plan.answers.get("goals") or []):
+                for s, sub in enumerate(goal.get("sub_goals") or []):
+                    field.append_entry({"ref": f"{g}.{s}", "sub_goal": sub.get("sub_goal") or "",
+                                        "status": "not_started", "comment": ""})
+
+
+def apply_row_action(form: Any, action: str) -> None:
+    """"add:<list name>" adds a row, "remove:<row name>" removes one (works without JavaScript)."""
+    verb, _, name = action.partition(":")
+    if verb == "add":
+        field_list = _find(form, name)
+        if isinstance(field_list, FieldList) and (
+            field_list.max_entries is None or len(field_list.entries) < field_list.max_entries
+        ):
+            field_list.append_entry()
+    elif verb == "remove":
+        list_name, _, index = name.rpartition("-")
+        field_list = _find(form, list_name)
+        if isinstance(field_list, FieldList) and index.isdigit():
+            field_list.entries = [e for e in field_list.entries if e.name != name]
+
+
+def _find(form: Any, name: str) -> Any:
+    """The field (at any depth) whose full name is ``name``."""
+    for field in form:
+        if field.name == name:
+            return field
+        if isinstance(field, FormField):
+            found = _find(field.form, name)
+        elif isinstance(field, FieldList):
+            found = next((f for f in (_find_in_entry(e, name) for e in field.entries) if f), None)
+        else:
+            found = None
+        if found is not None:
+            return found
+    return None
+
+
+def _find_in_entry(entry: Any, name: str) -> Any:
+    if entry.name == name:
+        return entry
+    return _find(entry.form, name) if isinstance(entry, FormField) else None
 
 
 def _restore_dates(form: Any) -> None:
@@ -61,6 +114,8 @@ def _restore_dates(form: Any) -> None:
     for field in form:
         if isinstance(field, DateField) and isinstance(field.data, str):
             field.data = _parse_date(field.data)
+        elif isinstance(field, FormField):
+            _restore_dates(field.form)
         elif isinstance(field, FieldList):
             for entry in field.entries:
                 if isinstance(entry, FormField):
@@ -72,3 +127,19 @@ def _parse_date(value: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def formdata_dict(formdata: MultiDict[str, str]) -> dict[str, list[str]]:
+    """A posted form as JSON (each field's list of values), without the CSRF token."""
+    return {key: formdata.getlist(key) for key in formdata if key != "csrf_token"}
+
+
+def formdata_from(stored: dict[str, list[str]]) -> MultiDict[str, str]:
+    """A stored draft back as form data."""
+    return MultiDict([(key, value) for key, values in stored.items() for value in values])
+
+
+def change_reason(form: Any) -> str:
+    """The reason given for changing finalised answers ("" for a first version)."""
+    field = getattr(form, "change_reason", None)
+    return (field.data or "").strip() if field is not None else ""

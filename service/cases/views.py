@@ -1,21 +1,20 @@
-"""Persons, cases and the meeting steps: thin views wiring forms to operations."""
+"""Persons and cases: thin views wiring forms to operations (steps: step_views.py)."""
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from forms.base import as_choices
 from forms.case import CaseForm
-from forms.catalogue import METHODS
+from forms.method_registry import methods
 from forms.person import PersonForm
 from service import access, audit
 from service.cases import operations
-from service.cases.step_forms import add_row, build_step_form, change_reason
-from service.cases.steps import STEPS
+from service.cases.progress import step_overview
 from service.documents.operations import agreement_blocker
 from service.extensions import db
 from service.models import Case, Document, Person
@@ -36,6 +35,7 @@ def index() -> str:
 @bp.route("/persons/new", methods=["GET", "POST"])
 def new_person() -> str | Response:
     """Register a person; a wrong identity number is explained beside the field."""
+    access.require("register")
     form = PersonForm()
     if form.validate_on_submit():
         if form.identity and operations.identity_taken(current_user, form.identity.number):
@@ -68,9 +68,11 @@ def person(person_id: int) -> str:
 def new_case(person_id: int) -> str | Response:
     """Open a case for the person with one of the unit's methods."""
     found = access.get_person(person_id)
+    access.require("register")
     form = CaseForm()
+    known = methods()
     form.method.choices = as_choices(
-        (key, METHODS[key]) for key in current_user.unit.methods if key in METHODS
+        (key, known[key].name) for key in current_user.unit.methods if key in known
     )
     if form.validate_on_submit():
         case = operations.open_case(
@@ -87,7 +89,7 @@ def new_case(person_id: int) -> str | Response:
 def case(case_id: int) -> str:
     """The case page: steps, status and issued documents."""
     found = access.get_case(case_id)
-    steps = [(step, operations.latest_submission(found, step.key)) for step in STEPS.values()]
+    steps = step_overview(found)
     documents = db.session.scalars(
         sa.select(Document).where(Document.case_id == found.id)
         .order_by(Document.doc_type, Document.version.desc())
@@ -98,25 +100,3 @@ def case(case_id: int) -> str:
         "cases/case.html", case=found, steps=steps, documents=documents,
         agreement_blocker=agreement_blocker(found),
     )
-
-
-@bp.route("/cases/<int:case_id>/steps/<step_key>", methods=["GET", "POST"])
-def step(case_id: int, step_key: str) -> str | Response:
-    """Fill in or change a meeting step; errors keep every answer."""
-    found = access.get_case(case_id)
-    step_def = STEPS.get(step_key) or abort(404)
-    if step_def.requires and operations.latest_submission(found, step_def.requires) is None:
-        flash(_("Fill in the %(step)s first.", step=STEPS[step_def.requires].title), "warning")
-        return redirect(url_for("cases.case", case_id=found.id))
-    previous = operations.latest_submission(found, step_key)
-    form = build_step_form(step_def, previous, found)
-    if request.method == "POST" and "add_row" in request.form:
-        add_row(form)
-    elif form.validate_on_submit():
-        operations.save_step(
-            found, step_key, form.answers(), current_user, form_version=step_def.form_version,
-            change_reason=change_reason(form),
-        )
-        flash(_("Saved."), "success")
-        return redirect(url_for("cases.case", case_id=found.id))
-    return render_template("cases/step.html", case=found, step=step_def, form=form, previous=previous)

@@ -10,6 +10,7 @@ from flask_babel import force_locale
 
 from forms.catalogue import ACTION_PARTIES, CONTACT_CHANNELS, MEETING_RHYTHMS, METHOD_SHORT
 from forms.identity import format_identity
+from service.documents.stamp import verify_url
 from service.models import Case, User
 
 IDENTITY_KINDS = {
@@ -39,18 +40,11 @@ def _label(choices: list[tuple[str, Any]], key: str | None) -> str:
     return next((str(label) for value, label in choices if value == key), "")
 
 
-def build_agreement_context(
-    case: Case,
-    start: dict[str, Any],
-    second: dict[str, Any],
-    *,
-    number: str,
-    version: int,
-    language: str,
-    issued_on: date,
+def base_context(
+    case: Case, *, number: str, version: int, language: str, issued_on: date,
     contact: User | None,
 ) -> dict[str, Any]:
-    """Everything the agreement templates print, from the finalised meetings' answers."""
+    """What every document prints: document, unit, person, worker, caseworker and case."""
     with force_locale(language):
         return {
             "document": {
@@ -58,6 +52,7 @@ def build_agreement_context(
                 "version": version,
                 "issued_on": format_day(issued_on, language),
                 "place": case.unit.place,
+                "verify_url": verify_url(number),
             },
             "unit": {"name": case.unit.name, "address": case.unit.address, "phone": case.unit.phone},
             "person": _person(case, language),
@@ -72,6 +67,26 @@ def build_agreement_context(
                 "method": str(METHOD_SHORT.get(case.method, case.method)),
                 "assignment": case.assignment,
             },
+        }
+
+
+def build_agreement_context(
+    case: Case,
+    start: dict[str, Any],
+    second: dict[str, Any],
+    *,
+    number: str,
+    version: int,
+    language: str,
+    issued_on: date,
+    contact: User | None,
+) -> dict[str, Any]:
+    """Everything the agreement templates print, from the finalised meetings' answers."""
+    context = base_context(case, number=number, version=version, language=language,
+                           issued_on=issued_on, contact=contact)
+    with force_locale(language):
+        return {
+            **context,
             "start_meeting": {
                 "date": format_day(start.get("meeting_date"), language),
                 "participants": start.get("participants") or "",
@@ -86,8 +101,26 @@ def build_agreement_context(
                 "data": second.get("consent_data") or "",
                 "purpose": second.get("consent_purpose") or "",
                 "valid_until": format_day(second.get("consent_valid_until"), language),
+                **_consent_withdrawal(case, language),
             },
         }
+
+
+def build_consent_context(
+    case: Case, second: dict[str, Any], *, number: str, version: int, language: str,
+    issued_on: date, contact: User | None,
+) -> dict[str, Any]:
+    """The consent document: the second meeting's consent answers and the parties."""
+    context = base_context(case, number=number, version=version, language=language,
+                           issued_on=issued_on, contact=contact)
+    context["consent"] = {
+        "given_on": format_day(second.get("meeting_date"), language),
+        "parties": second.get("consent_parties") or "",
+        "data": second.get("consent_data") or "",
+        "purpose": second.get("consent_purpose") or "",
+        "valid_until": format_day(second.get("consent_valid_until"), language),
+    }
+    return context
 
 
 def _person(case: Case, language: str) -> dict[str, str]:
@@ -127,4 +160,15 @@ def _agreement(second: dict[str, Any], language: str, contact: User | None) -> d
         "contact_person": contact.full_name if contact else "",
         "meeting_rhythm": _label(MEETING_RHYTHMS, second.get("meeting_rhythm")),
         "contact_channels": ", ".join(c for c in channels if c),
+    }
+
+
+def _consent_withdrawal(case: Case, language: str) -> dict[str, Any]:
+    """``withdrawn`` (bool) and ``withdrawn_on`` (formatted date or "") of the case's consent."""
+    from service.privacy.consent import consent_withdrawal
+
+    withdrawal = consent_withdrawal(case)
+    return {
+        "withdrawn": withdrawal is not None,
+        "withdrawn_on": format_day(withdrawal.withdrawn_on, language) if withdrawal else "",
     }

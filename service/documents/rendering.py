@@ -26,7 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.shared import Mm
+from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, Template, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
@@ -78,17 +79,32 @@ class _DocumentEnvironment(SandboxedEnvironment):
 _ENVIRONMENT = _DocumentEnvironment()
 
 
-def render_document(template_name: str, context: Mapping[str, Any]) -> bytes:
+#: An image placed by the template: PNG/JPEG bytes and the printed width in millimetres.
+ImageSpec = tuple[bytes, float]
+
+
+def render_document(
+    template_name: str,
+    context: Mapping[str, Any],
+    images: Mapping[str, ImageSpec | None] | None = None,
+) -> bytes:
     """Render ``templates_docx/<template_name>.docx`` with ``context`` and return the .docx bytes.
 
     The context is deep-copied and every string in it sanitised (see :func:`sanitise_text`);
-    the caller's data is never modified. Raises :class:`ValueError` for a malformed template
+    the caller's data is never modified. ``images`` adds variables holding pictures (the QR
+    code, a drawn signature); ``None`` for one defines it as absent (``{% if signature %}``). Raises :class:`ValueError` for a malformed template
     name, :class:`FileNotFoundError` for an unknown one, :class:`jinja2.UndefinedError` when
     the context lacks a variable the template uses, and :class:`jinja2.TemplateSyntaxError`
     when a template's tags are broken.
     """
     template = _load_template(template_name)
-    template.render(_prepared_context(context), jinja_env=_ENVIRONMENT, autoescape=True)
+    prepared = _prepared_context(context)
+    for name, spec in (images or {}).items():
+        prepared[name] = (
+            None if spec is None
+            else InlineImage(template, io.BytesIO(spec[0]), width=Mm(spec[1]))
+        )
+    template.render(prepared, jinja_env=_ENVIRONMENT, autoescape=True)
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()

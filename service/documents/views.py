@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, flash, redirect, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -21,6 +21,7 @@ DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 def issue_agreement_view(case_id: int) -> Response:
     """Issue (or re-issue as a new version) the case's agreement."""
     case = access.get_case(case_id)
+    access.require("issue", case)
     try:
         document = issue_agreement(case, current_user)
     except NotReady as reason:
@@ -35,6 +36,8 @@ def issue_agreement_view(case_id: int) -> Response:
 def download(document_id: int) -> Response:
     """The stored bytes of an issued document, exactly as issued."""
     document = access.get_document(document_id)
+    if not document.content:
+        abort(410)  # erased (GDPR erasure or retention purge): number and hash remain
     record_download(document)
     response = send_file(
         BytesIO(document.content), mimetype=DOCX_MIMETYPE, as_attachment=True,

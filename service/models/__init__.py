@@ -4,7 +4,9 @@ from service.models.audit_event import AuditEvent
 from service.models.case import Case, CaseStatus
 from service.models.consent_withdrawal import ConsentWithdrawal
 from service.models.document import Document, DocumentSequence
+from service.models.method_snapshot import MethodSnapshot
 from service.models.person import Person
+from service.models.step_draft import StepDraft
 from service.models.submission import Submission, SubmissionStatus
 from service.models.unit import Unit
 from service.models.user import Role, User
@@ -16,8 +18,10 @@ __all__ = [
     "ConsentWithdrawal",
     "Document",
     "DocumentSequence",
+    "MethodSnapshot",
     "Person",
     "Role",
+    "StepDraft",
     "Submission",
     "SubmissionStatus",
     "Unit",

@@ -27,7 +27,9 @@ class Submission(Base):
 
     __tablename__ = "submissions"
     __table_args__ = (
-        sa.UniqueConstraint("case_id", "step", "version", name="uq_submissions_case_step_version"),
+        sa.UniqueConstraint(
+            "case_id", "step", "instance", "version", name="uq_submissions_case_step_instance_version"
+        ),
         sa.CheckConstraint("status IN ('draft', 'final')", name="status"),
         sa.CheckConstraint("version > 0", name="version"),
     )
@@ -36,12 +38,14 @@ class Submission(Base):
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     #: Step key, e.g. "start_meeting", "second_meeting".
     step: Mapped[str] = mapped_column(sa.String(50))
+    #: 1 for single steps; 1, 2, … for repeatable steps such as follow-ups.
+    instance: Mapped[int] = mapped_column(default=1, server_default="1")
     #: The validated answers, JSON-safe (dates as ISO strings); encrypted at rest.
     answers: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON("submissions.answers"))
     status: Mapped[str] = mapped_column(sa.String(10), default=SubmissionStatus.FINAL.value)
     #: 1, 2, … per case and step; a new save never overwrites an old one.
     version: Mapped[int] = mapped_column(default=1)
-    #: Version of the questionnaire the answers were given to.
+    #: Version (short hash) of the method file the answers were given to.
     form_version: Mapped[str] = mapped_column(sa.String(40), default="1")
     #: Why a finalised step was changed (empty for the first version).
     change_reason: Mapped[str] = mapped_column(sa.Text, default="")

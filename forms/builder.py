@@ -1,0 +1,124 @@
+"""One builder: a method step → a WTForms class (FieldList/FormField for repeat groups)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import (
+    DateField,
+    Field,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
+
+from forms.base import BaseForm, as_choices
+from forms.fields import IdentityNumberCheck, MultiCheckboxField, NotBefore, ShownIf
+from forms.method_schema import Method, Question, StepSpec
+
+#: Choice lists this long or longer are drop-downs; shorter ones are radio buttons.
+SELECT_FROM = 6
+PROGRESS = [
+    ("not_started", _l("Not started")),
+    ("in_progress", _l("In progress")),
+    ("reached", _l("Reached")),
+    ("lowered", _l("Lowered – set too high, made smaller")),
+]
+
+
+def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
+    """The form class of ``step``: one field per question, per-area sections under ``areas``."""
+    attrs: dict[str, Any] = {"STEP": step, "METHOD": method}
+    area_questions: list[Question] = []
+    for section in step.sections:
+        if section.per_area:
+            area_questions.extend(section.questions)
+            continue
+        for question in section.questions:
+            attrs[question.key] = _field(method, question)
+    if area_questions:
+        per_area = type("AreaForm", (Form,), {q.key: _field(method, q) for q in area_questions})
+        areas = type("AreasForm", (Form,), {
+            area.value: FormField(per_area, label=_l(area.label)) for area in method.areas
+        })
+        attrs["areas"] = FormField(areas)
+    return type(f"{method.key}_{step.key}_form", (BaseForm,), attrs)
+
+
+def _field(method: Method, question: Question) -> Field:
+    """The field for one question, with its validators."""
+    label = _l(question.label)
+    description = _l(question.help) if question.help else ""
+    validators: list[Any] = []
+    if question.show_if:
+        validators.append(ShownIf(question.show_if.question, question.show_if.values, question.required))
+    elif question.required:
+        validators.append(InputRequired(message=_l("This field is required.")))
+    else:
+        validators.append(Optional())
+    if question.max_length:
+        validators.append(Length(max=question.max_length))
+    if question.min is not None or question.max is not None:
+        validators.append(NumberRange(min=question.min, max=question.max))
+    if question.not_before:
+        validators.append(NotBefore(question.not_before))
+    kwargs: dict[str, Any] = {"label": label, "validators": validators, "description": description}
+    kind = question.type
+    if kind == "text":
+        return StringField(**kwargs)
+    if kind == "long_text":
+        return TextAreaField(**kwargs)
+    if kind == "identity_number":
+        return StringField(**{**kwargs, "validators": [*validators, IdentityNumberCheck()]})
+    if kind == "date":
+        return DateField(**kwargs)
+    if kind == "number":
+        return IntegerField(**kwargs)
+    if kind == "scale":
+        low, high = int(question.min or 0), int(question.max or 10)
+        return RadioField(choices=as_choices((n, str(n)) for n in range(low, high + 1)),
+                          coerce=int, **kwargs)
+    if kind in ("yes_no", "choice"):
+        pairs = [(c.value, _l(c.label)) for c in question.choices]
+        if len(pairs) >= SELECT_FROM:
+            return SelectField(choices=as_choices([("", _l("— choose —")), *pairs]), **kwargs)
+        return RadioField(choices=as_choices(pairs), **kwargs)
+    if kind == "multi_choice":
+        return MultiCheckboxField(choices=as_choices((c.value, _l(c.label)) for c in question.choices), **kwargs)
+    if kind == "outcomes":
+        return MultiCheckboxField(choices=as_choices((c.value, _l(c.label)) for c in method.outcomes), **kwargs)
+    if kind == "area":
+        return SelectField(choices=as_choices((a.value, _l(a.label)) for a in method.areas), **kwargs)
+    if kind == "staff":
+        # Choices are the unit's staff, set when the form is made (see set_dynamic_choices).
+        return SelectField(coerce=_int_or_none, choices=[], **kwargs)
+    if kind == "repeat":
+        row = type(f"{question.key}_row", (Form,), {q.key: _field(method, q) for q in question.questions})
+        return FieldList(FormField(row), label=label, description=description,
+                         min_entries=question.min_rows, max_entries=question.max_rows)
+    if kind == "subgoal_progress":
+        return FieldList(FormField(ProgressRow), label=label, description=description)
+    raise ValueError(f"unknown question type {kind!r}")  # the schema check makes this unreachable
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value in (None, ""):
+        return None
+    return int(value)
+
+
+class ProgressRow(Form):
+    """Progress of one sub-goal of the plan (the rows come from the plan, not the user)."""
+
+    ref = HiddenField()
+    sub_goal = HiddenField()
+    status = SelectField(_l("Progress"), choices=as_choices(PROGRESS), default="not_started")
+    comment = StringField(_l("Comment"), validators=[Optional(), Length(max=500)])

@@ -1,0 +1,86 @@
+"""Field classes and validators the method builder uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms import Field, Form, SelectMultipleField
+from wtforms.validators import StopValidation, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from forms.identity import InvalidIdentityNumber, parse_identity_number
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+def _empty(data: Any) -> bool:
+    return data in (None, "", []) or (isinstance(data, str) and not data.strip())
+
+
+class ShownIf:
+    """The question applies only when another answer has one of ``values``.
+
+    When it does not apply, its answer is cleared, and a value posted for it anyway is
+    refused (Indico's ``HiddenUnless``): the hidden answer can never reach a document.
+    When it applies and ``required`` is set, it must be answered.
+    """
+
+    field_flags = {"conditional": True}
+
+    def __init__(self, other: str, values: tuple[str, ...], required: bool) -> None:
+        self.other, self.values, self.required = other, values, required
+
+    def applies(self, form: Form) -> bool:
+        other = form[self.other].data
+        chosen = other if isinstance(other, list) else [other]
+        return any(str(value) in self.values for value in chosen if value is not None)
+
+    def __call__(self, form: Form, field: Field) -> None:
+        if not self.applies(form):
+            posted = not _empty(field.raw_data[0] if field.raw_data else None)
+            field.errors[:] = []
+            field.data = [] if isinstance(field.data, list) else None
+            if posted:
+                raise StopValidation(str(_l("Leave this empty: it only applies to another answer.")))
+            raise StopValidation()
+        if self.required and _empty(field.data):
+            raise StopValidation(str(_l("This field is required.")))
+        if _empty(field.data):
+            field.errors[:] = []
+            raise StopValidation()
+
+
+class NotBefore:
+    """A date that may not be before another date of the same form."""
+
+    def __init__(self, other: str) -> None:
+        self.other = other
+
+    def __call__(self, form: Form, field: Field) -> None:
+        other = form[self.other].data
+        if field.data and other and field.data < other:
+            raise ValidationError(
+                str(_l("This date cannot be before “%(other)s”.", other=str(form[self.other].label.text)))
+            )
+
+
+class IdentityNumberCheck:
+    """A Swedish personnummer/samordningsnummer or a Polish PESEL; stored as given if valid."""
+
+    def __call__(self, form: Form, field: Field) -> None:
+        value = (field.data or "").strip()
+        if not value:
+            return
+        for country in ("se", "pl"):
+            try:
+                parse_identity_number(country, value)
+                return
+            except InvalidIdentityNumber:
+                continue
+        raise ValidationError(str(_l("This is not a valid personnummer, samordningsnummer or PESEL.")))

@@ -1,0 +1,1 @@
+"""Administration: the audit log and the unit's staff, for admins only."""

@@ -1,0 +1,74 @@
+"""The admin pages: the audit log with filters, and the unit's staff."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from flask import Blueprint, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from service import access
+from service.admin.audit_log import (
+    AuditFilter,
+    audit_page,
+    case_references,
+    known_actions,
+)
+from service.extensions import db
+from service.models import Unit, User
+
+ROLE_LABELS = {"worker": _l("Worker"), "caseworker": _l("Caseworker"), "admin": _l("Administrator")}
+
+bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
+
+
+@bp.before_request
+def _admins_only() -> None:
+    """Every admin page: 403 for anyone who is not an admin."""
+    access.require("administer")
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+@bp.route("/audit")
+def audit() -> str:
+    """The unit's audit log, newest first, filtered by user, action, case and dates."""
+    args = request.args
+    wanted = AuditFilter(
+        user_id=_int(args.get("user")), action=(args.get("action") or "").strip()[:50],
+        case_reference=(args.get("case") or "").strip()[:30],
+        date_from=_day(args.get("from")), date_to=_day(args.get("to")),
+    )
+    page = max(_int(args.get("page")) or 1, 1)
+    unit_id = current_user.unit_id
+    events, has_next = audit_page(unit_id, wanted, page)
+    staff = _staff(unit_id)
+    names = dict(db.session.execute(sa.select(User.id, User.full_name)).tuples().all())
+    return render_template(
+        "admin/audit.html", events=events, has_next=has_next, page=page, wanted=wanted,
+        staff=staff, names=names, actions=known_actions(unit_id),
+        references=case_references(events), args={k: v for k, v in args.items() if k != "page"},
+    )
+
+
+@bp.route("/users")
+def users() -> str:
+    """The staff of the admin's unit and the unit's settings."""
+    unit = db.session.get(Unit, current_user.unit_id)
+    return render_template("admin/users.html", unit=unit, staff=_staff(current_user.unit_id),
+                           ROLE_LABELS=ROLE_LABELS)
+
+
+def _staff(unit_id: int) -> list[User]:
+    return list(db.session.scalars(sa.select(User).where(User.unit_id == unit_id).order_by(User.full_name)))

@@ -1,0 +1,112 @@
+"""One step of a case: drafts on every submit, explicit finalising, conflicts made visible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from service import access
+from service.cases import operations
+from service.cases.journey import method_of, step_blocker
+from service.cases.progress import step_overview
+from service.cases.step_forms import (
+    apply_row_action,
+    change_reason,
+    formdata_dict,
+    formdata_from,
+    make_form,
+)
+from service.cases.views import bp
+from service.models import Case
+
+
+@bp.route("/cases/<int:case_id>/steps/<step_key>", methods=["GET", "POST"])
+@bp.route("/cases/<int:case_id>/steps/<step_key>/<int:instance>", methods=["GET", "POST"])
+def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
+    """Fill in a step. Every submit keeps a draft; "Finalise" validates and makes a version."""
+    case = access.get_case(case_id)
+    access.require("edit" if request.method == "POST" else "view", case)
+    method = method_of(case)
+    spec = method.steps.get(step_key) or abort(404)
+    if instance != 1 and not spec.repeatable:
+        abort(404)
+    blocker = step_blocker(case, spec, operations.final_steps(case))
+    if blocker is not None:
+        flash(str(blocker), "warning")
+        return redirect(url_for("cases.case", case_id=case.id))
+    final = operations.latest_submission(case, step_key, instance)
+    plan = operations.latest_submission(case, "plan") if step_key == "follow_up" else None
+    if request.method == "GET":
+        return _show(case, spec, instance, _stored_form(case, method, spec, instance, final, plan))
+
+    form = make_form(method, spec, changing=final is not None, formdata=request.form)
+    action = request.form.get("action", "draft")
+    try:
+        if action.startswith(("add:", "remove:")):
+            apply_row_action(form, action)
+            _save_draft(case, step_key, instance, form)
+            return _show(case, spec, instance, form)
+        if action == "finalise":
+            if form.validate_on_submit():
+                operations.save_step(
+                    case, step_key, form.answers(), current_user, form_version=method.version,
+                    change_reason=change_reason(form), instance=instance,
+                    token=form.edit_token.data or "", method_source=method.source,
+                )
+                flash(_("“%(step)s” is finalised.", step=_(spec.title)), "success")
+                return redirect(url_for("cases.case", case_id=case.id))
+            _save_draft(case, step_key, instance, form)
+            return _show(case, spec, instance, form)
+        _save_draft(case, step_key, instance, form)
+    except operations.EditConflict as conflict:
+        return _show_conflict(case, method, spec, instance, form, conflict)
+    flash(_("Draft saved. You can go on later; nothing is lost."), "success")
+    return redirect(url_for("cases.case", case_id=case.id))
+
+
+def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any, plan: Any) -> Any:
+    """The draft if there is one, else the final answers, else an empty form."""
+    draft = operations.get_draft(case, spec.key, instance)
+    if draft is not None:
+        form = make_form(method, spec, changing=final is not None,
+                         formdata=formdata_from(draft.formdata))
+    else:
+        form = make_form(method, spec, changing=final is not None, formdata=None,
+                         answers=final.answers if final else None, plan=plan)
+    form.edit_token.data = operations.edit_token(case, spec.key, instance)
+    return form
+
+
+def _save_draft(case: Case, step_key: str, instance: int, form: Any) -> None:
+    draft = operations.save_draft(case, step_key, instance, formdata_dict(request.form),
+                                  current_user, form.edit_token.data or "")
+    form.edit_token.data = operations.edit_token(case, step_key, instance)
+    del draft
+
+
+def _show(case: Case, spec: Any, instance: int, form: Any, **extra: Any) -> str:
+    final = operations.latest_submission(case, spec.key, instance)
+    draft = operations.get_draft(case, spec.key, instance)
+    return render_template(
+        "cases/step.html", case=case, step=spec, instance=instance, form=form, final=final,
+        draft=draft, steps=step_overview(case), areas=method_of(case).areas,
+        area_help=method_of(case).area_help, **extra,
+    )
+
+
+def _show_conflict(case: Case, method: Any, spec: Any, instance: int, form: Any,
+                   conflict: operations.EditConflict) -> str:
+    """Both versions on one page: theirs read-only, yours still in the form."""
+    if conflict.draft is not None:
+        theirs = make_form(method, spec, changing=False, formdata=formdata_from(conflict.draft.formdata))
+        who, when = conflict.draft.updated_by, conflict.draft.updated_at
+    else:
+        assert conflict.final is not None
+        theirs = make_form(method, spec, changing=False, formdata=None, answers=conflict.final.answers)
+        who, when = conflict.final.created_by, conflict.final.created_at
+    form.edit_token.data = operations.edit_token(case, spec.key, instance)
+    return _show(case, spec, instance, form, conflict={"form": theirs, "who": who, "when": when})

@@ -1,0 +1,193 @@
+"""The plan, follow-up and closing parts of a document context, from the final answers of the
+``assessment``, ``plan``, ``follow_up`` and ``closing`` steps (plain dicts) and the method file.
+
+Call these inside ``force_locale(language)``: labels are translated with ``gettext``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
+
+from forms.method_schema import Method
+from service.documents.answers import (
+    SHARED_ASSESSMENT_KEYS,
+    SHARED_FOLLOW_UP_KEYS,
+    area_labels,
+    choice_label,
+    extra_answers,
+    step_question,
+    text,
+)
+from service.documents.context import format_day
+
+Answers = Mapping[str, Any]
+
+#: How a sub-goal stands at a follow-up (a goal set too high is lowered, not failed).
+PROGRESS_STATUS = {
+    "not_started": _l("Not started"),
+    "in_progress": _l("In progress"),
+    "reached": _l("Reached"),
+    "lowered": _l("Lowered – it was set too high"),
+}
+
+
+def plan_part(plan: Answers, method: Method | None, language: str) -> dict[str, Any]:
+    """``plan``: goals with numbered sub-goals, participation, adoption and follow-up."""
+    labels = area_labels(method)
+    goals = []
+    for g, goal in enumerate(plan.get("goals") or [], start=1):
+        sub_goals = [
+            {
+                "ref": f"{g}.{s}",
+                "sub_goal": text(row.get("sub_goal")),
+                "person_actions": text(row.get("person_actions")),
+                "worker_actions": text(row.get("worker_actions")),
+                "others_responsible": text(row.get("others_responsible")),
+                "when": format_day(row.get("due_date"), language) or text(row.get("expected_time")),
+                "progress_sign": text(row.get("progress_sign")),
+            }
+            for s, row in enumerate(goal.get("sub_goals") or [], start=1)
+        ]
+        goals.append({
+            "no": g,
+            "area": labels.get(goal.get("area") or "", text(goal.get("area"))),
+            "goal": text(goal.get("goal")),
+            "from_assignment": text(goal.get("from_assignment")),
+            "sub_goals": sub_goals,
+        })
+    return {
+        "goals": goals,
+        "participation": text(plan.get("participation")),
+        "other_participants": text(plan.get("other_participants")),
+        "adopted_on": format_day(plan.get("adopted_on"), language),
+        "follow_up_rhythm": text(plan.get("follow_up_rhythm")),
+        "follow_up_how": text(plan.get("follow_up_how")),
+        "meeting_dates": text(plan.get("meeting_dates")),
+        "head_of_centre": text(plan.get("head_of_centre")),
+    }
+
+
+def assessment_part(assessment: Answers, method: Method | None, language: str) -> dict[str, Any]:
+    """``assessment``: each life area (method order), earlier help, what matters, method extras."""
+    answered = assessment.get("areas") or {}
+    keys = list(area_labels(method)) + [key for key in answered if key not in area_labels(method)]
+    labels = area_labels(method)
+    areas = []
+    for key in keys:
+        area = answered.get(key) or {}
+        areas.append({
+            "label": labels.get(key, key),
+            "strengths": text(area.get("strengths")),
+            "situation": text(area.get("situation")),
+            "causes": text(area.get("causes")),
+            "barriers": text(area.get("barriers")),
+            "rating": text(area.get("rating")),
+        })
+    earlier = [
+        {"intervention": text(row.get("intervention")), "when": text(row.get("when")),
+         "result": text(row.get("result"))}
+        for row in assessment.get("earlier_interventions") or []
+        if any(row.get(k) for k in ("intervention", "when", "result"))
+    ]
+    step = method.steps.get("assessment") if method else None
+    return {
+        "areas": areas,
+        "earlier_interventions": earlier,
+        "values": text(assessment.get("values")),
+        "feels_safe": text(assessment.get("feels_safe")),
+        "interests": text(assessment.get("interests")),
+        "network": text(assessment.get("network")),
+        "extras": extra_answers(step, assessment, SHARED_ASSESSMENT_KEYS, language),
+    }
+
+
+def _ratings(answers: Answers | None) -> dict[str, Any]:
+    areas = (answers or {}).get("areas") or {}
+    return {key: (value or {}).get("rating") for key, value in areas.items()}
+
+
+def _progress_ref(ref: Any) -> str:
+    """Follow-up refs count from zero (``"0.1"``); documents count from one (``"1.2"``)."""
+    try:
+        goal, sub = (int(part) for part in str(ref).split("."))
+    except ValueError:
+        return text(ref)
+    return f"{goal + 1}.{sub + 1}"
+
+
+def follow_up_part(follow_up: Answers, previous: Answers | None, method: Method | None,
+                   language: str, plan_number: str = "") -> dict[str, Any]:
+    """``follow_up``: one meeting; ratings now against the previous follow-up (or assessment)."""
+    labels = area_labels(method)
+    before, now = _ratings(previous), _ratings(follow_up)
+    keys = list(labels) + [key for key in now if key not in labels]
+    step = method.steps.get("follow_up") if method else None
+    return {
+        "meeting_date": format_day(follow_up.get("meeting_date"), language),
+        "since_last_time": text(follow_up.get("since_last_time")),
+        "successes": text(follow_up.get("successes")),
+        "setbacks": text(follow_up.get("setbacks")),
+        "progress": [
+            {"ref": _progress_ref(row.get("ref")), "sub_goal": text(row.get("sub_goal")),
+             "status": str(PROGRESS_STATUS.get(row.get("status") or "", "")) or text(
+                 row.get("status")),
+             "comment": text(row.get("comment"))}
+            for row in follow_up.get("progress") or []
+        ],
+        "ratings": [
+            {"label": labels.get(key, key), "before": text(before.get(key)),
+             "now": text(now.get(key))}
+            for key in keys if before.get(key) is not None or now.get(key) is not None
+        ],
+        "plan_changes": text(follow_up.get("plan_changes")),
+        "next_meeting": format_day(follow_up.get("next_meeting"), language),
+        "plan_number": plan_number,
+        "extras": extra_answers(step, follow_up, SHARED_FOLLOW_UP_KEYS, language),
+    }
+
+
+def closing_part(closing: Answers, plan: Answers | None, assessment: Answers | None,
+                 last_follow_up: Answers | None, method: Method | None, language: str,
+                 opened_on: date | None) -> dict[str, Any]:
+    """``closing``: reason, evaluation, outcomes, goals reached and ratings from start to end."""
+    step = method.steps.get("closing") if method else None
+    reason_question = step_question(step, "reason")
+    reason = closing.get("reason")
+    reason_text = (text(closing.get("reason_other")) if reason == "other" and
+                   closing.get("reason_other") else
+                   choice_label(reason_question.choices if reason_question else (), reason))
+    statuses = {_progress_ref(row.get("ref")): row.get("status")
+                for row in (last_follow_up or {}).get("progress") or []}
+    labels = area_labels(method)
+    goals = []
+    for g, goal in enumerate((plan or {}).get("goals") or [], start=1):
+        subs = goal.get("sub_goals") or []
+        reached = sum(1 for s in range(1, len(subs) + 1) if statuses.get(f"{g}.{s}") == "reached")
+        goals.append({"area": labels.get(goal.get("area") or "", text(goal.get("area"))),
+                      "goal": text(goal.get("goal")), "reached": f"{reached} / {len(subs)}"})
+    start, end = _ratings(assessment), _ratings(last_follow_up)
+    keys = list(labels) + [key for key in start if key not in labels]
+    outcomes: Sequence[Any] = closing.get("outcomes") or []
+    return {
+        "opened_on": format_day(opened_on, language),
+        "closed_on": format_day(closing.get("closed_on"), language),
+        "reason": reason_text,
+        "final_evaluation": text(closing.get("final_evaluation")),
+        "outcomes": [choice_label(method.outcomes if method else (), o) for o in outcomes],
+        "goals": goals,
+        "ratings": [
+            {"label": labels.get(key, key), "start": text(start.get(key)),
+             "end": text(end.get(key))}
+            for key in keys if start.get(key) is not None or end.get(key) is not None
+        ],
+    }
+
+
+def translated(value: str) -> str:
+    """``gettext`` for labels computed elsewhere (kept for symmetry in templates)."""
+    return gettext(value)

@@ -1,0 +1,76 @@
+"""What every printed page carries besides the content: a short hash of the rendering context
+and a QR code pointing at the verification page of the document's number.
+
+The file's own SHA-256 cannot be printed inside the file, so the page shows a hash of the
+context the document was rendered from (canonical JSON); the verification page shows both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import segno
+from flask import current_app, has_app_context
+
+from service.documents.rendering import ImageSpec, render_document
+
+DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+#: Printed width of the QR code in the page header, in millimetres.
+QR_WIDTH_MM = 17.0
+#: Printed width of a drawn signature in the signature block, in millimetres.
+SIGNATURE_WIDTH_MM = 45.0
+
+
+def canonical_json(context: Mapping[str, Any]) -> bytes:
+    """The context as canonical JSON: sorted keys, no spaces, UTF-8."""
+    return json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=str).encode("utf-8")
+
+
+def context_hash(context: Mapping[str, Any]) -> str:
+    """Hex SHA-256 of the canonical JSON of ``context``."""
+    return hashlib.sha256(canonical_json(context)).hexdigest()
+
+
+def short_hash(full_hash: str) -> str:
+    """The printed form: the first 12 hex digits in groups of four (``3f2a-9c1b-7d0e``)."""
+    return "-".join(full_hash[i:i + 4] for i in range(0, 12, 4))
+
+
+def public_base_url() -> str:
+    """``PUBLIC_BASE_URL`` from the app config or the environment, without a trailing slash."""
+    configured = current_app.config.get("PUBLIC_BASE_URL") if has_app_context() else None
+    return str(configured or os.environ.get("PUBLIC_BASE_URL") or DEFAULT_PUBLIC_BASE_URL
+               ).rstrip("/")
+
+
+def verify_url(number: str) -> str:
+    """The absolute address of the verification page of ``number``."""
+    return f"{public_base_url()}/verify/{number}"
+
+
+def qr_png(url: str) -> bytes:
+    """A QR code of ``url`` as PNG (error correction M, quiet zone of 2 modules)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=6, border=2)
+    return buffer.getvalue()
+
+
+def render_stamped(
+    template_name: str, context: Mapping[str, Any], *, signature: bytes | None = None
+) -> bytes:
+    """Render a document with its page stamp (short hash, QR code) and optional drawn signature.
+
+    ``context["document"]["verify_url"]`` is what the QR code encodes.
+    """
+    images: dict[str, ImageSpec | None] = {
+        "qr": (qr_png(context["document"]["verify_url"]), QR_WIDTH_MM),
+        "signature": (signature, SIGNATURE_WIDTH_MM) if signature else None,
+    }
+    stamp = {"hash": short_hash(context_hash(context))}
+    return render_document(template_name, {**context, "stamp": stamp}, images)

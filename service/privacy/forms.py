@@ -1,0 +1,34 @@
+"""The forms of the person's rights: erasure with a reason, consent withdrawal with a date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length
+
+
+class ErasureForm(FlaskForm):
+    """Why the person is erased, and an explicit confirmation."""
+
+    reason = TextAreaField(
+        _l("Reason for the erasure"),
+        validators=[DataRequired(message=_l("Say why the person's data is erased.")), Length(max=500)],
+        description=_l("E.g. the person's request of a date, or a decision number. "
+                       "Do not write the person's name: the reason is kept in the audit log."),
+    )
+    confirm = BooleanField(
+        _l("I understand that the names, numbers, answers and documents are removed for good."),
+        validators=[DataRequired(message=_l("Confirm the erasure."))],
+    )
+
+
+class WithdrawConsentForm(FlaskForm):
+    """The day the person withdrew their consent to share information."""
+
+    withdrawn_on = DateField(
+        _l("Consent withdrawn on"), default=date.today,
+        validators=[InputRequired(message=_l("Give the date of the withdrawal."))],
+    )

@@ -1,0 +1,74 @@
+"""Export, erasure and consent withdrawal: thin views over the privacy operations."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+from flask import Blueprint, Flask, flash, redirect, render_template, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from service import access
+from service.extensions import db
+from service.privacy.consent import consent_withdrawal, withdraw_consent
+from service.privacy.erasure import erase_person
+from service.privacy.export import build_person_export, export_filename
+from service.privacy.forms import ErasureForm, WithdrawConsentForm
+
+bp = Blueprint("privacy", __name__, template_folder="templates")
+
+
+@bp.route("/persons/<int:person_id>/export", methods=["POST"])
+def export_person(person_id: int) -> Response:
+    """Everything held about the person as a ZIP (audited)."""
+    person = access.get_person(person_id)
+    access.require("export", person)
+    content = build_person_export(person, actor=current_user)
+    db.session.commit()
+    response = send_file(BytesIO(content), mimetype="application/zip", as_attachment=True,
+                         download_name=export_filename(person), max_age=0)
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.route("/persons/<int:person_id>/erase", methods=["GET", "POST"])
+def erase(person_id: int) -> str | Response:
+    """Erase (anonymise) the person and their cases, with a reason; unit admins only."""
+    person = access.get_person(person_id)
+    access.require("erase", person)
+    form = ErasureForm()
+    if form.validate_on_submit():
+        erase_person(person, reason=form.reason.data or "", actor=current_user)
+        flash(_("The person's data is erased. The audit log keeps the reason."), "success")
+        return redirect(url_for("cases.person", person_id=person.id))
+    return render_template("privacy/erase.html", person=person, form=form)
+
+
+@bp.route("/cases/<int:case_id>/consent/withdraw", methods=["POST"])
+def withdraw(case_id: int) -> Response:
+    """Record that the person withdrew their consent to share information."""
+    case = access.get_case(case_id)
+    access.require("edit", case)
+    form = WithdrawConsentForm()
+    if form.validate_on_submit() and form.withdrawn_on.data:
+        withdraw_consent(case, current_user, form.withdrawn_on.data)
+        flash(_("The withdrawal of consent is recorded. Information may no longer be shared."),
+              "success")
+    else:
+        flash(_("Give the date of the withdrawal."), "warning")
+    return redirect(url_for("cases.case", case_id=case.id))
+
+
+def register_privacy(app: Flask) -> None:
+    """The blueprint plus the template helpers the case and person pages use."""
+    app.register_blueprint(bp)
+
+    @app.context_processor
+    def _privacy_helpers() -> dict[str, Any]:
+        return {
+            "can": access.can,
+            "consent_withdrawal": consent_withdrawal,
+            "withdraw_consent_form": WithdrawConsentForm,
+        }

@@ -1,0 +1,181 @@
+"""Hardening: security headers and CSP, session lifetime and idle timeout, request limits,
+login rate limits, data keys and the refusal to run debug outside development."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from datetime import timedelta
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Flask,
+    current_app,
+    flash,
+    render_template,
+    request,
+    session,
+)
+from flask.helpers import get_debug_flag
+from flask_babel import gettext as _
+from flask_limiter.errors import RateLimitExceeded
+from flask_login import current_user, logout_user, user_logged_in
+from werkzeug.wrappers import Response
+
+from service import crypto
+from service.config import ConfigError
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+#: Session keys: when the user logged in and when they were last seen (epoch seconds).
+LOGIN_AT = "_login_at"
+SEEN_AT = "_seen_at"
+#: Seconds between refreshes of SEEN_AT (so not every request rewrites the cookie).
+SEEN_RESOLUTION = 15
+
+bp = Blueprint("session", __name__)
+
+
+def defaults(env: str) -> dict[str, Any]:
+    """Security settings; any of them may be overridden by ``create_app(config)``."""
+    return {
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+        "SESSION_IDLE_TIMEOUT": timedelta(minutes=30),
+        "SESSION_WARNING_BEFORE": timedelta(minutes=2),
+        "MAX_FORM_MEMORY_SIZE": 512 * 1024,
+        "MAX_FORM_PARTS": 1000,
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_KEY_PREFIX": "stegvis",
+        # The suite logs in hundreds of times from one address; tests of the limit lower it.
+        "LOGIN_RATE_LIMIT": "10000 per minute" if env == "testing" else "10 per minute",
+        "STEGVIS_DATA_KEYS": os.environ.get(crypto.ENV_VARIABLE),
+    }
+
+
+def configure_security(app: Flask) -> None:
+    """Attach keys, limits, headers and the session checks to ``app``."""
+    env = app.config["STEGVIS_ENV"]
+    for key, value in defaults(env).items():
+        app.config.setdefault(key, value)
+    if env != "development" and (app.debug or get_debug_flag()):
+        raise ConfigError("Debug mode is only allowed with STEGVIS_ENV=development; unset FLASK_DEBUG.")
+    crypto.install(app, crypto.keyring_from_config(env, app.config["STEGVIS_DATA_KEYS"]))
+
+    from service.extensions import limiter
+
+    limiter.init_app(app)
+    app.register_blueprint(bp)
+    app.before_request(check_session_age)
+    app.after_request(add_security_headers)
+    app.register_error_handler(RateLimitExceeded, too_many_requests)
+    app.context_processor(_session_timing)
+    user_logged_in.connect(_start_session, app)
+
+
+def login_rate_limit() -> str:
+    """The login limit (per address and per e-mail), e.g. "10 per minute"."""
+    return str(current_app.config["LOGIN_RATE_LIMIT"])
+
+
+def login_email_key() -> str:
+    """Rate-limit key of the e-mail typed into the login form, hashed (no e-mail in storage)."""
+    email = (request.form.get("email") or "").strip().lower()
+    return "email:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+def _start_session(_app: Flask, user: Any = None, **_extra: Any) -> None:
+    """On login: a permanent (8 h) session whose age and idle time are checked."""
+    session.permanent = True
+    now = int(time.time())
+    session[LOGIN_AT] = now
+    session[SEEN_AT] = now
+
+
+def check_session_age() -> None:
+    """Log out a session idle for longer than the idle timeout or older than its lifetime."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return
+    now = int(time.time())
+    idle = current_app.config["SESSION_IDLE_TIMEOUT"].total_seconds()
+    lifetime = current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()
+    seen = session.get(SEEN_AT, now)
+    started = session.get(LOGIN_AT, now)
+    if now - seen > idle or now - started > lifetime:
+        _expire(idle_minutes=int(idle // 60), idle=now - seen > idle)
+        return
+    if now - seen >= SEEN_RESOLUTION or SEEN_AT not in session:
+        session[SEEN_AT] = now
+
+
+def _expire(*, idle_minutes: int, idle: bool) -> None:
+    """End an expired session, audited; the login requirement then sends the user to log in."""
+    from service import audit
+    from service.extensions import db
+
+    audit.record("session.expired", user_id=current_user.id, reason="idle" if idle else "lifetime")
+    db.session.commit()
+    language = session.get("lang")
+    logout_user()
+    session.clear()
+    if language:
+        session["lang"] = language
+    if idle:
+        flash(_("You were logged out after %(minutes)d minutes without activity.",
+                minutes=idle_minutes), "warning")
+    else:
+        flash(_("Your session has ended. Please log in again."), "warning")
+
+
+@bp.route("/session/ping", methods=["POST"])
+def ping() -> tuple[str, int]:
+    """Keep the session alive (session.js calls this when the user chooses to stay)."""
+    session[SEEN_AT] = int(time.time())
+    return "", 204
+
+
+def add_security_headers(response: Response) -> Response:
+    """Headers on every response; pages with personal data are never stored by caches."""
+    headers = response.headers
+    headers.setdefault("Content-Security-Policy", CSP)
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "no-referrer")
+    headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+    headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    if current_app.config["STEGVIS_ENV"] == "production":
+        headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+    if request.endpoint != "static" and _may_hold_personal_data():
+        headers["Cache-Control"] = "no-store"
+        headers["Pragma"] = "no-cache"
+    return response
+
+
+def _may_hold_personal_data() -> bool:
+    try:
+        return bool(current_user.is_authenticated)
+    except Exception:  # noqa: BLE001 - no user loader outside a full request
+        return False
+
+
+def too_many_requests(error: RateLimitExceeded) -> tuple[str, int]:
+    """429: the login page says clearly what happened; other pages get the error page."""
+    if request.endpoint == "auth.login":
+        from service.auth.forms import LoginForm
+
+        message = _("Too many login attempts. Wait a minute and try again.")
+        return render_template("auth/login.html", form=LoginForm(), error=message), 429
+    return render_template("error.html", code=429, kind="429"), 429
+
+
+def _session_timing() -> dict[str, int]:
+    """Seconds for session.js (the <body> data attributes)."""
+    config = current_app.config
+    return {
+        "session_idle_seconds": int(config["SESSION_IDLE_TIMEOUT"].total_seconds()),
+        "session_warning_seconds": int(config["SESSION_WARNING_BEFORE"].total_seconds()),
+    }

@@ -1,0 +1,84 @@
+"""Write generated templates: the styles, page set-up and section of the agreement template are
+reused, the body, header and footer are replaced."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from templates_docx.build.kit import PageTexts, footer_xml, header_xml
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[1]
+BASE = TEMPLATE_DIR / "agreement_en.docx"
+_BODY = re.compile(r"(<w:body>)(.*)(<w:sectPr\b.*</w:sectPr>\s*</w:body>)", re.S)
+_ROOT = re.compile(r"(<w:(?:hdr|ftr)\b[^>]*>)(.*)(</w:(?:hdr|ftr)>)", re.S)
+
+
+def _replace(source: str, pattern: re.Pattern[str], inner: str) -> str:
+    match = pattern.search(source)
+    if match is None:
+        raise ValueError(f"pattern {pattern.pattern!r} not found")
+    return source[: match.start(2)] + inner + source[match.end(2):]
+
+
+def _rewrite(path: Path, base: Path, changes: dict[str, str]) -> None:
+    """Copy ``base`` to ``path`` with the parts in ``changes`` (name → new XML) replaced."""
+    with zipfile.ZipFile(base) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+        infos = source.infolist()
+    for name, xml in changes.items():
+        parts[name] = xml.encode("utf-8")
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in infos:
+            target.writestr(info, parts[info.filename])
+    tmp.replace(path)
+
+
+def _page_parts(base: Path, texts: PageTexts) -> dict[str, str]:
+    with zipfile.ZipFile(base) as source:
+        header = source.read("word/header1.xml").decode("utf-8")
+        footer = source.read("word/footer1.xml").decode("utf-8")
+    return {"word/header1.xml": _replace(header, _ROOT, header_xml(texts)),
+            "word/footer1.xml": _replace(footer, _ROOT, footer_xml(texts))}
+
+
+def write_template(name: str, body: str, texts: PageTexts) -> Path:
+    """Write ``templates_docx/<name>.docx`` with ``body`` and the common header and footer."""
+    with zipfile.ZipFile(BASE) as source:
+        document = source.read("word/document.xml").decode("utf-8")
+    changes = {"word/document.xml": _replace(document, _BODY, body), **_page_parts(BASE, texts)}
+    path = TEMPLATE_DIR / f"{name}.docx"
+    _rewrite(path, BASE, changes)
+    return path
+
+
+# The person's (first) signature line in the agreement: an empty dotted-line paragraph.
+_PERSON_LINE = re.compile(
+    r'(<w:p><w:pPr><w:keepNext/><w:pBdr><w:bottom w:val="dotted"[^>]*/></w:pBdr>'
+    r'<w:spacing w:before="600" w:after="0"/></w:pPr>)(</w:p>)(.*?</w:tc>)(.*?)'
+    r'(<w:p><w:pPr><w:keepNext/><w:pBdr><w:bottom w:val="dotted"[^>]*/></w:pBdr>)'
+    r'<w:spacing w:before="600" w:after="0"/>(</w:pPr>)(</w:p>)', re.S)
+_SLOT = ('<w:r><w:rPr/><w:t xml:space="preserve">{% if signature %}{{ signature }}{% endif %}'
+         "</w:t></w:r>")
+
+
+def patch_agreement(name: str, texts: PageTexts, place_and_date: str) -> Path:
+    """Give an agreement template the common header and footer and the drawn-signature slot."""
+    path = TEMPLATE_DIR / f"{name}.docx"
+    with zipfile.ZipFile(path) as source:
+        document = source.read("word/document.xml").decode("utf-8")
+    if "{% if signature %}" not in document:
+        # The signature block: the table holding the first "place and date" caption.
+        start = document.rfind("<w:tbl>", 0, document.find(f">{place_and_date}<"))
+        match = _PERSON_LINE.search(document, start)
+        if match is None:
+            raise ValueError(f"{name}: signature line not found")
+        replacement = (match.group(1) + match.group(2) + match.group(3) + match.group(4)
+                       + match.group(5) + '<w:spacing w:before="200" w:after="0"/>'
+                       + match.group(6) + _SLOT + match.group(7))
+        document = document[: match.start()] + replacement + document[match.end():]
+    changes = {"word/document.xml": document, **_page_parts(path, texts)}
+    _rewrite(path, path, changes)
+    return path

@@ -1,0 +1,128 @@
+"""Method files: every shipped one loads and renders; mistakes are named precisely."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from flask import Flask, render_template_string
+
+from forms.builder import build_step_form
+from forms.method_registry import METHODS_DIR, load_methods, methods
+from forms.method_schema import STEP_KEYS, MethodError
+from service.cli import main
+
+RENDER = """{% from "_form.html" import step_sections %}{{ step_sections(form, step, areas, area_help) }}"""
+
+
+def test_every_practice_has_a_method_file() -> None:
+    assert set(methods()) == {"buss", "kliv_ut", "goal_work", "ipwzb", "family_plan"}
+    buss = methods()["buss"]
+    assert [a.value for a in buss.areas] == ["housing", "education", "occupation", "social"]
+    ipwzb_assessment = {q.key for q in methods()["ipwzb"].steps["assessment"].questions()}
+    assert {"difficulty_causes", "possibilities", "limitations", "family_situation",
+            "financial_situation", "education", "employability", "health_addictions",
+            "homelessness_reasons", "homelessness_years"} <= ipwzb_assessment
+    kliv = {q.key for q in methods()["kliv_ut"].steps["assessment"].questions()}
+    assert {"why_situation", "values", "feels_safe", "interests", "earlier_interventions"} <= kliv
+
+
+@pytest.mark.parametrize("method_key", ["buss", "kliv_ut", "goal_work", "ipwzb", "family_plan"])
+@pytest.mark.parametrize("step_key", STEP_KEYS)
+def test_every_step_of_every_method_renders(app: Flask, method_key: str, step_key: str) -> None:
+    method = methods()[method_key]
+    step = method.steps[step_key]
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        form = build_step_form(method, step)(meta={"csrf": False})
+        html = render_template_string(RENDER, form=form, step=step, areas=method.areas,
+                                      area_help=method.area_help)
+    for section in step.sections:
+        assert section.title in html.replace("&#39;", "'")
+        for question in section.questions:
+            if question.type != "subgoal_progress":
+                assert f'name="{question.key}' in html or f'-{question.key}"' in html, question.key
+    if any(s.per_area for s in step.sections):
+        for area in method.areas:
+            assert f'name="areas-{area.value}-' in html
+
+
+def _copy_methods(tmp_path: Path) -> Path:
+    target = tmp_path / "methods"
+    shutil.copytree(METHODS_DIR, target)
+    return target
+
+
+BROKEN = [
+    ("type: long_text, label: Causes of the difficult", "type: longtext, label: Causes of the difficult",
+     "ipwzb.yaml: steps.assessment.sections[3], question 'difficulty_causes': unknown type 'longtext'"),
+    ("key: homelessness_years", "key: homelessness_reasons",
+     "question 'homelessness_reasons': the key is used twice in this step"),
+    ("{key: homelessness_years, type: number, label: Length of homelessness in years, min: 0, max: 80}",
+     "{key: homelessness_years, type: number, label: Length, min: 9, max: 3}",
+     "question 'homelessness_years': min must be less than max"),
+    ("key: ipwzb", "key: ipwzb_typo", "ipwzb.yaml: key: must be 'ipwzb'"),
+    ("  - key: housing\n", "  - key: housing\n    colour: red\n", "ipwzb.yaml: areas[0]: unknown key 'colour'"),
+    ("documents: [agreement, plan]", "documents: [agreement, poster]", "unknown document 'poster'"),
+    ("label: Ability to take up work", "label: Ability to take up work\n            show_if: {question: nowhere, equals: x}",
+     "show_if names 'nowhere', which is not an earlier question of this step"),
+    ("areas:", "areas: [\n", "ipwzb.yaml: not valid YAML"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), BROKEN)
+def test_a_broken_method_file_is_named(tmp_path: Path, old: str, new: str, message: str) -> None:
+    directory = _copy_methods(tmp_path)
+    path = directory / "ipwzb.yaml"
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    with pytest.raises(MethodError) as caught:
+        load_methods(directory)
+    assert message in str(caught.value)
+    result = CliRunner().invoke(main, ["check-methods", str(directory)])
+    assert result.exit_code != 0 and message in result.output
+
+
+def test_an_agreement_method_must_ask_what_the_agreement_needs(tmp_path: Path) -> None:
+    directory = _copy_methods(tmp_path)
+    shared = directory / "_shared.yaml"
+    shared.write_text(shared.read_text("utf-8").replace("key: purpose,", "key: aim,"), "utf-8")
+    with pytest.raises(MethodError, match="steps.second_meeting: the agreement needs the question 'purpose'"):
+        load_methods(directory)
+
+
+def test_check_methods_reports_the_shipped_files() -> None:
+    result = CliRunner().invoke(main, ["check-methods"])
+    assert result.exit_code == 0 and "5 method files are correct." in result.output
+
+
+def test_start_up_stops_on_a_broken_method_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    from service import create_app
+
+    def broken() -> None:
+        raise MethodError("buss.yaml", "steps.plan", "the step has no sections")
+
+    monkeypatch.setattr("forms.method_registry.methods", broken)
+    with pytest.raises(MethodError, match="buss.yaml: steps.plan: the step has no sections"):
+        create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
+
+
+def test_the_version_follows_the_file(tmp_path: Path) -> None:
+    directory = _copy_methods(tmp_path)
+    before = load_methods(directory)["buss"].version
+    path = directory / "buss.yaml"
+    path.write_text(path.read_text("utf-8").replace("Kept their housing", "Kept the flat"), "utf-8")
+    assert load_methods(directory)["buss"].version != before
+    assert load_methods(directory)["ipwzb"].version == load_methods(METHODS_DIR)["ipwzb"].version
+
+
+def test_method_texts_are_extracted_for_translation() -> None:
+    from forms.babel_extract import extract_methods
+
+    with open(METHODS_DIR / "ipwzb.yaml", "rb") as fh:
+        messages = {m for _line, _f, m, _c in extract_methods(fh, None, None, {})}
+    assert {"Health, including addictions", "Got social housing", "Housing",
+            "Analysis of the situation (IPWzB)"} <= messages
+    assert "ipwzb" not in messages and "long_text" not in messages
