@@ -8,7 +8,7 @@ from typing import IO, Any
 import yaml
 
 #: Keys whose text values are shown to people.
-TRANSLATABLE = {"title", "label", "help", "name", "short_name"}
+TRANSLATABLE = {"title", "label", "help", "name", "short_name", "item_label"}
 
 
 def extract_methods(

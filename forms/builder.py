@@ -102,8 +102,10 @@ def _field(method: Method, question: Question) -> Field:
         return SelectField(coerce=_int_or_none, choices=[], **kwargs)
     if kind == "repeat":
         row = type(f"{question.key}_row", (Form,), {q.key: _field(method, q) for q in question.questions})
-        return FieldList(FormField(row), label=label, description=description,
-                         min_entries=question.min_rows, max_entries=question.max_rows)
+        field_list = FieldList(FormField(row), label=label, description=description,
+                               min_entries=question.min_rows, max_entries=question.max_rows)
+        field_list.kwargs["render_kw"] = {"data-item-label": question.item_label or question.label}
+        return field_list
     if kind == "subgoal_progress":
         return FieldList(FormField(ProgressRow), label=label, description=description)
     raise ValueError(f"unknown question type {kind!r}")  # the schema check makes this unreachable

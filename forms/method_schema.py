@@ -35,7 +35,7 @@ AGREEMENT_KEYS = (
 KEY = re.compile(r"[a-z][a-z0-9_]{0,40}\Z")
 QUESTION_FIELDS = {
     "key", "type", "label", "help", "required", "choices", "max_length", "min", "max",
-    "min_rows", "max_rows", "questions", "show_if", "not_before",
+    "min_rows", "max_rows", "questions", "show_if", "not_before", "item_label",
 }
 DEFAULT_MAX_LENGTH = {"text": 300, "long_text": 5000, "identity_number": 20}
 
@@ -78,6 +78,8 @@ class Question:
     questions: tuple[Question, ...] = ()
     show_if: Condition | None = None
     not_before: str | None = None
+    #: What one row of a repeat group is called ("Sub-goal"); defaults to the label.
+    item_label: str = ""
 
 
 @dataclass(frozen=True)
@@ -281,8 +283,8 @@ class _MethodParser:
             if not isinstance(raw, list) or not raw:
                 raise self.fail(where, "a repeat group needs a non-empty list of questions")
             children = tuple(self._question(where, q, sub) for q in raw)
-        elif "questions" in data:
-            raise self.fail(where, "only a repeat group has questions")
+        elif "questions" in data or "item_label" in data:
+            raise self.fail(where, "only a repeat group has questions and an item_label")
         low, high = self._range(where, kind, data)
         question = Question(
             key=key, type=kind, label=self._text(data, "label", where), help=str(data.get("help", "")),
@@ -291,6 +293,7 @@ class _MethodParser:
             min_rows=int(data.get("min_rows", 1)), max_rows=int(data.get("max_rows", 20)),
             questions=children, show_if=self._condition(where, data.get("show_if"), keys),
             not_before=self._not_before(where, data.get("not_before"), keys),
+            item_label=str(data.get("item_label") or ""),
         )
         if question.min_rows < 0 or question.max_rows < max(question.min_rows, 1):
             raise self.fail(where, "max_rows must be at least min_rows and 1")

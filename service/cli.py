@@ -18,6 +18,8 @@ commands = AppGroup("stegvis")
 
 def register_commands(app: Flask) -> None:
     """Attach the commands to the app's CLI."""
+    from service.privacy import commands as _privacy  # noqa: F401  (export-person, purge, rotate-key)
+
     for command in commands.commands.values():
         app.cli.add_command(command)
 

@@ -186,6 +186,10 @@ class EncryptedType(TypeDecorator[Any]):
 class EncryptedBytes(EncryptedType):
     """Bytes (issued documents) encrypted at rest."""
 
+    cache_ok = True
+
+    cache_ok = True
+
     def to_bytes(self, value: Any) -> bytes:
         return bytes(value)
 
@@ -195,6 +199,10 @@ class EncryptedBytes(EncryptedType):
 
 class EncryptedText(EncryptedType):
     """Free text (addresses, assignments) encrypted at rest."""
+
+    cache_ok = True
+
+    cache_ok = True
 
     def to_bytes(self, value: Any) -> bytes:
         return str(value).encode("utf-8")
@@ -206,8 +214,51 @@ class EncryptedText(EncryptedType):
 class EncryptedJSON(EncryptedType):
     """JSON (answers, document contexts) encrypted at rest; not queryable inside the database."""
 
+    cache_ok = True
+
+    cache_ok = True
+
     def to_bytes(self, value: Any) -> bytes:
         return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     def from_bytes(self, data: bytes) -> Any:
         return json.loads(data.decode("utf-8"))
+
+
+def encrypted_columns() -> list[tuple[sa.Table, sa.Column[Any]]]:
+    """Every (table, column) of the models stored with an encrypted type."""
+    from service.db import Base
+
+    return [
+        (table, column)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, EncryptedType)
+    ]
+
+
+def rotate_keys(connection: sa.Connection, keyring: Keyring, batch: int = 500) -> dict[str, int]:
+    """Re-encrypt every value not under the primary key; returns the count per column.
+
+    Reads the raw stored bytes (no decoding by the column type), so it works table by table
+    without loading models; the caller commits.
+    """
+    counts: dict[str, int] = {}
+    for table, column in encrypted_columns():
+        purpose = column.type.purpose  # type: ignore[attr-defined]
+        key_columns = list(table.primary_key.columns)
+        raw = sa.type_coerce(column, sa.LargeBinary).label("raw")
+        rows = connection.execute(sa.select(*key_columns, raw).where(column.is_not(None))).all()
+        changed = 0
+        for row in rows:
+            stored = bytes(row.raw)
+            if key_id_of(stored) == keyring.primary:
+                continue
+            fresh = keyring.encrypt(keyring.decrypt(stored, purpose), purpose)
+            where = sa.and_(*(c == row[i] for i, c in enumerate(key_columns)))
+            connection.execute(
+                sa.update(table).where(where).values({column.key: sa.type_coerce(fresh, sa.LargeBinary)})
+            )
+            changed += 1
+        counts[f"{table.name}.{column.key}"] = changed
+    return counts

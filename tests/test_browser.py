@@ -93,7 +93,7 @@ def test_person_to_agreement_in_chromium(
     page.get_by_label("Uczestnicy").fill("Zofia, Wojciech")
     page.get_by_label("Co osoba chce zmienić – jej własnymi słowami").fill("Własny pokój {{ 7*7 }}")
     page.get_by_role("radio", name="Tak").check()
-    page.get_by_role("button", name="Zapisz").click()
+    page.get_by_role("button", name="Zatwierdź").click()
 
     page.get_by_role("link", name="Wypełnij").click()
     page.get_by_label("Data spotkania", exact=True).fill("2026-11-09")
@@ -106,7 +106,7 @@ def test_person_to_agreement_in_chromium(
     page.get_by_label("Kontrakt obowiązuje do").fill("2027-05-09")
     page.get_by_role("group", name="Czy osoba wyraża zgodę na udostępnianie informacji?").get_by_role("radio", name="Nie").check()
     page.screenshot(path=str(artifacts_dir / "second-meeting-pl.png"), full_page=True)
-    page.get_by_role("button", name="Zapisz").click()
+    page.get_by_role("button", name="Zatwierdź").click()
 
     page.get_by_role("button", name="Sporządź kontrakt socjalny").click()
     expect(page.get_by_role("cell", name=re.compile(r"AGR-\d{4}-\d{6}"))).to_be_visible()

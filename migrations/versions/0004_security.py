@@ -8,7 +8,7 @@ Create Date: 2026-11-22 11:40:00
 Existing values are encrypted in place under the first key of ``STEGVIS_DATA_KEYS`` (the
 development key when unset outside production), so the migration needs the app's keyring: it
 runs through ``service.migrate.upgrade()`` inside the app context. Written by hand; works on
-SQLite (batch mode, foreign keys deferred while tables are copied) and PostgreSQL.
+SQLite (columns altered in place) and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -82,25 +82,36 @@ def _from_bytes(data: bytes, kind: str) -> Any:
 
 def _convert(table: str, columns: list[tuple[str, Any, str]], new_type: Any,
              transform: Callable[[Any, str, str], Any]) -> None:
-    """Copy every column into a column of ``new_type`` through ``transform``, then swap."""
+    """Copy every column into a column of ``new_type`` through ``transform``, then swap.
+
+    SQLite alters the table in place (ADD/DROP/RENAME COLUMN, SQLite >= 3.35) rather than
+    copying it in batch mode: a copy drops the old table, which foreign keys from other tables'
+    rows refuse inside a migration's transaction.
+    """
     conn = op.get_bind()
-    with op.batch_alter_table(table) as batch:
-        for name, _plain, _kind in columns:
-            batch.add_column(sa.Column(f"{name}_new", new_type, nullable=True))
-    names = ", ".join(name for name, _p, _k in columns)
+    sqlite = conn.dialect.name == "sqlite"
+    for name, _plain, _kind in columns:
+        if sqlite:
+            sql_type = new_type.compile(dialect=conn.dialect)
+            default = "X''" if isinstance(new_type, sa.LargeBinary) else "''"
+            op.execute(f"ALTER TABLE {table} ADD COLUMN {name}_new {sql_type} NOT NULL DEFAULT {default}")
+        else:
+            op.add_column(table, sa.Column(f"{name}_new", new_type, nullable=True))
     source = sa.table(table, sa.column("id"), *(sa.column(n, t) for n, t, _k in columns))
     target = sa.table(table, sa.column("id"), *(sa.column(f"{n}_new", new_type) for n, _t, _k in columns))
-    rows = conn.execute(sa.select(source)).mappings().all() if names else []
-    for row in rows:
+    for row in conn.execute(sa.select(source)).mappings().all():
         values = {f"{n}_new": transform(row[n], kind, f"{table}.{n}")
                   for n, _t, kind in columns if row[n] is not None}
         if values:
             conn.execute(sa.update(target).where(target.c.id == row["id"]).values(**values))
-    with op.batch_alter_table(table) as batch:
-        for name, _plain, _kind in columns:
-            batch.drop_column(name)
-            batch.alter_column(f"{name}_new", new_column_name=name, existing_type=new_type,
-                               nullable=False)
+    for name, _plain, _kind in columns:
+        if sqlite:
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+            op.execute(f"ALTER TABLE {table} RENAME COLUMN {name}_new TO {name}")
+        else:
+            op.drop_column(table, name)
+            op.alter_column(table, f"{name}_new", new_column_name=name, existing_type=new_type,
+                            nullable=False)
 
 
 def _encrypt(value: Any, kind: str, purpose: str) -> bytes:
@@ -113,9 +124,6 @@ def _decrypt(value: Any, kind: str, purpose: str) -> Any:
 
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
-    if dialect == "sqlite":
-        # Batch mode copies tables; referencing rows are checked at commit, not mid-copy.
-        op.execute("PRAGMA defer_foreign_keys=ON")
     op.create_table(
         "consent_withdrawals",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -146,14 +154,14 @@ def downgrade() -> None:
     if dialect == "postgresql":
         op.execute("DROP TRIGGER IF EXISTS audit_events_insert_only ON audit_events")
         op.execute("DROP FUNCTION IF EXISTS audit_events_insert_only()")
-    if dialect == "sqlite":
-        op.execute("PRAGMA defer_foreign_keys=ON")
     for table, columns in ENCRYPTED.items():
         for name, plain, kind in columns:
             _convert(table, [(name, sa.LargeBinary(), kind)], plain, _decrypt)
     for table in ("persons", "cases"):
-        with op.batch_alter_table(table) as batch:
-            batch.drop_column("erased_at")
+        if dialect == "sqlite":  # in place: a batch copy would drop a referenced table
+            op.execute(f"ALTER TABLE {table} DROP COLUMN erased_at")
+        else:
+            op.drop_column(table, "erased_at")
     with op.batch_alter_table("consent_withdrawals") as batch:
         batch.drop_index(batch.f("ix_consent_withdrawals_case_id"))
     op.drop_table("consent_withdrawals")

@@ -64,7 +64,7 @@ def case_references(events: list[AuditEvent]) -> dict[int, str]:
     ids = {event.case_id for event in events if event.case_id}
     if not ids:
         return {}
-    return dict(db.session.execute(sa.select(Case.id, Case.reference).where(Case.id.in_(ids))).tuples().all())
+    return dict(db.session.execute(sa.select(Case.id, Case.reference).where(Case.id.in_(ids))).all())
 
 
 def _start_of(day: date) -> datetime:

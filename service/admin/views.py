@@ -54,7 +54,7 @@ def audit() -> str:
     unit_id = current_user.unit_id
     events, has_next = audit_page(unit_id, wanted, page)
     staff = _staff(unit_id)
-    names = dict(db.session.execute(sa.select(User.id, User.full_name)).tuples().all())
+    names = dict(db.session.execute(sa.select(User.id, User.full_name)).all())
     return render_template(
         "admin/audit.html", events=events, has_next=has_next, page=page, wanted=wanted,
         staff=staff, names=names, actions=known_actions(unit_id),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -14,6 +16,9 @@ from forms.method_registry import methods
 from forms.person import PersonForm
 from service import access, audit
 from service.cases import operations
+from service.cases import overview
+from service.cases.chart import ratings_chart
+from service.cases.journey import method_of
 from service.cases.progress import step_overview
 from service.documents.operations import agreement_blocker
 from service.extensions import db
@@ -98,5 +103,20 @@ def case(case_id: int) -> str:
     db.session.commit()
     return render_template(
         "cases/case.html", case=found, steps=steps, documents=documents,
-        agreement_blocker=agreement_blocker(found),
+        agreement_blocker=agreement_blocker(found), **_overview(found),
     )
+
+
+def _overview(case: Case) -> dict[str, object]:
+    """Timeline, next meeting, overdue sub-goals and the self-rating chart of a case."""
+    method = method_of(case)
+    today = date.today()
+    areas = {a.value: _(a.label) for a in method.areas}
+    return {
+        "timeline": overview.timeline(case, {k: _(s.title) for k, s in method.steps.items()}),
+        "next_meeting": overview.next_meeting(case, today),
+        "overdue": overview.overdue_sub_goals(case, today),
+        "area_labels": areas,
+        "chart": ratings_chart(overview.ratings(case), areas,
+                               _("Self-rating per life area over time (1–10)")),
+    }

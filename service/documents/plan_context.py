@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
 from forms.method_schema import Method
@@ -186,8 +185,3 @@ def closing_part(closing: Answers, plan: Answers | None, assessment: Answers | N
             for key in keys if start.get(key) is not None or end.get(key) is not None
         ],
     }
-
-
-def translated(value: str) -> str:
-    """``gettext`` for labels computed elsewhere (kept for symmetry in templates)."""
-    return gettext(value)

@@ -132,6 +132,26 @@ def template_fields(template_name: str) -> set[str]:
     return {path for path in known if not any(other.startswith(f"{path}.") for other in known)}
 
 
+def clean_text(text: str) -> str:
+    """``text`` with line ends as ``\\n`` and the characters XML 1.0 forbids dropped."""
+    return _XML_FORBIDDEN.sub("", _LINE_ENDS.sub("\n", str(text)))
+
+
+def clean_context(value: Any) -> Any:
+    """A copy of a context (dicts, lists, strings) with every string cleaned (:func:`clean_text`).
+
+    This is what is stored and hashed: plain JSON that any text (lone surrogates, control
+    characters) can no longer break.
+    """
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, Mapping):
+        return {key: clean_context(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_context(item) for item in value]
+    return value
+
+
 def sanitise_text(text: str) -> str:
     """Make one string safe to place in the document as literal text.
 
@@ -139,7 +159,7 @@ def sanitise_text(text: str) -> str:
     one of docxtpl's own escape sequences (``{_{`` …) is returned pre-escaped, with the
     underscore as a character reference, so docxtpl's post-processing cannot rewrite it.
     """
-    cleaned = _XML_FORBIDDEN.sub("", _LINE_ENDS.sub("\n", str(text)))
+    cleaned = clean_text(text)
     if _DOCXTPL_ESCAPES.search(cleaned):
         return Markup(str(escape(cleaned)).replace("_", "&#95;"))  # noqa: S704 - escaped first
     return cleaned

@@ -17,7 +17,7 @@ from typing import Any
 import segno
 from flask import current_app, has_app_context
 
-from service.documents.rendering import ImageSpec, render_document
+from service.documents.rendering import ImageSpec, clean_context, render_document
 
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 #: Printed width of the QR code in the page header, in millimetres.
@@ -66,8 +66,10 @@ def render_stamped(
 ) -> bytes:
     """Render a document with its page stamp (short hash, QR code) and optional drawn signature.
 
-    ``context["document"]["verify_url"]`` is what the QR code encodes.
+    ``context["document"]["verify_url"]`` is what the QR code encodes. The hash is of the
+    cleaned context (:func:`clean_context`), which is what the service stores.
     """
+    context = clean_context(context)
     images: dict[str, ImageSpec | None] = {
         "qr": (qr_png(context["document"]["verify_url"]), QR_WIDTH_MM),
         "signature": (signature, SIGNATURE_WIDTH_MM) if signature else None,

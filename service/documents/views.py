@@ -1,33 +1,70 @@
-"""Issuing and downloading documents."""
+"""Issuing, downloading, printing and verifying documents; the case file."""
 
 from __future__ import annotations
 
 from io import BytesIO
 
-from flask import Blueprint, abort, flash, redirect, send_file, url_for
+import sqlalchemy as sa
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from service import access
-from service.documents.operations import NotReady, issue_agreement, record_download
+from service import access, audit
+from service.documents.case_file import (
+    case_file_zip,
+    filings_by_document,
+    mark_filed,
+    signatures_by_document,
+)
+from service.documents.labels import DOCUMENT_TYPE_LABELS
+from service.documents.operations import (
+    DOCUMENT_TYPES,
+    NotReady,
+    document_blocker,
+    issue_document,
+    record_download,
+)
+from service.documents.pdf import PdfUnavailable, pdf_available, to_pdf
+from service.documents.stamp import short_hash
+from service.extensions import db
+from service.models import Case, Document
 
 bp = Blueprint("documents", __name__, template_folder="templates")
 
 DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
+def _case_of(document: Document) -> Case:
+    """The case of a document the user can already see."""
+    return access.get_case(document.case_id)
+
+
+def _private(response: Response) -> Response:
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
 @bp.route("/cases/<int:case_id>/agreement", methods=["POST"])
 def issue_agreement_view(case_id: int) -> Response:
     """Issue (or re-issue as a new version) the case's agreement."""
+    return issue_view(case_id, "agreement")
+
+
+@bp.route("/cases/<int:case_id>/documents/<doc_type>", methods=["POST"])
+def issue_view(case_id: int, doc_type: str) -> Response:
+    """Issue (or re-issue as a new version) one of the case's documents."""
     case = access.get_case(case_id)
     access.require("issue", case)
+    if doc_type not in DOCUMENT_TYPES:
+        abort(404)
     try:
-        document = issue_agreement(case, current_user)
+        document = issue_document(case, current_user, doc_type)
     except NotReady as reason:
         flash(str(reason), "warning")
     else:
-        flash(_("Agreement %(number)s version %(version)d issued.", number=document.number,
+        flash(_("%(document)s %(number)s version %(version)d issued.",
+                document=DOCUMENT_TYPE_LABELS[doc_type], number=document.number,
                 version=document.version), "success")
     return redirect(url_for("cases.case", case_id=case.id))
 
@@ -39,9 +76,94 @@ def download(document_id: int) -> Response:
     if not document.content:
         abort(410)  # erased (GDPR erasure or retention purge): number and hash remain
     record_download(document)
-    response = send_file(
+    return _private(send_file(
         BytesIO(document.content), mimetype=DOCX_MIMETYPE, as_attachment=True,
         download_name=document.filename, etag=document.sha256, max_age=0,
+    ))
+
+
+@bp.route("/documents/<int:document_id>/pdf")
+def pdf(document_id: int) -> Response | str:
+    """The document as PDF for printing, or a page saying why there is none."""
+    document = access.get_document(document_id)
+    access.require("download", _case_of(document))
+    if pdf_available():
+        try:
+            data = to_pdf(document.content)
+        except PdfUnavailable:
+            pass
+        else:
+            record_download(document, "pdf")
+            return _private(send_file(
+                BytesIO(data), mimetype="application/pdf", as_attachment=False,
+                download_name=document.filename.replace(".docx", ".pdf"), max_age=0,
+            ))
+    return render_template("documents/no_pdf.html", document=document)
+
+
+@bp.route("/verify/<number>")
+def verify(number: str) -> str:
+    """Which case a printed number belongs to, each version, its hashes and signing state."""
+    versions = list(db.session.scalars(
+        sa.select(Document).join(Case, Case.id == Document.case_id)
+        .where(Document.number == number, access.case_scope(current_user))
+        .order_by(Document.version)
+    ))
+    if not versions:
+        abort(404)
+    case = access.get_case(versions[0].case_id)
+    access.require("view", case)
+    audit.record("document.verify", case_id=case.id, number=number)
+    db.session.commit()
+    return render_template(
+        "documents/verify.html", number=number, case=case, versions=versions,
+        signatures=signatures_by_document(versions), filings=filings_by_document(versions),
+        labels=DOCUMENT_TYPE_LABELS, short_hash=short_hash,
     )
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+
+
+@bp.route("/documents/<int:document_id>/file", methods=["POST"])
+def file_document(document_id: int) -> Response:
+    """Mark a document version as filed in the case file."""
+    document = access.get_document(document_id)
+    access.require("file", _case_of(document))
+    mark_filed(document, current_user)
+    flash(_("%(number)s version %(version)d marked as filed.", number=document.number,
+            version=document.version), "success")
+    return redirect(url_for("cases.case", case_id=document.case_id))
+
+
+@bp.route("/cases/<int:case_id>/case-file.zip")
+def case_file(case_id: int) -> Response:
+    """Every issued and signed document of the case with an index, as one ZIP."""
+    case = access.get_case(case_id)
+    access.require("file", case)
+    data = case_file_zip(case)
+    return _private(send_file(BytesIO(data), mimetype="application/zip", as_attachment=True,
+                              download_name=f"{case.reference}.zip", max_age=0))
+
+
+@bp.app_context_processor
+def _documents_panel() -> dict[str, object]:
+    """``documents_panel(case)`` for the case page's documents card."""
+
+    def documents_panel(case: Case) -> dict[str, object]:
+        documents = list(db.session.scalars(
+            sa.select(Document).where(Document.case_id == case.id)
+            .order_by(Document.id)
+        ))
+        return {
+            "documents": documents,
+            "signatures": signatures_by_document(documents),
+            "filings": filings_by_document(documents),
+            "types": [(t, DOCUMENT_TYPE_LABELS[t], document_blocker(case, t))
+                      for t in DOCUMENT_TYPES],
+            "issued_types": {d.doc_type for d in documents},
+            "labels": DOCUMENT_TYPE_LABELS,
+            "pdf_available": pdf_available(),
+        }
+
+    return {"documents_panel": documents_panel}
+
+
+from service.documents import signing_views  # noqa: E402,F401  (registers the signing routes)

@@ -4,6 +4,8 @@ from service.models.audit_event import AuditEvent
 from service.models.case import Case, CaseStatus
 from service.models.consent_withdrawal import ConsentWithdrawal
 from service.models.document import Document, DocumentSequence
+from service.models.document_filing import DocumentFiling
+from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
 from service.models.person import Person
 from service.models.step_draft import StepDraft
@@ -17,7 +19,9 @@ __all__ = [
     "CaseStatus",
     "ConsentWithdrawal",
     "Document",
+    "DocumentFiling",
     "DocumentSequence",
+    "DocumentSignature",
     "MethodSnapshot",
     "Person",
     "Role",

@@ -42,6 +42,8 @@ class Document(Base):
     context: Mapped[dict[str, Any]] = deferred(
         mapped_column(EncryptedJSON("documents.context"), nullable=False)
     )
+    #: Hex SHA-256 of the context's canonical JSON; its first 12 digits are printed on each page.
+    context_sha256: Mapped[str | None] = mapped_column(sa.String(64), default=None)
     #: Template the document was rendered with (e.g. agreement_pl).
     template: Mapped[str] = mapped_column(sa.String(60))
     issued_by_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"))

@@ -13,7 +13,13 @@ from service.crypto import EncryptedBytes, EncryptedJSON, EncryptedText
 from service.extensions import db
 from service.models import Case, Document, Person, User
 from service.models._types import utcnow
-from service.privacy.records import case_tables, person_cases, rows_of
+from service.privacy.records import (
+    case_tables,
+    document_tables,
+    person_cases,
+    rows_of,
+    rows_of_documents,
+)
 
 #: What an erased person is called from then on.
 ANONYMISED = "Anonymised"
@@ -48,10 +54,18 @@ def erase_case_content(case: Case) -> int:
             for key, value in blanks.items():
                 setattr(row, key, value)
             changed += 1
-    for document in db.session.scalars(sa.select(Document).where(Document.case_id == case.id)):
+    documents = list(db.session.scalars(sa.select(Document).where(Document.case_id == case.id)))
+    for document in documents:
         document.content = b""
         document.context = {}
         changed += 1
+    for table in document_tables():  # signed scans and drawn signatures
+        blanks = {c.key: _blank(c) for c in table.columns if _blank(c) is not NotImplemented}
+        if blanks:
+            for row in rows_of_documents(table, [d.id for d in documents]):
+                for key, value in blanks.items():
+                    setattr(row, key, value)
+                changed += 1
     return changed
 
 

@@ -22,10 +22,14 @@ from service.privacy.records import (
     access_log,
     as_plain,
     case_tables,
+    document_tables,
     json_safe,
     person_cases,
     rows_of,
+    rows_of_documents,
 )
+
+EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 PERSON_FIELDS = (
     "id", "first_name", "last_name", "identity_kind", "identity_number", "date_of_birth",
@@ -94,6 +98,18 @@ def _write_case(archive: zipfile.ZipFile, case: Case, names: dict[int, str]) -> 
         if content:
             archive.writestr(f"{folder}/documents/{document.filename}", content)
         data["documents"].append(entry)
+    ids = [document.id for document in documents]
+    for table in document_tables():
+        rows = []
+        for row in rows_of_documents(table, ids):
+            plain = as_plain(row)
+            content = getattr(row, "content", None)
+            if isinstance(content, bytes) and content:
+                name = f"documents/{table.name}-{plain.get('id')}.{EXTENSIONS.get(plain.get('mimetype', ''), 'bin')}"
+                archive.writestr(f"{folder}/{name}", content)
+                plain["file"] = name
+            rows.append(plain)
+        data[table.name] = rows
     _write_json(archive, f"{folder}/case.json", data)
 
 
@@ -106,7 +122,7 @@ def _log_entry(event: Any, names: dict[int, str]) -> dict[str, Any]:
 
 
 def _staff_names() -> dict[int, str]:
-    return dict(db.session.execute(sa.select(User.id, User.full_name)).tuples().all())
+    return dict(db.session.execute(sa.select(User.id, User.full_name)).all())
 
 
 def _unit_name(unit_id: int) -> str:

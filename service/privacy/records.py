@@ -31,6 +31,25 @@ def case_tables() -> list[sa.Table]:
     ]
 
 
+def document_tables() -> list[sa.Table]:
+    """Tables keyed by a document version (signatures, filings, …), found from the models."""
+    return [
+        table for table in Base.metadata.sorted_tables
+        if "document_id" in table.c and table.name not in SPECIAL_TABLES
+    ]
+
+
+def rows_of_documents(table: sa.Table, document_ids: list[int]) -> list[Any]:
+    """The model objects of ``table`` that belong to any of the document versions."""
+    cls = mapped_class(table)
+    if cls is None or not document_ids:
+        return []
+    query = sa.select(cls).where(table.c.document_id.in_(document_ids))
+    if "id" in table.c:
+        query = query.order_by(table.c.id)
+    return list(db.session.scalars(query))
+
+
 def mapped_class(table: sa.Table) -> type[Any] | None:
     """The model class mapped to ``table`` (so encrypted columns are decrypted on read)."""
     for mapper in Base.registry.mappers:

@@ -1,0 +1,120 @@
+"""The case overview: timeline, next meeting, overdue sub-goals and self-ratings over time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from service.extensions import db
+from service.models import Case, Document, Submission
+
+#: The answer that dates each step's meeting (else the day it was finalised).
+DATE_KEYS = ("meeting_date", "adopted_on", "closed_on")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One line of the timeline."""
+
+    day: date
+    kind: str  # "step" or "document"
+    title: str
+    detail: str
+
+
+def finals(case: Case) -> list[Submission]:
+    """The newest final version of every step instance, oldest first."""
+    rows = db.session.scalars(
+        sa.select(Submission).where(Submission.case_id == case.id)
+        .order_by(Submission.step, Submission.instance, Submission.version)
+    ).all()
+    newest: dict[tuple[str, int], Submission] = {}
+    for row in rows:
+        newest[(row.step, row.instance)] = row
+    return sorted(newest.values(), key=meeting_day)
+
+
+def meeting_day(submission: Submission) -> date:
+    """The day the step's meeting took place."""
+    for key in DATE_KEYS:
+        value = submission.answers.get(key)
+        if isinstance(value, str) and value:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                continue
+    return submission.created_at.date()
+
+
+def timeline(case: Case, step_titles: dict[str, str]) -> list[Event]:
+    """Meetings and documents in date order."""
+    events = [
+        Event(meeting_day(s), "step", step_titles.get(s.step, s.step),
+              f"#{s.instance} v{s.version}" if s.instance > 1 else f"v{s.version}")
+        for s in finals(case)
+    ]
+    documents = db.session.scalars(sa.select(Document).where(Document.case_id == case.id)).all()
+    events += [Event(d.issued_at.date(), "document", d.doc_type, f"{d.number} v{d.version}")
+               for d in documents]
+    return sorted(events, key=lambda e: (e.day, e.kind))
+
+
+def next_meeting(case: Case, today: date) -> date | None:
+    """The earliest planned next meeting that is still ahead."""
+    ahead = []
+    for submission in finals(case):
+        value = submission.answers.get("next_meeting")
+        if isinstance(value, str) and value and date.fromisoformat(value) >= today:
+            ahead.append(date.fromisoformat(value))
+    return min(ahead) if ahead else None
+
+
+@dataclass(frozen=True)
+class OverdueSubGoal:
+    area: str
+    sub_goal: str
+    due: date
+    status: str
+
+
+def overdue_sub_goals(case: Case, today: date) -> list[OverdueSubGoal]:
+    """Sub-goals of the plan past their due date and neither reached nor lowered."""
+    steps = finals(case)
+    plan = next((s for s in reversed(steps) if s.step == "plan"), None)
+    if plan is None:
+        return []
+    status = _latest_progress(steps)
+    overdue = []
+    for g, goal in enumerate(plan.answers.get("goals") or []):
+        for s, sub in enumerate(goal.get("sub_goals") or []):
+            due = sub.get("due_date")
+            state = status.get(f"{g}.{s}", "not_started")
+            if due and date.fromisoformat(due) < today and state not in ("reached", "lowered"):
+                overdue.append(OverdueSubGoal(goal.get("area") or "", sub.get("sub_goal") or "",
+                                              date.fromisoformat(due), state))
+    return overdue
+
+
+def _latest_progress(steps: list[Submission]) -> dict[str, str]:
+    status: dict[str, str] = {}
+    for follow_up in (s for s in steps if s.step == "follow_up"):
+        for row in follow_up.answers.get("progress") or []:
+            status[str(row.get("ref"))] = str(row.get("status"))
+    return status
+
+
+def ratings(case: Case) -> dict[str, list[tuple[date, int]]]:
+    """Self-rating per life area over time: the assessment, then each follow-up."""
+    series: dict[str, list[tuple[date, int]]] = {}
+    for submission in finals(case):
+        if submission.step not in ("assessment", "follow_up"):
+            continue
+        areas: dict[str, Any] = submission.answers.get("areas") or {}
+        for area, answers in areas.items():
+            value = (answers or {}).get("rating")
+            if isinstance(value, int):
+                series.setdefault(area, []).append((meeting_day(submission), value))
+    return series

@@ -1,0 +1,92 @@
+"""The context of each document type, from the case's final step answers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from flask_babel import force_locale
+
+from forms.method_registry import get_method
+from service.cases.operations import latest_submission
+from service.documents.context import base_context, build_agreement_context, build_consent_context
+from service.documents.plan_context import (
+    assessment_part,
+    closing_part,
+    follow_up_part,
+    plan_part,
+)
+from service.extensions import db
+from service.models import Case, Document, Submission, User
+
+
+def answers(case: Case, step: str) -> dict[str, Any]:
+    """The final answers of ``step`` (empty when the step has none yet)."""
+    submission = latest_submission(case, step)
+    return dict(submission.answers) if submission is not None else {}
+
+
+def _previous_follow_up(case: Case) -> dict[str, Any] | None:
+    """The newest version of the follow-up meeting before the newest one, if any."""
+    current = latest_submission(case, "follow_up")
+    if current is None:
+        return None
+    for submission in db.session.scalars(
+        sa.select(Submission).where(Submission.case_id == case.id, Submission.step == "follow_up")
+        .order_by(Submission.id.desc())
+    ):
+        if (getattr(submission, "instance", 1), submission.answers.get("meeting_date")) != (
+            getattr(current, "instance", 1), current.answers.get("meeting_date")
+        ):
+            return dict(submission.answers)
+    return None
+
+
+def _plan_number(case: Case) -> str:
+    number = db.session.scalar(
+        sa.select(Document.number).where(Document.case_id == case.id, Document.doc_type == "plan")
+        .order_by(Document.id.desc()).limit(1)
+    )
+    return number or ""
+
+
+def build_context(case: Case, doc_type: str, *, number: str, version: int, language: str,
+                  today: date) -> dict[str, Any]:
+    """Everything the ``doc_type`` template prints, from stored data only."""
+    contact = case.contact_person
+    common = {"number": number, "version": version, "language": language, "issued_on": today}
+    if doc_type == "agreement":
+        second = answers(case, "second_meeting")
+        agreement_contact = db.session.get(User, second.get("contact_person_id") or 0) or contact
+        return build_agreement_context(case, answers(case, "start_meeting"), second,
+                                       contact=agreement_contact, **common)
+    if doc_type == "consent":
+        return build_consent_context(case, answers(case, "second_meeting"), contact=contact,
+                                     **common)
+    context = base_context(case, contact=contact, **common)
+    method = get_method(case.method)
+    with force_locale(language):
+        if doc_type == "plan":
+            context["plan"] = plan_part(answers(case, "plan"), method, language)
+            context["assessment"] = assessment_part(answers(case, "assessment"), method, language)
+        elif doc_type == "follow_up":
+            current = answers(case, "follow_up")
+            previous = _previous_follow_up(case) or answers(case, "assessment")
+            context["follow_up"] = follow_up_part(current, previous, method, language,
+                                                  _plan_number(case))
+        elif doc_type == "closing":
+            context["closing"] = closing_part(
+                answers(case, "closing"), answers(case, "plan"), answers(case, "assessment"),
+                answers(case, "follow_up") or None, method, language,
+                case.opened_at.date() if case.opened_at else None)
+        else:
+            raise ValueError(f"Unknown document type {doc_type!r}")
+    return context
+
+
+def template_name(doc_type: str, language: str, method: str) -> str:
+    """The template of a document type in a language (the family plan has its own in Polish)."""
+    if doc_type == "plan" and method == "family_plan" and language == "pl":
+        return "plan_family_pl"
+    return f"{doc_type}_{language}"

@@ -1,0 +1,186 @@
+"""Every document type × language: renders, opens, carries the page stamp, prints each section;
+the languages of a type carry the same fields; the sample contexts provide every variable."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from flask import Flask
+
+from service.documents import rendering
+from service.documents.rendering import template_fields, template_variables
+from service.documents.stamp import context_hash, qr_png, render_stamped, short_hash
+
+from .helpers import (
+    ALL_TEMPLATES,
+    RENDER_EXTRAS,
+    TEMPLATES,
+    context_of,
+    docx_text,
+    part_text,
+)
+
+pytestmark = pytest.mark.usefixtures("app_ctx")
+
+#: Words of each section, per template (titles and headings in the document's language).
+SECTIONS: dict[str, list[str]] = {
+    "consent_sv": ["Samtycke till att dela information", "1. Parter", "2. Vilka som får dela",
+                   "3. Vilka uppgifter", "4. För vilket syfte", "5. Giltighetstid",
+                   "6. Så tar du tillbaka samtycket", "Underskrifter"],
+    "consent_en": ["Consent to share information", "1. Parties", "2. Who may share",
+                   "3. Which information", "4. For what purpose", "5. Valid until",
+                   "6. How to withdraw the consent", "Signatures"],
+    "consent_pl": ["Zgoda na przekazywanie informacji", "1. Strony", "2. Podmioty",
+                   "3. Zakres danych", "4. Cel", "5. Okres ważności", "6. Jak wycofać zgodę",
+                   "art. 7 ust. 3 RODO", "Podpisy"],
+    "plan_sv": ["Handlingsplan (genomförandeplan)", "SOSFS 2014:5", "1. Uppdraget och planen",
+                "2. Kartläggning", "3. Mål, delmål och insatser", "4. Delaktighet och samverkan",
+                "5. Uppföljning", "Underskrifter", "Fastställd av verksamhetschef"],
+    "plan_en": ["Individual plan", "1. The assignment and the plan", "2. Assessment",
+                "3. Goals, sub-goals and actions", "4. Taking part and cooperation",
+                "5. Follow-up", "Signatures"],
+    "plan_pl": ["Indywidualny Program Wychodzenia z Bezdomności", "art. 49",
+                "I. Dane osoby", "II. Analiza sytuacji osoby", "III. Cele i działania",
+                "IV. Udział osoby", "V. Harmonogram, terminy spotkań", "Terminy spotkań",
+                "Osoby i instytucje wspierające", "Zatwierdzam – kierownik ośrodka", "Podpisy"],
+    "plan_family_pl": ["Plan pracy z rodziną", "II. Diagnoza sytuacji rodziny",
+                       "III. Cele i zadania", "Zadania rodziny", "V. Okresowa ocena", "Podpisy"],
+    "follow_up_sv": ["Uppföljning – anteckning från mötet", "Vad har hänt sedan sist",
+                     "Det som har gått bra", "Motgångar", "Delmålen", "Egen skattning",
+                     "Ändringar i planen", "Underskrifter"],
+    "follow_up_en": ["Follow-up record", "What has happened since last time", "Successes",
+                     "Setbacks", "Sub-goals", "Own rating", "Changes to the plan", "Signatures"],
+    "follow_up_pl": ["Monitoring – notatka ze spotkania", "Co wydarzyło się", "Sukcesy",
+                     "Trudności", "Cele szczegółowe", "Samoocena", "Zmiany w programie",
+                     "Podpisy"],
+    "closing_sv": ["Avslutning – sammanfattning", "Slutlig bedömning", "Målen",
+                   "Egen skattning – från start till slut", "Resultat", "Underskrifter"],
+    "closing_en": ["Closing summary", "Final evaluation", "The goals",
+                   "Own rating – from start to end", "Outcomes", "Signatures"],
+    "closing_pl": ["Zakończenie współpracy – podsumowanie", "Ocena końcowa", "Cele",
+                   "Samoocena – na początku i na końcu", "Rezultaty", "Podpisy"],
+}
+
+
+@pytest.mark.parametrize("name", ALL_TEMPLATES)
+def test_renders_opens_and_carries_the_page_stamp(name: str) -> None:
+    context = context_of(name)
+    data = render_stamped(name, context)
+    document = Document(io.BytesIO(data))
+    section = document.sections[0]
+    header, footer = part_text(section.header._element), part_text(section.footer._element)
+    number = context["document"]["number"]
+    assert number in header
+    assert context["document"]["issued_on"] in header
+    assert context["unit"]["name"] in header
+    assert context["person"]["full_name"] in header and "44051401458" in header
+    assert ("wersja 1" if name.endswith("_pl") else "version 1") in header
+    assert short_hash(context_hash(context)) in footer
+    assert f"/verify/{number}" in footer
+    instructions = "".join(n.text or "" for n in section.footer._element.iter(qn("w:instrText")))
+    assert " PAGE " in instructions and " NUMPAGES " in instructions
+    # The QR code in the header is the picture of the verification address.
+    images = [rel.target_part.blob for rel in section.header.part.rels.values()
+              if "image" in rel.reltype]
+    assert images == [qr_png(context["document"]["verify_url"])]
+    assert "None" not in docx_text(data)
+
+
+@pytest.mark.parametrize("name", sorted(SECTIONS))
+def test_every_section_is_printed(name: str) -> None:
+    text = docx_text(render_stamped(name, context_of(name)))
+    for words in SECTIONS[name]:
+        assert words in text, f"{name}: {words!r} missing"
+
+
+@pytest.mark.parametrize("name", TEMPLATES["plan"])
+def test_plan_has_a_sub_goal_table_per_goal_with_repeating_rows(name: str) -> None:
+    context = context_of(name)
+    data = render_stamped(name, context)
+    tables = Document(io.BytesIO(data)).tables
+    goals = context["plan"]["goals"]
+    text = docx_text(data)
+    for goal in goals:
+        assert f"{goal['no']}: {goal['area']}" in text and goal["goal"] in text
+        first = goal["sub_goals"][0]["sub_goal"]
+        table = next(t for t in tables if first in t._tbl.xml)
+        rows = [[cell.text for cell in row.cells] for row in table.rows]
+        assert [r[0] for r in rows[1:]] == [s["ref"] for s in goal["sub_goals"]]
+        assert rows[1][5] == goal["sub_goals"][0]["when"] != ""  # due date in full
+        header_row = table.rows[0]._tr
+        assert header_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+    # Every life area of the assessment is a row, with its rating.
+    for area in context["assessment"]["areas"]:
+        assert area["label"] in text
+
+
+@pytest.mark.parametrize("doc_type", sorted(TEMPLATES))
+def test_every_language_of_a_type_carries_the_same_fields(doc_type: str) -> None:
+    fields = {name: template_fields(name) for name in TEMPLATES[doc_type]}
+    first = TEMPLATES[doc_type][0]
+    for name, found in fields.items():
+        assert found == fields[first], f"{name} differs from {first}: {found ^ fields[first]}"
+
+
+@pytest.mark.parametrize("name", ALL_TEMPLATES)
+def test_the_context_provides_every_variable_and_field(name: str) -> None:
+    context = context_of(name)
+    assert template_variables(name) <= set(context) | RENDER_EXTRAS
+    for path in template_fields(name):
+        assert _resolve(context | {"stamp": {"hash": "x"}}, path), f"{name}: {path} missing"
+
+
+def _resolve(context: dict[str, Any], path: str) -> bool:
+    """True when the dotted path (``a.items[].b``) exists in ``context`` (lists: every item)."""
+    values: list[Any] = [context]
+    for part in path.split("."):
+        many = part.endswith("[]")
+        key = part.removesuffix("[]")
+        next_values = []
+        for value in values:
+            if not isinstance(value, dict) or key not in value:
+                return False
+            next_values.append(value[key])
+        if many:
+            next_values = [item for value in next_values for item in value]
+            if not next_values:
+                return True  # an empty list: nothing more to check
+        values = next_values
+    return True
+
+
+def test_curly_quotes_inside_tags_are_tolerated(tmp_path: Path, monkeypatch: Any) -> None:
+    """Word turns " into “ ” while typing; a tag with curly quotes still renders."""
+    from docx import Document as NewDocument
+
+    word = NewDocument()
+    word.add_paragraph("Name: {{ person.full_name or “—” }} / {{ person.phone or ‘none’ }}")
+    word.save(tmp_path / "curly.docx")
+    monkeypatch.setattr(rendering, "TEMPLATE_DIR", tmp_path)
+    data = rendering.render_document("curly", {"person": {"full_name": "Åsa", "phone": ""}})
+    assert "Name: Åsa / none" in docx_text(data)
+
+
+def test_empty_plan_says_so_and_prints_dashes() -> None:
+    context = context_of("plan_sv")
+    context["plan"]["goals"] = []
+    context["assessment"]["earlier_interventions"] = []
+    context["assessment"]["extras"] = []
+    text = docx_text(render_stamped("plan_sv", context))
+    assert "Inga mål har satts ännu." in text
+    assert "Mer om situationen" not in text
+
+
+@pytest.mark.parametrize("name", ["plan_pl", "plan_sv"])
+def test_head_of_centre_signs_only_when_named(name: str, app: Flask) -> None:
+    context = context_of(name)
+    with_head = docx_text(render_stamped(name, context))
+    context["plan"]["head_of_centre"] = ""
+    without = docx_text(render_stamped(name, context))
+    caption = "miejscowość i data" if name.endswith("_pl") else "Ort och datum"
+    assert with_head.count(caption) == without.count(caption) + 1 == 4
