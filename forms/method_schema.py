@@ -121,22 +121,42 @@ class Method:
     source: str = field(default="", repr=False)
 
 
+#: Separates the base file from the method file in a stored snapshot.
+SNAPSHOT_SEPARATOR = "\n# ---- method file ----\n"
+
+
 def load_method_file(path: Path) -> Method:
     """Read and check one method file (and the base it names)."""
     text = path.read_text("utf-8")
     data = _yaml(path.name, text)
     base_text = ""
-    base_steps: dict[str, Any] = {}
     if data.get("base"):
         base_path = path.with_name(f"{data['base']}.yaml")
         if not base_path.is_file():
             raise MethodError(path.name, "base", f"no base file {base_path.name}")
         base_text = base_path.read_text("utf-8")
-        base = _yaml(base_path.name, base_text)
-        _only(base_path.name, "", base, {"steps"})
+    return parse_method(path.stem, base_text, text)
+
+
+def parse_method(stem: str, base_text: str, text: str) -> Method:
+    """A method from the texts of its base and its own file (also used for snapshots)."""
+    file = f"{stem}.yaml"
+    data = _yaml(file, text)
+    base_steps: dict[str, Any] = {}
+    if base_text:
+        base = _yaml(f"{data.get('base')}.yaml", base_text)
+        _only(f"{data.get('base')}.yaml", "", base, {"steps"})
         base_steps = base.get("steps") or {}
     version = hashlib.sha256((base_text + "\0" + text).encode()).hexdigest()[:12]
-    return _MethodParser(path.name, path.stem).parse(data, base_steps, version, base_text + text)
+    return _MethodParser(file, stem).parse(
+        data, base_steps, version, base_text + SNAPSHOT_SEPARATOR + text
+    )
+
+
+def method_from_snapshot(key: str, source: str) -> Method:
+    """A method as it was, from the text kept in a snapshot."""
+    base_text, _, text = source.partition(SNAPSHOT_SEPARATOR)
+    return parse_method(key, base_text, text)
 
 
 def _yaml(file: str, text: str) -> dict[str, Any]:

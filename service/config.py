@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,17 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         "SESSION_COOKIE_SECURE": env == "production",
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
+        # Security (service/security.py): 8 h sessions, 30 min idle, warned 2 min before.
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+        "SESSION_IDLE_TIMEOUT": timedelta(minutes=30),
+        "SESSION_WARNING_BEFORE": timedelta(minutes=2),
+        "MAX_FORM_MEMORY_SIZE": 512 * 1024,
+        "MAX_FORM_PARTS": 1000,
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_KEY_PREFIX": "stegvis",
+        # The test suite logs in hundreds of times from one address; limit tests lower it.
+        "LOGIN_RATE_LIMIT": "10000 per minute" if env == "testing" else "10 per minute",
+        "STEGVIS_DATA_KEYS": os.environ.get("STEGVIS_DATA_KEYS"),
     }
     config.update(overrides)
     config["STEGVIS_ENV"] = env

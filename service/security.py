@@ -4,9 +4,7 @@ login rate limits, data keys and the refusal to run debug outside development.""
 from __future__ import annotations
 
 import hashlib
-import os
 import time
-from datetime import timedelta
 from typing import Any
 
 from flask import (
@@ -41,27 +39,9 @@ SEEN_RESOLUTION = 15
 bp = Blueprint("session", __name__)
 
 
-def defaults(env: str) -> dict[str, Any]:
-    """Security settings; any of them may be overridden by ``create_app(config)``."""
-    return {
-        "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
-        "SESSION_IDLE_TIMEOUT": timedelta(minutes=30),
-        "SESSION_WARNING_BEFORE": timedelta(minutes=2),
-        "MAX_FORM_MEMORY_SIZE": 512 * 1024,
-        "MAX_FORM_PARTS": 1000,
-        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
-        "RATELIMIT_KEY_PREFIX": "stegvis",
-        # The suite logs in hundreds of times from one address; tests of the limit lower it.
-        "LOGIN_RATE_LIMIT": "10000 per minute" if env == "testing" else "10 per minute",
-        "STEGVIS_DATA_KEYS": os.environ.get(crypto.ENV_VARIABLE),
-    }
-
-
 def configure_security(app: Flask) -> None:
     """Attach keys, limits, headers and the session checks to ``app``."""
     env = app.config["STEGVIS_ENV"]
-    for key, value in defaults(env).items():
-        app.config.setdefault(key, value)
     if env != "development" and (app.debug or get_debug_flag()):
         raise ConfigError("Debug mode is only allowed with STEGVIS_ENV=development; unset FLASK_DEBUG.")
     crypto.install(app, crypto.keyring_from_config(env, app.config["STEGVIS_DATA_KEYS"]))

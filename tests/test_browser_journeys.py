@@ -77,7 +77,7 @@ def assessment(page: Page, areas: list[str]) -> None:
     for index, area in enumerate(areas):
         page.locator(f"#areas-{area}-strengths").fill(f"Styrka {index}")
         page.locator(f"#areas-{area}-rating-{index % 5}").check()
-    fill(page, {"values": "Familjen"})
+    fill(page, {"values": "Familjen", "meeting_date": "2026-11-16"})
 
 
 def test_a_whole_buss_case_in_swedish(

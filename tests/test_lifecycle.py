@@ -18,7 +18,8 @@ AREAS = ("housing", "education", "occupation", "social")
 
 
 def assessment(ratings: dict[str, int] | None = None) -> dict[str, Any]:
-    data: dict[str, Any] = {"action": "finalise", "values": "Min hund och min bror",
+    data: dict[str, Any] = {"action": "finalise", "meeting_date": "2026-11-16",
+                            "values": "Min hund och min bror",
                             "feels_safe": "Att veta vem som kommer", "interests": "Fiske",
                             "earlier_interventions-0-intervention": "Boendestöd 2022",
                             "earlier_interventions-0-when": "2022",
@@ -100,7 +101,7 @@ def test_a_whole_buss_case(logged_in: FormClient, buss_case: str, worker: User, 
     overview = logged_in.get(buss_case).get_data(as_text=True)
     assert "Overdue sub-goals" not in overview  # lowered, then reached: not failed
     assert '<svg class="chart"' in overview and "Housing: 8 (2026-12-04)" in overview
-    assert "Housing: 3 (" in overview  # the assessment's rating is the first point
+    assert "Housing: 3 (2026-11-16)" in overview  # the assessment's rating is the first point
 
     response = logged_in.post(f"{buss_case}/steps/closing", {
         "action": "finalise", "closed_on": f"{date.today().year}-12-20", "reason": "goals_reached",
@@ -201,3 +202,33 @@ def test_a_hidden_question_is_cleared_and_a_posted_value_refused(
     with app.app_context():
         answers = db.session.scalar(sa.select(Submission.answers).where(Submission.step == "closing"))
         assert answers["reason_other"] is None
+
+
+def test_changing_or_removing_a_method_file_does_not_break_old_cases(
+    logged_in: FormClient, buss_case: str, worker: User, app: Flask,
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+) -> None:
+    import shutil
+
+    from forms.method_registry import METHODS_DIR, load_methods
+
+    logged_in.post(f"{buss_case}/steps/start_meeting", START)
+    logged_in.post(f"{buss_case}/steps/second_meeting", second(worker.id))
+    changed = tmp_path / "methods"
+    shutil.copytree(METHODS_DIR, changed)
+    shared = changed / "_shared.yaml"
+    shared.write_text(shared.read_text("utf-8").replace(
+        "{key: expectations_team, type: long_text, label: Our expectations of the person}",
+        "{key: first_impression, type: text, label: First impression, required: true}"), "utf-8")
+    new_methods = load_methods(changed)
+    monkeypatch.setattr("service.cases.journey.get_method", new_methods.get)
+    for url in (buss_case, f"{buss_case}/steps/start_meeting", f"{buss_case}/steps/assessment"):
+        assert logged_in.get(url).status_code == 200, url
+    assert logged_in.post(f"{buss_case}/agreement", form_url=buss_case).status_code == 302
+    # the file is gone altogether: the version kept with the answers still shows the case
+    monkeypatch.setattr("service.cases.journey.get_method", lambda key: None)
+    page = logged_in.get(f"{buss_case}/steps/start_meeting").get_data(as_text=True)
+    assert "Chcę mieć własny pokój." in page and "Our expectations of the person" in page
+    with app.app_context():
+        versions = set(db.session.scalars(sa.select(Submission.form_version)))
+        assert versions == {load_methods()["buss"].version}

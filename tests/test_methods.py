@@ -56,7 +56,7 @@ def _copy_methods(tmp_path: Path) -> Path:
 
 BROKEN = [
     ("type: long_text, label: Causes of the difficult", "type: longtext, label: Causes of the difficult",
-     "ipwzb.yaml: steps.assessment.sections[3], question 'difficulty_causes': unknown type 'longtext'"),
+     "ipwzb.yaml: steps.assessment.sections[4], question 'difficulty_causes': unknown type 'longtext'"),
     ("key: homelessness_years", "key: homelessness_reasons",
      "question 'homelessness_reasons': the key is used twice in this step"),
     ("{key: homelessness_years, type: number, label: Length of homelessness in years, min: 0, max: 80}",

@@ -6,8 +6,8 @@ from datetime import date
 
 from markupsafe import Markup, escape
 
-WIDTH, HEIGHT = 640, 260
-LEFT, RIGHT, TOP, BOTTOM = 40, 170, 16, 36
+WIDTH, HEIGHT = 700, 260
+LEFT, RIGHT, TOP, BOTTOM = 40, 230, 16, 36
 #: Line styles that stay distinguishable in black and white.
 STYLES = [("#1f5f8b", ""), ("#a4161a", "6 4"), ("#1b6e3a", "2 3"), ("#8a5a00", "10 3 2 3"),
           ("#5b2a86", "1 6"), ("#333333", "12 6")]
@@ -58,7 +58,7 @@ def ratings_chart(series: dict[str, list[tuple[date, int]]], labels: dict[str, s
     return Markup("".join(parts))
 
 
-def _short(text: str, limit: int = 22) -> str:
+def _short(text: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

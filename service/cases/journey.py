@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+import sqlalchemy as sa
+
 from forms.method_registry import get_method
-from forms.method_schema import Method, StepSpec
-from service.models import Case, CaseStatus
+from forms.method_schema import Method, StepSpec, method_from_snapshot
+from service.extensions import db
+from service.models import Case, CaseStatus, MethodSnapshot
 
 #: The order of statuses; a case only moves forwards.
 STATUS_ORDER = [s.value for s in CaseStatus]
@@ -19,11 +22,17 @@ class UnknownMethod(LookupError):
 
 
 def method_of(case: Case) -> Method:
-    """The method the case works by."""
+    """The method the case works by; if its file is gone, the newest version kept with answers."""
     method = get_method(case.method)
-    if method is None:
+    if method is not None:
+        return method
+    snapshot = db.session.scalar(
+        sa.select(MethodSnapshot).where(MethodSnapshot.method == case.method)
+        .order_by(MethodSnapshot.created_at.desc()).limit(1)
+    )
+    if snapshot is None:
         raise UnknownMethod(case.method)
-    return method
+    return method_from_snapshot(case.method, snapshot.source)
 
 
 def step_blocker(case: Case, step: StepSpec, finals: set[str]) -> object | None:

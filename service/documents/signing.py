@@ -12,7 +12,11 @@ import binascii
 import hashlib
 
 import sqlalchemy as sa
-from docx.image.exceptions import UnrecognizedImageError
+from docx.image.exceptions import (
+    InvalidImageStreamError,
+    UnexpectedEndOfFileError,
+    UnrecognizedImageError,
+)
 from docx.image.image import Image
 from flask_babel import lazy_gettext as _l
 
@@ -90,7 +94,8 @@ def decode_drawing(data_url: str) -> bytes:
         raise SigningError(str(_l("Draw the signature in the box first.")))
     try:
         Image.from_blob(data)
-    except (UnrecognizedImageError, ValueError, IndexError) as error:
+    except (InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError,
+            ValueError, IndexError) as error:
         raise SigningError(str(_l("Draw the signature in the box first."))) from error
     return data
 

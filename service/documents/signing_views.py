@@ -18,6 +18,7 @@ from service.documents.signing import (
     sign_with_scan,
 )
 from service.documents.views import _case_of, bp
+from service.extensions import csrf
 from service.models import Document
 
 #: Room for the form fields around the largest scan; a larger body is refused before reading.
@@ -40,6 +41,8 @@ def sign(document_id: int) -> tuple[str, int]:
 
 
 @bp.route("/documents/<int:document_id>/sign/scan", methods=["POST"])
+@csrf.exempt  # the app-wide check would read the body under the smaller default limit first;
+# ScanForm (a FlaskForm) still checks the CSRF token, after the limit below is raised.
 def sign_scan(document_id: int) -> Response | tuple[str, int]:
     """Record the uploaded scan; a wrong type or size is explained beside the field."""
     request.max_content_length = UPLOAD_BODY_LIMIT

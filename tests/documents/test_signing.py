@@ -1,0 +1,208 @@
+"""Signing: scans checked by content and size, drawn signatures in a new version, locking;
+the filed mark; the case file ZIP with its index."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import hashlib
+import io
+import json
+import zipfile
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from service.documents.signing import MAX_SCAN_BYTES
+from service.documents.stamp import qr_png
+from service.extensions import db
+from service.models import Document, DocumentFiling, DocumentSignature
+from tests.conftest import FormClient, csrf_token
+
+from .conftest import CaseWorld
+from .helpers import docx_text
+from .test_issuing import documents, issue
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 100
+PNG = qr_png("signature")  # any real PNG
+
+
+@pytest.fixture
+def issued(staff: FormClient, full_case: CaseWorld, app: Flask) -> Document:
+    """The case's consent, issued once."""
+    issue(staff, full_case.case_id, "consent")
+    return documents(app)[0]
+
+
+def upload(client: FormClient, document: Document, data: bytes, filename: str,
+           content_type: str = "application/pdf") -> Any:
+    page = client.get(f"/documents/{document.id}/sign").get_data(as_text=True)
+    return client.client.post(
+        f"/documents/{document.id}/sign/scan",
+        data={"csrf_token": csrf_token(page), "scan": (io.BytesIO(data), filename, content_type)},
+        content_type="multipart/form-data",
+    )
+
+
+def signatures(app: Flask) -> list[DocumentSignature]:
+    with app.app_context():
+        rows = list(db.session.scalars(sa.select(DocumentSignature)))
+        for row in rows:
+            _ = row.content
+            db.session.expunge(row)
+        return rows
+
+
+@pytest.mark.parametrize(("data", "name"), [(PDF, "scan.pdf"), (JPEG, "photo.jpeg"),
+                                            (PNG, "no-extension")])
+def test_a_scan_is_recognised_by_its_content(
+    staff: FormClient, issued: Document, app: Flask, data: bytes, name: str,
+) -> None:
+    response = upload(staff, issued, data, name, "application/octet-stream")
+    assert response.status_code == 302, response.get_data(as_text=True)
+    (signature,) = signatures(app)
+    assert signature.kind == "scan" and signature.content == data
+    assert signature.signed_sha256 == issued.sha256
+    assert signature.content_sha256 == hashlib.sha256(data).hexdigest()
+    assert signature.signed_by_id == issued.issued_by_id
+
+
+@pytest.mark.parametrize(("data", "name", "declared"), [
+    (b"MZ\x90\x00 an exe", "scan.pdf", "application/pdf"),
+    (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "scan.png", "image/png"),
+    (b"PK\x03\x04 a zip", "scan.jpg", "image/jpeg"),
+    (b"", "empty.pdf", "application/pdf"),
+])
+def test_wrong_types_are_refused_beside_the_field(
+    staff: FormClient, issued: Document, app: Flask, data: bytes, name: str, declared: str,
+) -> None:
+    response = upload(staff, issued, data, name, declared)
+    assert response.status_code == 400
+    page = response.get_data(as_text=True)
+    assert 'id="scan-error"' in page
+    assert ("Only PDF, JPEG or PNG scans can be uploaded." in page
+            or "The file is empty." in page or "Choose the file of the scan." in page)
+    assert signatures(app) == []
+
+
+def test_a_scan_over_the_limit_is_refused_with_a_clear_message(
+    staff: FormClient, issued: Document, app: Flask,
+) -> None:
+    response = upload(staff, issued, b"%PDF-" + b"0" * MAX_SCAN_BYTES, "big.pdf")
+    assert response.status_code == 400
+    assert "The file is larger than 10 MB." in response.get_data(as_text=True)
+    assert signatures(app) == []
+
+
+def test_a_scan_without_the_csrf_token_is_refused(
+    staff: FormClient, issued: Document, app: Flask,
+) -> None:
+    response = staff.client.post(
+        f"/documents/{issued.id}/sign/scan", content_type="multipart/form-data",
+        data={"scan": (io.BytesIO(PDF), "scan.pdf", "application/pdf")})
+    assert response.status_code == 400
+    assert signatures(app) == []
+
+
+def test_the_size_message_is_translated(
+    staff: FormClient, issued: Document, app: Flask,
+) -> None:
+    staff.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
+    response = upload(staff, issued, b"%PDF-" + b"0" * MAX_SCAN_BYTES, "big.pdf")
+    page = response.get_data(as_text=True)
+    assert "The file is larger than 10 MB." not in page
+    assert "10 MB" in page
+
+
+def test_a_signed_document_is_locked(
+    staff: FormClient, issued: Document, app: Flask, full_case: CaseWorld,
+) -> None:
+    assert upload(staff, issued, PDF, "scan.pdf").status_code == 302
+    page = staff.get(f"/documents/{issued.id}/sign").get_data(as_text=True)
+    assert f"Document {issued.number} is already signed and locked." in page
+    assert upload(staff, issued, JPEG, "again.jpg").status_code == 400
+    assert len(signatures(app)) == 1
+    # Issuing the consent again starts a new number; the signed one stays as it is.
+    issue(staff, full_case.case_id, "consent")
+    first, second = documents(app)
+    assert second.number != first.number and second.version == 1
+    verify = staff.get(f"/verify/{issued.number}").get_data(as_text=True)
+    assert "Signed (scan)" in verify and issued.sha256 in verify
+
+
+def _drawn(client: FormClient, document: Document, data_url: str) -> Any:
+    page = client.get(f"/documents/{document.id}/sign").get_data(as_text=True)
+    return client.client.post(f"/documents/{document.id}/sign/drawn",
+                              data={"csrf_token": csrf_token(page), "drawing": data_url})
+
+
+def test_a_drawn_signature_goes_into_a_new_signed_version(
+    staff: FormClient, issued: Document, app: Flask,
+) -> None:
+    page = staff.get(f"/documents/{issued.id}/sign").get_data(as_text=True)
+    assert 'src="/static/signature.js"' in page and "<script>" not in page  # no inline script
+    assert 'enctype="multipart/form-data"' in page  # the upload works without JavaScript
+    data_url = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    assert _drawn(staff, issued, data_url).status_code == 302
+    original, signed = documents(app)
+    assert (signed.number, signed.version) == (original.number, 2)
+    (signature,) = signatures(app)
+    assert (signature.kind, signature.document_id, signature.signed_document_id) == (
+        "drawn", original.id, signed.id)
+    assert signature.signed_sha256 == original.sha256 and signature.content == PNG
+    # The picture sits in the signature block of version 2, with the QR code in the header.
+    with zipfile.ZipFile(io.BytesIO(signed.content)) as package:
+        media = [package.read(n) for n in package.namelist() if n.startswith("word/media/")]
+    assert PNG in media
+    assert "wersja 2" in docx_text(signed.content)
+    assert _drawn(staff, original, data_url).status_code == 400  # locked
+    assert _drawn(staff, signed, data_url).status_code == 400
+
+
+@pytest.mark.parametrize("data_url", ["", "data:image/png;base64,!!!",
+                                      "data:image/png;base64," + base64.b64encode(PDF).decode(),
+                                      "data:image/png;base64," + base64.b64encode(
+                                          b"\x89PNG\r\n\x1a\nbroken").decode()])
+def test_a_bad_drawing_is_refused(
+    staff: FormClient, issued: Document, app: Flask, data_url: str,
+) -> None:
+    response = _drawn(staff, issued, data_url)
+    assert response.status_code == 400
+    assert "Draw the signature in the box first." in response.get_data(as_text=True)
+    assert signatures(app) == [] and len(documents(app)) == 1
+
+
+def test_filing_and_the_case_file_zip(
+    staff: FormClient, full_case: CaseWorld, app: Flask,
+) -> None:
+    issue(staff, full_case.case_id, "agreement")
+    issue(staff, full_case.case_id, "plan")
+    agreement, plan = documents(app)
+    assert upload(staff, agreement, PDF, "scan.pdf").status_code == 302
+    response = staff.post(f"/documents/{plan.id}/file", form_url=f"/cases/{full_case.case_id}")
+    assert response.status_code == 302
+    page = staff.get(f"/cases/{full_case.case_id}").get_data(as_text=True)
+    assert page.count("Mark as filed") == 1  # the agreement is not filed yet
+    with app.app_context():
+        filing = db.session.scalar(sa.select(DocumentFiling))
+        assert filing.document_id == plan.id and filing.filed_by_id == full_case.worker.id
+    response = staff.get(f"/cases/{full_case.case_id}/case-file.zip")
+    assert response.status_code == 200 and response.mimetype == "application/zip"
+    assert "Wójcik" not in response.headers["Content-Disposition"]
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        names = set(archive.namelist())
+        index = json.loads(archive.read("index.json"))
+        rows = list(csv.DictReader(io.StringIO(archive.read("index.csv").decode())))
+        files = {name: archive.read(name) for name in names}
+    assert names == {agreement.filename, plan.filename, f"{agreement.number}-v1-signed.pdf",
+                     "index.json", "index.csv"}
+    assert files[f"{agreement.number}-v1-signed.pdf"] == PDF
+    for entry in index["documents"]:
+        assert hashlib.sha256(files[entry["file"]]).hexdigest() == entry["sha256"]
+    by_file = {row["file"]: row for row in rows}
+    assert by_file[agreement.filename]["signed"] == "scan"
+    assert by_file[plan.filename]["filed_at"] and not by_file[agreement.filename]["filed_at"]
+    assert by_file[plan.filename]["context_sha256"] == plan.context_sha256
