@@ -81,10 +81,11 @@ def load_demo(today: date | None = None) -> bool:
     return True
 
 
-def _finalise(case: Case, step: str, answers: dict[str, Any], user: User) -> None:
+def _finalise(case: Case, step: str, answers: dict[str, Any], user: User, instance: int = 1) -> None:
     """Store answers as a final version, as finalising the step in the browser does."""
     method = method_of(case)
-    save_step(case, step, answers, user, form_version=method.version, method_source=method.source)
+    save_step(case, step, answers, user, form_version=method.version, method_source=method.source,
+              instance=instance)
 
 
 def _iso(day: date) -> str:
@@ -147,6 +148,7 @@ def _tamira(staff: list[User], today: date) -> None:
         consent_data="Uppgifter om boende, ekonomi och hur arbetet går",
         consent_purpose="Samordna stödet kring boende och ekonomi"), anna)
     issue_agreement(case, anna, today=started + timedelta(days=7))
+    _buss_assessment_to_follow_ups(case, anna, started)
 
     asa = register_person(anna, first_name="Åsa", last_name="Öberg", preferred_language="sv",
                           date_of_birth=date(1979, 3, 14))
@@ -156,6 +158,64 @@ def _tamira(staff: list[User], today: date) -> None:
         today - timedelta(days=3), "Åsa Öberg, Anna Berg",
         "Jag vill ha en fast punkt på dagarna och träffa folk.",
         "Stöd att hitta en sysselsättning.", "Att Åsa säger till när något känns svårt."), anna)
+
+
+def _buss_assessment_to_follow_ups(case: Case, anna: User, started: date) -> None:
+    """Johan's case goes on: assessment, plan and two weekly follow-ups."""
+    ratings = {"housing": 3, "education": 4, "occupation": 2, "social": 3}
+    _finalise(case, "assessment", {
+        "meeting_date": _iso(started + timedelta(days=10)), "participants": "Johan, Anna",
+        "areas": {area: {"strengths": strengths, "situation": "", "causes": "", "barriers": "",
+                         "rating": ratings[area]}
+                  for area, strengths in [
+                      ("housing", "Har ett förstahandskontrakt och trivs i lägenheten."),
+                      ("education", "Bra på att räkna; vill lära sig göra en budget."),
+                      ("occupation", "Har arbetat som lagerarbetare i tio år."),
+                      ("social", "Nära kontakt med sin bror.")]},
+        "earlier_interventions": [{"intervention": "Budgetrådgivning", "when": "2023",
+                                   "result": "Avbröts efter två möten"}],
+        "values": "Sin bror och sin katt.", "feels_safe": "Att veta vem som kommer och när.",
+        "interests": "Fiske och fotboll.", "network": "Brodern, en granne.",
+        "change_wanted": "Få ordning på posten och räkningarna.",
+        "weakness_to_strength": "Noggrannheten från lagerjobbet kan hjälpa med budgeten.",
+    }, anna)
+    goals = [
+        {"area": "housing", "goal": "Behålla lägenheten", "from_assignment": "Stöd att behålla bostaden",
+         "sub_goals": [
+             {"sub_goal": "Betala hyran i tid varje månad", "person_actions": "Betalar via banken",
+              "worker_actions": "Påminner dagen före", "others_responsible": "",
+              "due_date": _iso(started + timedelta(days=40)), "expected_time": "",
+              "progress_sign": "Inga påminnelser från hyresvärden"},
+             {"sub_goal": "Öppna posten varje vecka", "person_actions": "Öppnar posten med Anna",
+              "worker_actions": "Går igenom breven", "others_responsible": "",
+              "due_date": _iso(started + timedelta(days=14)), "expected_time": "",
+              "progress_sign": "Inga oöppnade brev"}]},
+        {"area": "occupation", "goal": "En fast punkt på dagarna", "from_assignment": "Rutiner i vardagen",
+         "sub_goals": [
+             {"sub_goal": "Besöka arbetsförmedlingen", "person_actions": "Bokar tid",
+              "worker_actions": "Följer med", "others_responsible": "Arbetsförmedlingen",
+              "due_date": None, "expected_time": "Inom två månader",
+              "progress_sign": "Inskriven hos arbetsförmedlingen"}]},
+    ]
+    _finalise(case, "plan", {
+        "goals": goals, "participation": "Johan valde själv målen och ordningen.",
+        "other_participants": "Erik Lund (socialsekreterare)",
+        "adopted_on": _iso(started + timedelta(days=14)), "follow_up_rhythm": "Varje vecka",
+        "follow_up_how": "Samtal hemma hos Johan med Anna; Erik var fjärde vecka.",
+    }, anna)
+    for n, (status, rating) in enumerate([("in_progress", 4), ("reached", 6)], start=1):
+        day = started + timedelta(days=14 + 7 * n)
+        _finalise(case, "follow_up", {
+            "meeting_date": _iso(day), "since_last_time": "Hyran är betald.",
+            "successes": "Johan öppnade posten själv.", "setbacks": "",
+            "progress": [{"ref": "0.0", "sub_goal": goals[0]["sub_goals"][0]["sub_goal"],
+                          "status": status, "comment": ""},
+                         {"ref": "0.1", "sub_goal": goals[0]["sub_goals"][1]["sub_goal"],
+                          "status": "in_progress", "comment": ""}],
+            "areas": {"housing": {"rating": rating}, "education": {"rating": 4},
+                      "occupation": {"rating": 2 + n}, "social": {"rating": 3 + n}},
+            "plan_changes": "", "next_meeting": _iso(day + timedelta(days=7)),
+        }, anna, instance=n)
 
 
 def _nytida(staff: list[User], today: date) -> None:
@@ -211,9 +271,26 @@ def _sopot(staff: list[User], today: date) -> None:
         consent_purpose="Wspólne poszukiwanie pracy i mieszkania"), wojciech)
     issue_agreement(case, wojciech, today=started + timedelta(days=7))
 
+    _closed_sopot_case(wojciech, ewa, today)
+
     jan = register_person(wojciech, first_name="Jan", last_name="Kowalski", preferred_language="pl")
     open_case(jan, wojciech, method="ipwzb", caseworker=ewa.full_name,
               assignment="Streetworking – pierwszy kontakt.")
+
+
+def _closed_sopot_case(wojciech: User, ewa: User, today: date) -> None:
+    """A programme completed this year: it shows in the yearly outcome table."""
+    marek = register_person(wojciech, first_name="Marek", last_name="Dąbrowski", preferred_language="pl")
+    case = open_case(marek, wojciech, method="ipwzb", caseworker=ewa.full_name,
+                     assignment="IPWzB zakończony w tym roku.")
+    started = date(today.year, 1, 15)
+    _finalise(case, "start_meeting", _start(started, "Marek, Wojciech", "Chcę pracować.",
+                                            "Pomoc w szukaniu pracy.", "Trzeźwość."), wojciech)
+    _finalise(case, "closing", {
+        "closed_on": _iso(min(today, date(today.year, 10, 30))), "reason": "goals_reached",
+        "reason_other": None, "final_evaluation": "Pan Marek podjął pracę i wynajął pokój.",
+        "outcomes": ["employed", "own_room", "therapy_finished"],
+    }, wojciech)
 
 
 def _boleslawiec(staff: list[User], today: date) -> None:

@@ -31,7 +31,7 @@ def test_demo_creates_every_practice_and_runs_twice(app: Flask) -> None:
             staff = db.session.scalar(sa.select(sa.func.count(User.id)).where(User.unit_id == unit.id))
             assert staff >= 1, unit.name
         statuses = set(db.session.scalars(sa.select(Case.status)))
-        assert {"referred", "start_meeting", "agreed"} <= statuses
+        assert {"referred", "start_meeting", "agreed", "plan_active", "closed"} <= statuses
         languages = set(db.session.scalars(sa.select(Document.language)))
         assert {"sv", "pl"} <= languages
         polish = db.session.scalar(sa.select(Document).where(Document.language == "pl"))
@@ -94,3 +94,21 @@ def test_init_db_is_repeatable(app: Flask) -> None:
     runner = app.test_cli_runner()
     assert runner.invoke(args=["init-db"]).exit_code == 0
     assert runner.invoke(args=["init-db"]).exit_code == 0
+
+
+def test_demo_outcome_table_and_chart(app: Flask, client: FormClient) -> None:
+    from datetime import date
+
+    app.test_cli_runner().invoke(args=["demo"])
+    client.login("wojciech@mops-sopot.example", DEMO_PASSWORD)
+    page = client.get(f"/reports/outcomes?year={date.today().year}").get_data(as_text=True)
+    assert "1 case closed" in page
+    assert '<td>Left the shelter for good and rents a room</td><td class="num">1</td>' in page
+    assert '<td>Got social housing</td><td class="num">0</td>' in page
+    assert "No case was closed in 2001." in client.get("/reports/outcomes?year=2001").get_data(as_text=True)
+    client.post("/logout", form_url="/")
+    client.login("anna@tamira.example", DEMO_PASSWORD)
+    with app.app_context():
+        case_id = db.session.scalar(sa.select(Case.id).join(Person).where(Person.first_name == "Johan"))
+    page = client.get(f"/cases/{case_id}").get_data(as_text=True)
+    assert '<svg class="chart"' in page and "Housing: 6" in page

@@ -51,8 +51,13 @@ def sign_scan(document_id: int) -> Response | tuple[str, int]:
     access.require("issue", access.get_case(document.case_id))
     form = ScanForm()
     if form.validate_on_submit():
+        upload = form.scan.data
         try:
-            sign_with_scan(document, current_user, form.scan.data.read(MAX_SCAN_BYTES + 1))
+            data = upload.read(MAX_SCAN_BYTES + 1)
+        finally:
+            upload.close()  # a large upload is a temporary file on disk
+        try:
+            sign_with_scan(document, current_user, data)
         except SigningError as error:
             form.scan.errors = [str(error)]
         else:
