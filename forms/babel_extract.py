@@ -27,8 +27,12 @@ def extract_methods(
 def _walk(node: yaml.Node) -> Iterator[tuple[int, str, str, list[str]]]:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if (isinstance(key, yaml.ScalarNode) and key.value in TRANSLATABLE
-                    and isinstance(value, yaml.ScalarNode) and value.value.strip()):
+            if (
+                isinstance(key, yaml.ScalarNode)
+                and key.value in TRANSLATABLE
+                and isinstance(value, yaml.ScalarNode)
+                and value.value.strip()
+            ):
                 yield value.start_mark.line + 1, "_", value.value, ["i18n: method file"]
             else:
                 yield from _walk(value)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from collections.abc import Iterable
-
 from wtforms import Field, Form, SelectChoice
 from wtforms.validators import StopValidation, ValidationError
 
@@ -78,7 +77,9 @@ class RequiredIf:
     def __call__(self, form: Form, field: Field) -> None:
         other = form[self.other]
         if other.data in self.values:
-            if field.data in (None, "", []) or (isinstance(field.data, str) and not field.data.strip()):
+            if field.data in (None, "", []) or (
+                isinstance(field.data, str) and not field.data.strip()
+            ):
                 raise StopValidation(str(self.message))
         elif field.data in (None, "", []):
             field.errors = []

@@ -46,9 +46,11 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
             attrs[question.key] = _field(method, question)
     if area_questions:
         per_area = type("AreaForm", (Form,), {q.key: _field(method, q) for q in area_questions})
-        areas = type("AreasForm", (Form,), {
-            area.value: FormField(per_area, label=_l(area.label)) for area in method.areas
-        })
+        areas = type(
+            "AreasForm",
+            (Form,),
+            {area.value: FormField(per_area, label=_l(area.label)) for area in method.areas},
+        )
         attrs["areas"] = FormField(areas)
     return type(f"{method.key}_{step.key}_form", (BaseForm,), attrs)
 
@@ -59,7 +61,9 @@ def _field(method: Method, question: Question) -> Field:
     description = _l(question.help) if question.help else ""
     validators: list[Any] = []
     if question.show_if:
-        validators.append(ShownIf(question.show_if.question, question.show_if.values, question.required))
+        validators.append(
+            ShownIf(question.show_if.question, question.show_if.values, question.required)
+        )
     elif question.required:
         validators.append(InputRequired(message=_l("This field is required.")))
     else:
@@ -84,26 +88,40 @@ def _field(method: Method, question: Question) -> Field:
         return IntegerField(**kwargs)
     if kind == "scale":
         low, high = int(question.min or 0), int(question.max or 10)
-        return RadioField(choices=as_choices((n, str(n)) for n in range(low, high + 1)),
-                          coerce=int, **kwargs)
+        return RadioField(
+            choices=as_choices((n, str(n)) for n in range(low, high + 1)), coerce=int, **kwargs
+        )
     if kind in ("yes_no", "choice"):
         pairs = [(c.value, _l(c.label)) for c in question.choices]
         if len(pairs) >= SELECT_FROM:
             return SelectField(choices=as_choices([("", _l("— choose —")), *pairs]), **kwargs)
         return RadioField(choices=as_choices(pairs), **kwargs)
     if kind == "multi_choice":
-        return MultiCheckboxField(choices=as_choices((c.value, _l(c.label)) for c in question.choices), **kwargs)
+        return MultiCheckboxField(
+            choices=as_choices((c.value, _l(c.label)) for c in question.choices), **kwargs
+        )
     if kind == "outcomes":
-        return MultiCheckboxField(choices=as_choices((c.value, _l(c.label)) for c in method.outcomes), **kwargs)
+        return MultiCheckboxField(
+            choices=as_choices((c.value, _l(c.label)) for c in method.outcomes), **kwargs
+        )
     if kind == "area":
-        return SelectField(choices=as_choices((a.value, _l(a.label)) for a in method.areas), **kwargs)
+        return SelectField(
+            choices=as_choices((a.value, _l(a.label)) for a in method.areas), **kwargs
+        )
     if kind == "staff":
         # Choices are the unit's staff, set when the form is made (see set_dynamic_choices).
         return SelectField(coerce=_int_or_none, choices=[], **kwargs)
     if kind == "repeat":
-        row = type(f"{question.key}_row", (Form,), {q.key: _field(method, q) for q in question.questions})
-        field_list = FieldList(FormField(row), label=label, description=description,
-                               min_entries=question.min_rows, max_entries=question.max_rows)
+        row = type(
+            f"{question.key}_row", (Form,), {q.key: _field(method, q) for q in question.questions}
+        )
+        field_list = FieldList(
+            FormField(row),
+            label=label,
+            description=description,
+            min_entries=question.min_rows,
+            max_entries=question.max_rows,
+        )
         field_list.kwargs["render_kw"] = {"data-item-label": question.item_label or question.label}
         return field_list
     if kind == "subgoal_progress":

@@ -47,7 +47,9 @@ class ShownIf:
             field.errors[:] = []
             field.data = [] if isinstance(field.data, list) else None
             if posted:
-                raise StopValidation(str(_l("Leave this empty: it only applies to another answer.")))
+                raise StopValidation(
+                    str(_l("Leave this empty: it only applies to another answer."))
+                )
             raise StopValidation()
         if self.required and _empty(field.data):
             raise StopValidation(str(_l("This field is required.")))
@@ -66,7 +68,12 @@ class NotBefore:
         other = form[self.other].data
         if field.data and other and field.data < other:
             raise ValidationError(
-                str(_l("This date cannot be before “%(other)s”.", other=str(form[self.other].label.text)))
+                str(
+                    _l(
+                        "This date cannot be before “%(other)s”.",
+                        other=str(form[self.other].label.text),
+                    )
+                )
             )
 
 
@@ -83,4 +90,6 @@ class IdentityNumberCheck:
                 return
             except InvalidIdentityNumber:
                 continue
-        raise ValidationError(str(_l("This is not a valid personnummer, samordningsnummer or PESEL.")))
+        raise ValidationError(
+            str(_l("This is not a valid personnummer, samordningsnummer or PESEL."))
+        )

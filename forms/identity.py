@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from stdnum.exceptions import ValidationError
 from stdnum import luhn
+from stdnum.exceptions import ValidationError
 from stdnum.pl import pesel
 from stdnum.se import personnummer
 

@@ -19,23 +19,60 @@ STEP_KEYS = ("start_meeting", "second_meeting", "assessment", "plan", "follow_up
 STATUSES = ("start_meeting", "agreed", "assessed", "plan_active", "closed")
 DOCUMENTS = ("agreement", "plan")
 QUESTION_TYPES = (
-    "text", "long_text", "yes_no", "choice", "multi_choice", "date", "number", "scale",
-    "identity_number", "repeat",
+    "text",
+    "long_text",
+    "yes_no",
+    "choice",
+    "multi_choice",
+    "date",
+    "number",
+    "scale",
+    "identity_number",
+    "repeat",
     # Types whose choices come from the case: staff of the unit, the method's life areas,
     # the plan's sub-goals, the method's outcome categories.
-    "staff", "area", "subgoal_progress", "outcomes",
+    "staff",
+    "area",
+    "subgoal_progress",
+    "outcomes",
 )
 #: Answers the agreement is made from; a method issuing agreements must ask for them.
 AGREEMENT_KEYS = (
-    "meeting_date", "accepts_place", "contact_person_id", "meeting_rhythm", "contact_channels",
-    "purpose", "situation_causes", "situation_possibilities", "situation_limitations", "actions",
-    "period_from", "period_to", "consent_to_share", "consent_parties", "consent_data",
-    "consent_purpose", "consent_valid_until",
+    "meeting_date",
+    "accepts_place",
+    "contact_person_id",
+    "meeting_rhythm",
+    "contact_channels",
+    "purpose",
+    "situation_causes",
+    "situation_possibilities",
+    "situation_limitations",
+    "actions",
+    "period_from",
+    "period_to",
+    "consent_to_share",
+    "consent_parties",
+    "consent_data",
+    "consent_purpose",
+    "consent_valid_until",
 )
 KEY = re.compile(r"[a-z][a-z0-9_]{0,40}\Z")
 QUESTION_FIELDS = {
-    "key", "type", "label", "help", "required", "choices", "max_length", "min", "max",
-    "min_rows", "max_rows", "questions", "show_if", "not_before", "item_label",
+    "key",
+    "type",
+    "label",
+    "help",
+    "required",
+    "choices",
+    "max_length",
+    "min",
+    "max",
+    "min_rows",
+    "max_rows",
+    "questions",
+    "show_if",
+    "not_before",
+    "item_label",
 }
 DEFAULT_MAX_LENGTH = {"text": 300, "long_text": 5000, "identity_number": 20}
 
@@ -172,7 +209,9 @@ def _yaml(file: str, text: str) -> dict[str, Any]:
 def _only(file: str, where: str, data: dict[str, Any], allowed: set[str]) -> None:
     unknown = sorted(set(data) - allowed)
     if unknown:
-        raise MethodError(file, where, f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+        raise MethodError(
+            file, where, f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})"
+        )
 
 
 class _MethodParser:
@@ -182,10 +221,15 @@ class _MethodParser:
     def fail(self, where: str, problem: str) -> MethodError:
         return MethodError(self.file, where, problem)
 
-    def parse(self, data: dict[str, Any], base_steps: dict[str, Any], version: str,
-              source: str) -> Method:
-        _only(self.file, "", data, {"key", "name", "short_name", "base", "documents", "areas",
-                                     "outcomes", "steps"})
+    def parse(
+        self, data: dict[str, Any], base_steps: dict[str, Any], version: str, source: str
+    ) -> Method:
+        _only(
+            self.file,
+            "",
+            data,
+            {"key", "name", "short_name", "base", "documents", "areas", "outcomes", "steps"},
+        )
         key = data.get("key")
         if key != self.stem or not KEY.match(str(key)):
             raise self.fail("key", f"must be {self.stem!r}, the file name without .yaml")
@@ -196,16 +240,29 @@ class _MethodParser:
         documents = tuple(data.get("documents") or ())
         for document in documents:
             if document not in DOCUMENTS:
-                raise self.fail("documents", f"unknown document {document!r} (known: {', '.join(DOCUMENTS)})")
+                raise self.fail(
+                    "documents", f"unknown document {document!r} (known: {', '.join(DOCUMENTS)})"
+                )
         steps = self._steps(base_steps, data.get("steps") or {})
         if "agreement" in documents:
             asked = {q.key for q in steps["second_meeting"].questions()}
             missing = [k for k in AGREEMENT_KEYS if k not in asked]
             if missing:
-                raise self.fail("steps.second_meeting", f"the agreement needs the question {missing[0]!r}")
-        return Method(key=key, name=name, short_name=str(data.get("short_name") or name),
-                      version=version, areas=areas, steps=steps, documents=documents,
-                      outcomes=outcomes, area_help=area_help, source=source)
+                raise self.fail(
+                    "steps.second_meeting", f"the agreement needs the question {missing[0]!r}"
+                )
+        return Method(
+            key=key,
+            name=name,
+            short_name=str(data.get("short_name") or name),
+            version=version,
+            areas=areas,
+            steps=steps,
+            documents=documents,
+            outcomes=outcomes,
+            area_help=area_help,
+            source=source,
+        )
 
     def _text(self, data: dict[str, Any], name: str, where: str) -> str:
         value = data.get(name)
@@ -213,8 +270,9 @@ class _MethodParser:
             raise self.fail(where or name, f"{name!r} must be a non-empty text")
         return value
 
-    def _choices(self, items: Any, where: str, key_name: str = "value",
-                 required: bool = True) -> tuple[Choice, ...]:
+    def _choices(
+        self, items: Any, where: str, key_name: str = "value", required: bool = True
+    ) -> tuple[Choice, ...]:
         if not isinstance(items, list) or (required and not items):
             raise self.fail(where, "must be a non-empty list")
         seen: set[str] = set()
@@ -234,17 +292,25 @@ class _MethodParser:
     def _steps(self, base: dict[str, Any], own: dict[str, Any]) -> dict[str, StepSpec]:
         for name in list(base) + list(own):
             if name not in STEP_KEYS:
-                raise self.fail(f"steps.{name}", f"unknown step (the journey's steps: {', '.join(STEP_KEYS)})")
+                raise self.fail(
+                    f"steps.{name}", f"unknown step (the journey's steps: {', '.join(STEP_KEYS)})"
+                )
         steps = {}
         for name in STEP_KEYS:
             merged = dict(base.get(name) or {})
             extra = own.get(name) or {}
             if not isinstance(extra, dict):
                 raise self.fail(f"steps.{name}", "must be a mapping")
-            _only(self.file, f"steps.{name}", extra,
-                  {"title", "requires", "sets_status", "repeatable", "sections", "add_sections"})
+            _only(
+                self.file,
+                f"steps.{name}",
+                extra,
+                {"title", "requires", "sets_status", "repeatable", "sections", "add_sections"},
+            )
             merged.update({k: v for k, v in extra.items() if k != "add_sections"})
-            merged["sections"] = list(merged.get("sections") or []) + list(extra.get("add_sections") or [])
+            merged["sections"] = list(merged.get("sections") or []) + list(
+                extra.get("add_sections") or []
+            )
             if not merged.get("sections"):
                 raise self.fail(f"steps.{name}", "the step has no sections")
             steps[name] = self._step(name, merged)
@@ -252,7 +318,9 @@ class _MethodParser:
 
     def _step(self, name: str, data: dict[str, Any]) -> StepSpec:
         where = f"steps.{name}"
-        _only(self.file, where, data, {"title", "requires", "sets_status", "repeatable", "sections"})
+        _only(
+            self.file, where, data, {"title", "requires", "sets_status", "repeatable", "sections"}
+        )
         requires = data.get("requires")
         if requires is not None and requires not in STEP_KEYS:
             raise self.fail(where, f"requires an unknown step {requires!r}")
@@ -260,10 +328,17 @@ class _MethodParser:
         if status is not None and status not in STATUSES:
             raise self.fail(where, f"unknown status {status!r}")
         keys: dict[str, Question] = {}
-        sections = tuple(self._section(f"{where}.sections[{i}]", s, keys)
-                         for i, s in enumerate(data["sections"]))
-        return StepSpec(key=name, title=self._text(data, "title", where), sections=sections,
-                        requires=requires, sets_status=status, repeatable=bool(data.get("repeatable")))
+        sections = tuple(
+            self._section(f"{where}.sections[{i}]", s, keys) for i, s in enumerate(data["sections"])
+        )
+        return StepSpec(
+            key=name,
+            title=self._text(data, "title", where),
+            sections=sections,
+            requires=requires,
+            sets_status=status,
+            repeatable=bool(data.get("repeatable")),
+        )
 
     def _section(self, where: str, data: Any, keys: dict[str, Question]) -> Section:
         if not isinstance(data, dict):
@@ -272,9 +347,12 @@ class _MethodParser:
         questions = data.get("questions")
         if not isinstance(questions, list) or not questions:
             raise self.fail(where, "a section needs a non-empty list of questions")
-        return Section(title=self._text(data, "title", where), help=str(data.get("help", "")),
-                       per_area=bool(data.get("per_area")),
-                       questions=tuple(self._question(where, q, keys) for q in questions))
+        return Section(
+            title=self._text(data, "title", where),
+            help=str(data.get("help", "")),
+            per_area=bool(data.get("per_area")),
+            questions=tuple(self._question(where, q, keys) for q in questions),
+        )
 
     def _question(self, where: str, data: Any, keys: dict[str, Question]) -> Question:
         if not isinstance(data, dict) or "key" not in data:
@@ -283,7 +361,9 @@ class _MethodParser:
         where = f"{where}, question {key!r}"
         _only(self.file, where, data, QUESTION_FIELDS)
         if not KEY.match(key):
-            raise self.fail(where, "a key is lower-case letters, digits and _ (starting with a letter)")
+            raise self.fail(
+                where, "a key is lower-case letters, digits and _ (starting with a letter)"
+            )
         if key in keys:
             raise self.fail(where, "the key is used twice in this step")
         kind = data.get("type")
@@ -307,11 +387,19 @@ class _MethodParser:
             raise self.fail(where, "only a repeat group has questions and an item_label")
         low, high = self._range(where, kind, data)
         question = Question(
-            key=key, type=kind, label=self._text(data, "label", where), help=str(data.get("help", "")),
-            required=bool(data.get("required")), choices=choices,
-            max_length=self._max_length(where, kind, data), min=low, max=high,
-            min_rows=int(data.get("min_rows", 1)), max_rows=int(data.get("max_rows", 20)),
-            questions=children, show_if=self._condition(where, data.get("show_if"), keys),
+            key=key,
+            type=kind,
+            label=self._text(data, "label", where),
+            help=str(data.get("help", "")),
+            required=bool(data.get("required")),
+            choices=choices,
+            max_length=self._max_length(where, kind, data),
+            min=low,
+            max=high,
+            min_rows=int(data.get("min_rows", 1)),
+            max_rows=int(data.get("max_rows", 20)),
+            questions=children,
+            show_if=self._condition(where, data.get("show_if"), keys),
             not_before=self._not_before(where, data.get("not_before"), keys),
             item_label=str(data.get("item_label") or ""),
         )
@@ -328,7 +416,9 @@ class _MethodParser:
             raise self.fail(where, "max_length must be a positive whole number")
         return value
 
-    def _range(self, where: str, kind: str, data: dict[str, Any]) -> tuple[float | None, float | None]:
+    def _range(
+        self, where: str, kind: str, data: dict[str, Any]
+    ) -> tuple[float | None, float | None]:
         low, high = data.get("min"), data.get("max")
         if (low is not None or high is not None) and kind not in ("number", "scale"):
             raise self.fail(where, f"a {kind} question has no min or max")
@@ -344,12 +434,20 @@ class _MethodParser:
     def _condition(self, where: str, data: Any, keys: dict[str, Question]) -> Condition | None:
         if data is None:
             return None
-        if not isinstance(data, dict) or "question" not in data or not ({"equals", "in"} & set(data)):
+        if (
+            not isinstance(data, dict)
+            or "question" not in data
+            or not ({"equals", "in"} & set(data))
+        ):
             raise self.fail(where, "show_if needs 'question' and 'equals' or 'in'")
         _only(self.file, f"{where}, show_if", data, {"question", "equals", "in"})
         other = keys.get(str(data["question"]))
         if other is None:
-            raise self.fail(where, f"show_if names {data['question']!r}, which is not an earlier question of this step")
+            raise self.fail(
+                where,
+                f"show_if names {data['question']!r}, "
+                "which is not an earlier question of this step",
+            )
         values = tuple(str(v) for v in (data["in"] if "in" in data else [data["equals"]]))
         known = {c.value for c in other.choices}
         if known and not set(values) <= known:

@@ -10,7 +10,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 
 from forms.base import BaseForm, as_choices
 from forms.catalogue import LANGUAGES
-from forms.identity import InvalidIdentityNumber, IdentityNumber, parse_identity_number
+from forms.identity import IdentityNumber, InvalidIdentityNumber, parse_identity_number
 
 IDENTITY_COUNTRIES = [
     ("", _l("No identity number")),
@@ -25,7 +25,10 @@ class PersonForm(BaseForm):
     first_name = StringField(_l("First name"), validators=[DataRequired(), Length(max=100)])
     last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
     identity_country = SelectField(
-        _l("Kind of identity number"), choices=as_choices(IDENTITY_COUNTRIES), default="", validate_choice=True
+        _l("Kind of identity number"),
+        choices=as_choices(IDENTITY_COUNTRIES),
+        default="",
+        validate_choice=True,
     )
     identity_number = StringField(
         _l("Identity number"),

@@ -10,8 +10,8 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 from forms.fields import ShownIf
-from forms.method_registry import methods
 from forms.identity import format_identity
+from forms.method_registry import methods
 from service.i18n import LANGUAGE_NAMES
 
 STATUS_LABELS = {
@@ -66,8 +66,11 @@ def answer_lines(form: Any, prefix: str = "") -> list[tuple[str, str]]:
 
 
 def _shown(field: Any) -> str:
-    choices = {str(c.value): str(c.label) for c in getattr(field, "choices", None) or []
-               if hasattr(c, "value")}
+    choices = {
+        str(c.value): str(c.label)
+        for c in getattr(field, "choices", None) or []
+        if hasattr(c, "value")
+    }
     if isinstance(field.data, list):
         return ", ".join(choices.get(str(v), str(v)) for v in field.data)
     if isinstance(field.data, date):
@@ -79,8 +82,11 @@ def register_template_helpers(app: Flask) -> None:
     """Attach the filters and globals to ``app``'s Jinja environment."""
     app.jinja_env.filters.update(
         condition=_condition,
-        inline_choices=lambda field: field.type == "RadioField" and len(field.choices or []) > 4
-        and all(len(str(c.label)) <= 3 for c in field.choices),
+        inline_choices=lambda field: (
+            field.type == "RadioField"
+            and len(field.choices or []) > 4
+            and all(len(str(c.label)) <= 3 for c in field.choices)
+        ),
         answer_lines=answer_lines,
         nested_lists=lambda form: any(f.type == "FieldList" for f in form),
         day=_day,

@@ -23,9 +23,11 @@ from service.migrate import upgrade
 from service.models import Role, Unit, User
 
 PASSWORD = "correct horse battery"
-CSRF_FIELD = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|'
-                        r'type="hidden" name="csrf_token" value="([^"]+)"|'
-                        r'name="csrf_token" value="([^"]+)"')
+CSRF_FIELD = re.compile(
+    r'name="csrf_token" type="hidden" value="([^"]+)"|'
+    r'type="hidden" name="csrf_token" value="([^"]+)"|'
+    r'name="csrf_token" value="([^"]+)"'
+)
 HIDDEN_INPUT = re.compile(r'<input[^>]*type="hidden"[^>]*>')
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 
@@ -89,8 +91,14 @@ class FormClient:
     def get(self, url: str, **kwargs: Any) -> TestResponse:
         return self.client.get(url, **kwargs)
 
-    def post(self, url: str, data: dict[str, Any] | None = None, *, form_url: str | None = None,
-             **kwargs: Any) -> TestResponse:
+    def post(
+        self,
+        url: str,
+        data: dict[str, Any] | None = None,
+        *,
+        form_url: str | None = None,
+        **kwargs: Any,
+    ) -> TestResponse:
         """POST ``data`` plus the CSRF token found on ``form_url`` (default: ``url``)."""
         page = self.client.get(form_url or url).get_data(as_text=True)
         hidden = hidden_inputs(page) if form_url is None else {}
@@ -107,7 +115,9 @@ def hidden_inputs(html: str) -> dict[str, str]:
     for tag in HIDDEN_INPUT.findall(html):
         attrs = dict(ATTR.findall(tag))
         if "name" in attrs:
-            found[attrs["name"]] = attrs.get("value", "").replace("&#34;", '"').replace("&amp;", "&")
+            found[attrs["name"]] = (
+                attrs.get("value", "").replace("&#34;", '"').replace("&amp;", "&")
+            )
     return found
 
 
@@ -135,8 +145,11 @@ def make_unit(app: Flask) -> Any:
         with app.app_context():
             n = next(counter)
             spec: dict[str, Any] = {
-                "name": f"Unit {n}", "organisation": "Org", "place": "Göteborg",
-                "default_locale": "sv", "methods": ["buss", "ipwzb"],
+                "name": f"Unit {n}",
+                "organisation": "Org",
+                "place": "Göteborg",
+                "default_locale": "sv",
+                "methods": ["buss", "ipwzb"],
             }
             spec.update(fields)
             unit = Unit(**spec)
@@ -153,13 +166,23 @@ def make_unit(app: Flask) -> Any:
 def make_user(app: Flask, make_unit: Any) -> Any:
     """Create staff: make_user(email=…, unit=…, role=Role.CASEWORKER)."""
 
-    def _make(email: str = "worker@example.org", unit: Unit | None = None,
-              role: Role = Role.WORKER, full_name: str = "Anna Berg") -> User:
+    def _make(
+        email: str = "worker@example.org",
+        unit: Unit | None = None,
+        role: Role = Role.WORKER,
+        full_name: str = "Anna Berg",
+    ) -> User:
         unit = unit or make_unit()
         with app.app_context():
-            user = create_user(email=email, full_name=full_name, password=PASSWORD,
-                               unit=db.session.get(Unit, unit.id), role=role, title="Boendestödjare",
-                               phone="070-111 22 33")
+            user = create_user(
+                email=email,
+                full_name=full_name,
+                password=PASSWORD,
+                unit=db.session.get(Unit, unit.id),
+                role=role,
+                title="Boendestödjare",
+                phone="070-111 22 33",
+            )
             db.session.commit()
             db.session.refresh(user)
             db.session.expunge(user)

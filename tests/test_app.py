@@ -55,9 +55,18 @@ def test_unknown_default_locale_is_refused(monkeypatch: pytest.MonkeyPatch) -> N
         create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
 
 
-@pytest.mark.parametrize("url", ["/", "/persons/new", "/persons/1", "/cases/1",
-                                 "/cases/1/steps/start_meeting", "/documents/1/download",
-                                 "/persons/1/cases/new"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/persons/new",
+        "/persons/1",
+        "/cases/1",
+        "/cases/1/steps/start_meeting",
+        "/documents/1/download",
+        "/persons/1/cases/new",
+    ],
+)
 def test_every_page_but_login_requires_a_login(client: FormClient, url: str) -> None:
     response = client.get(url)
     assert response.status_code == 302
@@ -69,8 +78,10 @@ def test_every_route_is_covered_by_the_login_rule(app: Flask, client: FormClient
     for rule in app.url_map.iter_rules():
         if rule.endpoint in ("static", "auth.login", "auth.set_language"):
             continue
-        url = rule.build({arg: 1 for arg in rule.arguments} | (
-            {"step_key": "start_meeting"} if "step_key" in rule.arguments else {}))[1]
+        url = rule.build(
+            {arg: 1 for arg in rule.arguments}
+            | ({"step_key": "start_meeting"} if "step_key" in rule.arguments else {})
+        )[1]
         method = "POST" if "POST" in rule.methods and "GET" not in rule.methods else "GET"
         response = client.client.open(url, method=method)
         assert response.status_code in (302, 400), (rule, response.status_code)
@@ -120,8 +131,9 @@ def test_post_without_csrf_token_is_refused(client: FormClient, worker: Any) -> 
 
 
 def test_logged_in_post_without_csrf_token_is_refused(logged_in: FormClient) -> None:
-    response = logged_in.client.post("/persons/new", data={"first_name": "A", "last_name": "B",
-                                                           "preferred_language": "sv"})
+    response = logged_in.client.post(
+        "/persons/new", data={"first_name": "A", "last_name": "B", "preferred_language": "sv"}
+    )
     assert response.status_code == 400
     assert "expired" in response.get_data(as_text=True)
 
@@ -131,6 +143,8 @@ def test_open_redirect_after_login_is_refused(client: FormClient, worker: Any) -
     from tests.conftest import csrf_token
 
     token = csrf_token(page.get_data(as_text=True))
-    response = client.client.post("/login?next=https://evil.example/",
-                                  data={"email": worker.email, "password": PASSWORD, "csrf_token": token})
+    response = client.client.post(
+        "/login?next=https://evil.example/",
+        data={"email": worker.email, "password": PASSWORD, "csrf_token": token},
+    )
     assert response.headers["Location"] == "/"

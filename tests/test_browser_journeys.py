@@ -47,8 +47,14 @@ def start_case(page: Page, base: str, email: str, person: dict[str, str], method
     fill(page, {"email": email, "password": "correct horse battery"})
     page.locator('button[type="submit"]').click()
     page.goto(f"{base}/persons/new")
-    fill(page, {"first_name": person["first"], "last_name": person["last"],
-                "identity_number": person["number"]})
+    fill(
+        page,
+        {
+            "first_name": person["first"],
+            "last_name": person["last"],
+            "identity_number": person["number"],
+        },
+    )
     page.locator("#identity_country").select_option(person["country"])
     page.locator("#preferred_language").select_option(person["language"])
     page.locator('main form button[type="submit"]').first.click()
@@ -59,14 +65,34 @@ def start_case(page: Page, base: str, email: str, person: dict[str, str], method
 
 def meetings(page: Page, staff_id: str) -> None:
     page.locator('a.button[href$="/steps/start_meeting"]').click()
-    fill(page, {"meeting_date": "2026-11-02", "participants": "Klient, stödjare",
-                "own_words": "Ha ett eget hem & trygghet <3"})
+    fill(
+        page,
+        {
+            "meeting_date": "2026-11-02",
+            "participants": "Klient, stödjare",
+            "own_words": "Ha ett eget hem & trygghet <3",
+        },
+    )
     check(page, "wants_to_take_part-0", "information_given-0", "information_given-1")
     finalise(page)
     page.locator('a.button[href$="/steps/second_meeting"]').click()
-    fill(page, {"meeting_date": "2026-11-09", "purpose": "Eget boende", "actions-0-what": "Ringa hyresvärden",
-                "period_from": "2026-11-09", "period_to": "2027-05-09"})
-    check(page, "expectations_confirmed-0", "accepts_place-0", "contact_channels-0", "consent_to_share-1")
+    fill(
+        page,
+        {
+            "meeting_date": "2026-11-09",
+            "purpose": "Eget boende",
+            "actions-0-what": "Ringa hyresvärden",
+            "period_from": "2026-11-09",
+            "period_to": "2027-05-09",
+        },
+    )
+    check(
+        page,
+        "expectations_confirmed-0",
+        "accepts_place-0",
+        "contact_channels-0",
+        "consent_to_share-1",
+    )
     page.locator("#contact_person_id").select_option(staff_id)
     page.locator("#meeting_rhythm").select_option("weekly")
     finalise(page)
@@ -81,14 +107,29 @@ def assessment(page: Page, areas: list[str]) -> None:
 
 
 def test_a_whole_buss_case_in_swedish(
-    page_for: Any, live_server: str, make_unit: Any, make_user: Any, artifacts_dir: Path,  # noqa: F811
+    page_for: Any,
+    live_server: str,
+    make_unit: Any,
+    make_user: Any,
+    artifacts_dir: Path,  # noqa: F811
 ) -> None:
     unit = make_unit(name="Tamira – BUSS", methods=["buss"], default_locale="sv")
     worker = make_user(email="anna@example.org", unit=unit, full_name="Anna Berg")
     page = page_for("sv-SE")
-    start_case(page, live_server, worker.email, {
-        "first": "Åsa", "last": "Öberg", "number": "850709-9805", "country": "se",
-        "language": "sv", "open_case": "Öppna ett ärende"}, "buss")
+    start_case(
+        page,
+        live_server,
+        worker.email,
+        {
+            "first": "Åsa",
+            "last": "Öberg",
+            "number": "850709-9805",
+            "country": "se",
+            "language": "sv",
+            "open_case": "Öppna ett ärende",
+        },
+        "buss",
+    )
     expect(page.locator("h1")).to_contain_text("Åsa Öberg")
     meetings(page, str(worker.id))
     assessment(page, ["housing", "education", "occupation", "social"])
@@ -98,9 +139,17 @@ def test_a_whole_buss_case_in_swedish(
 
     page.locator('a.button[href$="/steps/plan"]').click()
     page.locator("#goals-0-area").select_option("housing")
-    fill(page, {"goals-0-goal": "Behålla bostaden", "goals-0-sub_goals-0-sub_goal": "Betala hyran",
-                "goals-0-sub_goals-0-due_date": "2026-12-01", "participation": "Åsa valde målen",
-                "adopted_on": "2026-11-20", "follow_up_rhythm": "Varje vecka"})
+    fill(
+        page,
+        {
+            "goals-0-goal": "Behålla bostaden",
+            "goals-0-sub_goals-0-sub_goal": "Betala hyran",
+            "goals-0-sub_goals-0-due_date": "2026-12-01",
+            "participation": "Åsa valde målen",
+            "adopted_on": "2026-11-20",
+            "follow_up_rhythm": "Varje vecka",
+        },
+    )
     page.locator('button[value="add:goals-0-sub_goals"]').click()  # a new row, no JavaScript needed
     fill(page, {"goals-0-sub_goals-1-sub_goal": "Öppna posten"})
     expect(page.locator("#goals-0-goal")).to_have_value("Behålla bostaden")
@@ -125,21 +174,43 @@ def test_a_whole_buss_case_in_swedish(
 
 
 def test_an_ipwzb_case_in_polish(
-    page_for: Any, live_server: str, make_unit: Any, make_user: Any, artifacts_dir: Path,  # noqa: F811
+    page_for: Any,
+    live_server: str,
+    make_unit: Any,
+    make_user: Any,
+    artifacts_dir: Path,  # noqa: F811
 ) -> None:
     unit = make_unit(name="MOPS Sopot", methods=["ipwzb"], default_locale="pl")
     worker = make_user(email="wojciech@example.org", unit=unit, full_name="Wojciech Bodusz")
     page = page_for("pl-PL")
-    start_case(page, live_server, worker.email, {
-        "first": "Zofia", "last": "Wójcik-Łęcka", "number": "44051401458", "country": "pl",
-        "language": "pl", "open_case": "Załóż sprawę"}, "ipwzb")
+    start_case(
+        page,
+        live_server,
+        worker.email,
+        {
+            "first": "Zofia",
+            "last": "Wójcik-Łęcka",
+            "number": "44051401458",
+            "country": "pl",
+            "language": "pl",
+            "open_case": "Załóż sprawę",
+        },
+        "ipwzb",
+    )
     meetings(page, str(worker.id))
     page.locator('button[value="issue:agreement"], form[action$="/agreement"] button').first.click()
     expect(page.get_by_role("cell", name="AGR-", exact=False).first).to_be_visible()
     assessment(page, ["housing", "work", "health", "finances", "family"])
-    fill(page, {"difficulty_causes": "Utrata pracy", "possibilities": "Kwalifikacje",
-                "limitations": "Długi", "homelessness_reasons": "Eksmisja",
-                "homelessness_years": "3"})
+    fill(
+        page,
+        {
+            "difficulty_causes": "Utrata pracy",
+            "possibilities": "Kwalifikacje",
+            "limitations": "Długi",
+            "homelessness_reasons": "Eksmisja",
+            "homelessness_years": "3",
+        },
+    )
     finalise(page)
     expect(page.locator(".status")).to_contain_text("Diagnoza")
     page.screenshot(path=str(artifacts_dir / "ipwzb-case-pl.png"), full_page=True)

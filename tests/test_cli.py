@@ -28,7 +28,9 @@ def test_demo_creates_every_practice_and_runs_twice(app: Flask) -> None:
         assert set(units) == {spec["name"] for spec in UNITS}
         assert units["MOPS Sopot – Asystent osoby bezdomnej"].default_locale == "pl"
         for unit in units.values():
-            staff = db.session.scalar(sa.select(sa.func.count(User.id)).where(User.unit_id == unit.id))
+            staff = db.session.scalar(
+                sa.select(sa.func.count(User.id)).where(User.unit_id == unit.id)
+            )
             assert staff >= 1, unit.name
         statuses = set(db.session.scalars(sa.select(Case.status)))
         assert {"referred", "start_meeting", "agreed", "plan_active", "closed"} <= statuses
@@ -46,10 +48,21 @@ def test_demo_login_works(app: Flask, client: FormClient) -> None:
 
 def test_create_user(app: Flask, make_unit: object, client: FormClient) -> None:
     unit = make_unit(name="Nytida – Kliv ut")  # type: ignore[operator]
-    result = app.test_cli_runner().invoke(args=[
-        "create-user", "--email", "New@Example.org", "--name", "Nina Ny", "--unit", unit.name,
-        "--role", "caseworker", "--password", "a long pass phrase",
-    ])
+    result = app.test_cli_runner().invoke(
+        args=[
+            "create-user",
+            "--email",
+            "New@Example.org",
+            "--name",
+            "Nina Ny",
+            "--unit",
+            unit.name,
+            "--role",
+            "caseworker",
+            "--password",
+            "a long pass phrase",
+        ]
+    )
     assert result.exit_code == 0, result.output
     with app.app_context():
         user = db.session.scalar(sa.select(User).where(User.email == "new@example.org"))
@@ -59,10 +72,19 @@ def test_create_user(app: Flask, make_unit: object, client: FormClient) -> None:
 
 
 def test_create_user_for_unknown_unit_fails_clearly(app: Flask) -> None:
-    result = app.test_cli_runner().invoke(args=[
-        "create-user", "--email", "x@example.org", "--name", "X", "--unit", "Nowhere",
-        "--password", "pw",
-    ])
+    result = app.test_cli_runner().invoke(
+        args=[
+            "create-user",
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--unit",
+            "Nowhere",
+            "--password",
+            "pw",
+        ]
+    )
     assert result.exit_code != 0 and "No unit named 'Nowhere'" in result.output
 
 
@@ -105,10 +127,14 @@ def test_demo_outcome_table_and_chart(app: Flask, client: FormClient) -> None:
     assert "1 case closed" in page
     assert '<td>Left the shelter for good and rents a room</td><td class="num">1</td>' in page
     assert '<td>Got social housing</td><td class="num">0</td>' in page
-    assert "No case was closed in 2001." in client.get("/reports/outcomes?year=2001").get_data(as_text=True)
+    assert "No case was closed in 2001." in client.get("/reports/outcomes?year=2001").get_data(
+        as_text=True
+    )
     client.post("/logout", form_url="/")
     client.login("anna@tamira.example", DEMO_PASSWORD)
     with app.app_context():
-        case_id = db.session.scalar(sa.select(Case.id).join(Person).where(Person.first_name == "Johan"))
+        case_id = db.session.scalar(
+            sa.select(Case.id).join(Person).where(Person.first_name == "Johan")
+        )
     page = client.get(f"/cases/{case_id}").get_data(as_text=True)
     assert '<svg class="chart"' in page and "Housing: 6" in page

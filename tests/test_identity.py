@@ -53,9 +53,14 @@ def test_invalid_numbers(country: str, value: str) -> None:
 
 
 PERSON = {
-    "first_name": "Zofia", "last_name": "Wójcik-Łęcka", "identity_country": "pl",
-    "identity_number": "44051401458", "preferred_language": "pl",
-    "address": "ul. Kolejowa 14 & <b>Sopot</b>", "phone": "+48 600 000 000", "email": "",
+    "first_name": "Zofia",
+    "last_name": "Wójcik-Łęcka",
+    "identity_country": "pl",
+    "identity_number": "44051401458",
+    "preferred_language": "pl",
+    "address": "ul. Kolejowa 14 & <b>Sopot</b>",
+    "phone": "+48 600 000 000",
+    "email": "",
     "date_of_birth": "",
 }
 
@@ -115,7 +120,9 @@ def test_wrong_number_message_in_polish(logged_in: FormClient) -> None:
 
 def test_birth_date_must_match_the_number(logged_in: FormClient) -> None:
     response = logged_in.post("/persons/new", {**PERSON, "date_of_birth": "1950-01-01"})
-    assert "The date of birth does not match the identity number." in response.get_data(as_text=True)
+    assert "The date of birth does not match the identity number." in response.get_data(
+        as_text=True
+    )
 
 
 def test_same_number_twice_in_a_unit_is_refused(logged_in: FormClient) -> None:

@@ -24,8 +24,12 @@ def docx_text(content: bytes) -> str:
     word = WordDocument(io.BytesIO(content))
     elements = [word.element.body]
     for section in word.sections:
-        elements += [section.header._element, section.footer._element,
-                     section.first_page_header._element, section.first_page_footer._element]
+        elements += [
+            section.header._element,
+            section.footer._element,
+            section.first_page_header._element,
+            section.first_page_footer._element,
+        ]
     lines = []
     for element in elements:
         for paragraph in element.iter(qn("w:p")):
@@ -34,9 +38,17 @@ def docx_text(content: bytes) -> str:
 
 
 def register(client: FormClient, **overrides: Any) -> str:
-    data = {"first_name": "Zofia", "last_name": "Wójcik-Łęcka", "identity_country": "pl",
-            "identity_number": "44051401458", "preferred_language": "pl", "address": "",
-            "phone": "", "email": "", "date_of_birth": ""}
+    data = {
+        "first_name": "Zofia",
+        "last_name": "Wójcik-Łęcka",
+        "identity_country": "pl",
+        "identity_number": "44051401458",
+        "preferred_language": "pl",
+        "address": "",
+        "phone": "",
+        "email": "",
+        "date_of_birth": "",
+    }
     data.update(overrides)
     response = client.post("/persons/new", data)
     assert response.status_code == 302, response.get_data(as_text=True)
@@ -44,39 +56,61 @@ def register(client: FormClient, **overrides: Any) -> str:
 
 
 def open_case(client: FormClient, person_url: str, method: str = "ipwzb") -> str:
-    response = client.post(f"{person_url}/cases/new", {
-        "method": method, "referring_caseworker_name": "Ewa Żak",
-        "assignment": f"Program wychodzenia z bezdomności. {HOSTILE}",
-    })
+    response = client.post(
+        f"{person_url}/cases/new",
+        {
+            "method": method,
+            "referring_caseworker_name": "Ewa Żak",
+            "assignment": f"Program wychodzenia z bezdomności. {HOSTILE}",
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     return str(response.headers["Location"])
 
 
 START = {
-    "meeting_date": "2026-11-02", "participants": "Zofia, Łukasz (asystent)",
+    "meeting_date": "2026-11-02",
+    "participants": "Zofia, Łukasz (asystent)",
     "information_given": ["method", "voluntary"],
     "own_words": f"Chcę mieć własny pokój. {HOSTILE}",
-    "expectations_person": "Pomoc w szukaniu pracy", "expectations_team": "Spotkania co tydzień",
-    "wants_to_take_part": "yes", "next_meeting": "2026-11-09", "action": "finalise",
+    "expectations_person": "Pomoc w szukaniu pracy",
+    "expectations_team": "Spotkania co tydzień",
+    "wants_to_take_part": "yes",
+    "next_meeting": "2026-11-09",
+    "action": "finalise",
 }
 
 
 def second(contact_id: int, **overrides: Any) -> dict[str, Any]:
     data = {
-        "meeting_date": "2026-11-09", "information_repeated": ["method", "voluntary"],
-        "expectations_confirmed": "yes", "accepts_place": "yes",
-        "contact_person_id": str(contact_id), "meeting_rhythm": "weekly",
-        "contact_channels": ["sms", "phone"], "purpose": f"Wyjście z bezdomności. {HOSTILE}",
-        "situation_causes": "Utrata pracy", "situation_possibilities": "Kwalifikacje krawcowej",
+        "meeting_date": "2026-11-09",
+        "information_repeated": ["method", "voluntary"],
+        "expectations_confirmed": "yes",
+        "accepts_place": "yes",
+        "contact_person_id": str(contact_id),
+        "meeting_rhythm": "weekly",
+        "contact_channels": ["sms", "phone"],
+        "purpose": f"Wyjście z bezdomności. {HOSTILE}",
+        "situation_causes": "Utrata pracy",
+        "situation_possibilities": "Kwalifikacje krawcowej",
         "situation_limitations": "Długi",
-        "actions-0-what": "Złożyć wniosek o lokal socjalny", "actions-0-who": "person",
+        "actions-0-what": "Złożyć wniosek o lokal socjalny",
+        "actions-0-who": "person",
         "actions-0-by_when": "2026-12-01",
-        "actions-1-what": "", "actions-1-who": "worker", "actions-1-by_when": "",
-        "actions-2-what": "Szukać ofert pracy", "actions-2-who": "worker", "actions-2-by_when": "",
-        "period_from": "2026-11-09", "period_to": "2027-05-09",
-        "consent_to_share": "yes", "consent_parties": "MOPS Sopot, PUP",
-        "consent_data": "Sytuacja mieszkaniowa", "consent_purpose": "Poszukiwanie mieszkania",
-        "consent_valid_until": "2027-11-09", "action": "finalise",
+        "actions-1-what": "",
+        "actions-1-who": "worker",
+        "actions-1-by_when": "",
+        "actions-2-what": "Szukać ofert pracy",
+        "actions-2-who": "worker",
+        "actions-2-by_when": "",
+        "period_from": "2026-11-09",
+        "period_to": "2027-05-09",
+        "consent_to_share": "yes",
+        "consent_parties": "MOPS Sopot, PUP",
+        "consent_data": "Sytuacja mieszkaniowa",
+        "consent_purpose": "Poszukiwanie mieszkania",
+        "consent_valid_until": "2027-11-09",
+        "action": "finalise",
     }
     data.update(overrides)
     return data
@@ -124,8 +158,13 @@ def test_full_path_issues_a_polish_agreement(
 
         assert hashlib.sha256(download.data).hexdigest() == document.sha256
         actions = set(db.session.scalars(sa.select(AuditEvent.action)))
-    assert {"person.create", "case.create", "step.finalise", "document.issue",
-            "document.download"} <= actions
+    assert {
+        "person.create",
+        "case.create",
+        "step.finalise",
+        "document.issue",
+        "document.download",
+    } <= actions
 
 
 def test_second_download_is_the_same_bytes_and_reissue_makes_version_2(
@@ -145,15 +184,24 @@ def test_second_download_is_the_same_bytes_and_reissue_makes_version_2(
     assert logged_in.get(first_link).data == first  # version 1 never changes
 
 
-@pytest.mark.parametrize(("language", "title", "date_text"), [
-    ("sv", "Överenskommelse", "9 november 2026"),
-    ("en", "Agreement", "9 November 2026"),
-])
+@pytest.mark.parametrize(
+    ("language", "title", "date_text"),
+    [
+        ("sv", "Överenskommelse", "9 november 2026"),
+        ("en", "Agreement", "9 November 2026"),
+    ],
+)
 def test_agreement_in_the_persons_language(
     logged_in: FormClient, worker: User, app: Flask, language: str, title: str, date_text: str
 ) -> None:
-    person = register(logged_in, first_name="Åsa", last_name="Öberg", identity_country="se",
-                      identity_number="701063-2391", preferred_language=language)
+    person = register(
+        logged_in,
+        first_name="Åsa",
+        last_name="Öberg",
+        identity_country="se",
+        identity_number="701063-2391",
+        preferred_language=language,
+    )
     case_url = open_case(logged_in, person, method="buss")
     logged_in.post(f"{case_url}/steps/start_meeting", START)
     logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id))
@@ -193,9 +241,12 @@ def test_second_meeting_errors_keep_every_answer(
     assert 'value="Złożyć wniosek o lokal socjalny"' in page
     assert 'value="Szukać ofert pracy"' in page
     with app.app_context():
-        assert db.session.scalar(
-            sa.select(sa.func.count(Submission.id)).where(Submission.step == "second_meeting")
-        ) == 0
+        assert (
+            db.session.scalar(
+                sa.select(sa.func.count(Submission.id)).where(Submission.step == "second_meeting")
+            )
+            == 0
+        )
         draft = db.session.scalar(sa.select(StepDraft).where(StepDraft.step == "second_meeting"))
         assert draft is not None and draft.formdata["period_to"] == ["2026-01-01"]
     # coming back later shows the draft, invalid date and all
@@ -211,8 +262,14 @@ def test_refused_consent_needs_no_details_and_says_so(
     data = second(worker.id, consent_to_share="no", consent_parties="Hidden party")
     response = logged_in.post(f"{case_url}/steps/second_meeting", data)
     assert "Leave this empty: it only applies to another answer." in response.get_data(as_text=True)
-    data = second(worker.id, consent_to_share="no", consent_parties="", consent_data="",
-                  consent_purpose="", consent_valid_until="")
+    data = second(
+        worker.id,
+        consent_to_share="no",
+        consent_parties="",
+        consent_data="",
+        consent_purpose="",
+        consent_valid_until="",
+    )
     assert logged_in.post(f"{case_url}/steps/second_meeting", data).status_code == 302
     logged_in.post(f"{case_url}/agreement", form_url=case_url)
     with app.app_context():
@@ -240,8 +297,9 @@ def test_changing_a_saved_step_needs_a_reason_and_makes_version_2(
 def test_add_row_without_javascript(logged_in: FormClient, worker: User) -> None:
     case_url = open_case(logged_in, register(logged_in))
     logged_in.post(f"{case_url}/steps/start_meeting", START)
-    response = logged_in.post(f"{case_url}/steps/second_meeting",
-                              {**second(worker.id), "action": "add:actions"})
+    response = logged_in.post(
+        f"{case_url}/steps/second_meeting", {**second(worker.id), "action": "add:actions"}
+    )
     page = response.get_data(as_text=True)
     assert 'name="actions-3-what"' in page
     assert 'value="Złożyć wniosek o lokal socjalny"' in page
@@ -260,8 +318,12 @@ def test_contact_person_from_another_unit_is_refused(
 
 
 def test_another_units_case_and_document_answer_404(
-    logged_in: FormClient, agreed_case: str, client: FormClient, make_user: Any,
-    make_unit: Any, app: Flask,
+    logged_in: FormClient,
+    agreed_case: str,
+    client: FormClient,
+    make_user: Any,
+    make_unit: Any,
+    app: Flask,
 ) -> None:
     logged_in.post(f"{agreed_case}/agreement", form_url=agreed_case)
     with app.app_context():
@@ -271,9 +333,13 @@ def test_another_units_case_and_document_answer_404(
     logged_in.post("/logout", form_url="/")
     stranger = make_user(email="stranger@example.org", unit=make_unit(name="Stranger unit"))
     client.login(stranger.email)
-    for url in (f"/cases/{case_id}", f"/cases/{case_id}/steps/start_meeting",
-                f"/documents/{document_id}/download", f"/persons/{person_id}",
-                f"/persons/{person_id}/cases/new"):
+    for url in (
+        f"/cases/{case_id}",
+        f"/cases/{case_id}/steps/start_meeting",
+        f"/documents/{document_id}/download",
+        f"/persons/{person_id}",
+        f"/persons/{person_id}/cases/new",
+    ):
         assert client.get(url).status_code == 404, url
     assert client.post(f"/cases/{case_id}/agreement", form_url="/").status_code == 404
     assert "Wójcik" not in client.get("/").get_data(as_text=True)

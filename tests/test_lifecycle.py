@@ -18,13 +18,17 @@ AREAS = ("housing", "education", "occupation", "social")
 
 
 def assessment(ratings: dict[str, int] | None = None) -> dict[str, Any]:
-    data: dict[str, Any] = {"action": "finalise", "meeting_date": "2026-11-16",
-                            "values": "Min hund och min bror",
-                            "feels_safe": "Att veta vem som kommer", "interests": "Fiske",
-                            "earlier_interventions-0-intervention": "Boendestöd 2022",
-                            "earlier_interventions-0-when": "2022",
-                            "earlier_interventions-0-result": "Avbröts",
-                            "change_wanted": "Få ordning på posten"}
+    data: dict[str, Any] = {
+        "action": "finalise",
+        "meeting_date": "2026-11-16",
+        "values": "Min hund och min bror",
+        "feels_safe": "Att veta vem som kommer",
+        "interests": "Fiske",
+        "earlier_interventions-0-intervention": "Boendestöd 2022",
+        "earlier_interventions-0-when": "2022",
+        "earlier_interventions-0-result": "Avbröts",
+        "change_wanted": "Få ordning på posten",
+    }
     for area in AREAS:
         data[f"areas-{area}-strengths"] = f"Styrkor i {area}"
         data[f"areas-{area}-rating"] = str((ratings or {}).get(area, 4))
@@ -34,20 +38,28 @@ def assessment(ratings: dict[str, int] | None = None) -> dict[str, Any]:
 def plan(due: date) -> dict[str, Any]:
     return {
         "action": "finalise",
-        "goals-0-area": "housing", "goals-0-goal": "Behålla lägenheten",
-        "goals-0-sub_goals-0-sub_goal": "Betala hyran i tid", "goals-0-sub_goals-0-due_date": due.isoformat(),
-        "goals-0-sub_goals-0-person_actions": "Betalar", "goals-0-sub_goals-0-worker_actions": "Påminner",
+        "goals-0-area": "housing",
+        "goals-0-goal": "Behålla lägenheten",
+        "goals-0-sub_goals-0-sub_goal": "Betala hyran i tid",
+        "goals-0-sub_goals-0-due_date": due.isoformat(),
+        "goals-0-sub_goals-0-person_actions": "Betalar",
+        "goals-0-sub_goals-0-worker_actions": "Påminner",
         "goals-0-sub_goals-1-sub_goal": "Öppna posten varje vecka",
         "goals-0-sub_goals-1-due_date": (due + timedelta(days=400)).isoformat(),
-        "participation": "Johan valde själv målen", "adopted_on": "2026-11-20",
+        "participation": "Johan valde själv målen",
+        "adopted_on": "2026-11-20",
         "follow_up_rhythm": "Varje vecka",
     }
 
 
 def follow_up(day: str, status: str, ratings: dict[str, int]) -> dict[str, Any]:
-    data: dict[str, Any] = {"action": "finalise", "meeting_date": day,
-                            "since_last_time": "Hyran betald", "progress-0-status": status,
-                            "progress-1-status": "in_progress"}
+    data: dict[str, Any] = {
+        "action": "finalise",
+        "meeting_date": day,
+        "since_last_time": "Hyran betald",
+        "progress-0-status": status,
+        "progress-1-status": "in_progress",
+    }
     for area, value in ratings.items():
         data[f"areas-{area}-rating"] = str(value)
     return data
@@ -55,8 +67,14 @@ def follow_up(day: str, status: str, ratings: dict[str, int]) -> dict[str, Any]:
 
 @pytest.fixture
 def buss_case(logged_in: FormClient, worker: User) -> str:
-    person = register(logged_in, first_name="Johan", last_name="Ekström", identity_country="se",
-                      identity_number="850709-9805", preferred_language="sv")
+    person = register(
+        logged_in,
+        first_name="Johan",
+        last_name="Ekström",
+        identity_country="se",
+        identity_number="850709-9805",
+        preferred_language="sv",
+    )
     return open_case(logged_in, person, method="buss")
 
 
@@ -93,27 +111,37 @@ def test_a_whole_buss_case(logged_in: FormClient, buss_case: str, worker: User, 
     overview = logged_in.get(buss_case).get_data(as_text=True)
     assert "Overdue sub-goals" in overview and "Betala hyran i tid" in overview
 
-    response = logged_in.post(f"{buss_case}/steps/follow_up/1",
-                              follow_up("2026-11-27", "lowered", {"housing": 6, "social": 5}))
+    response = logged_in.post(
+        f"{buss_case}/steps/follow_up/1",
+        follow_up("2026-11-27", "lowered", {"housing": 6, "social": 5}),
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
-    logged_in.post(f"{buss_case}/steps/follow_up/2",
-                   follow_up("2026-12-04", "reached", {"housing": 8, "social": 6}))
+    logged_in.post(
+        f"{buss_case}/steps/follow_up/2",
+        follow_up("2026-12-04", "reached", {"housing": 8, "social": 6}),
+    )
     overview = logged_in.get(buss_case).get_data(as_text=True)
     assert "Overdue sub-goals" not in overview  # lowered, then reached: not failed
     assert '<svg class="chart"' in overview and "Housing: 8 (2026-12-04)" in overview
     assert "Housing: 3 (2026-11-16)" in overview  # the assessment's rating is the first point
 
-    response = logged_in.post(f"{buss_case}/steps/closing", {
-        "action": "finalise", "closed_on": f"{date.today().year}-12-20", "reason": "goals_reached",
-        "final_evaluation": "Johan klarar sig själv", "outcomes": ["kept_housing", "budget"],
-    })
+    response = logged_in.post(
+        f"{buss_case}/steps/closing",
+        {
+            "action": "finalise",
+            "closed_on": f"{date.today().year}-12-20",
+            "reason": "goals_reached",
+            "final_evaluation": "Johan klarar sig själv",
+            "outcomes": ["kept_housing", "budget"],
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     assert status(app) == "closed"
     assert logged_in.get(f"{buss_case}/steps/follow_up/3").status_code == 302  # closed
     table = logged_in.get(f"/reports/outcomes?year={date.today().year}").get_data(as_text=True)
     assert "1 case closed" in table
-    assert "<td>Kept their housing</td><td class=\"num\">1</td>" in table
-    assert "<td>Got a lease of their own</td><td class=\"num\">0</td>" in table
+    assert '<td>Kept their housing</td><td class="num">1</td>' in table
+    assert '<td>Got a lease of their own</td><td class="num">0</td>' in table
     with app.app_context():
         versions = set(db.session.scalars(sa.select(Submission.form_version)))
         snapshots = db.session.scalars(sa.select(MethodSnapshot)).all()
@@ -142,16 +170,25 @@ def test_errors_keep_a_draft_and_going_back_shows_it(
     assert response.status_code == 302
     assert "Draft saved" in logged_in.get(buss_case).get_data(as_text=True)
     with app.app_context():
-        assert db.session.scalar(sa.select(sa.func.count(Submission.id))
-                                 .where(Submission.step == "assessment")) == 0
+        assert (
+            db.session.scalar(
+                sa.select(sa.func.count(Submission.id)).where(Submission.step == "assessment")
+            )
+            == 0
+        )
 
 
 def test_two_people_saving_the_same_step_get_a_conflict(
-    logged_in: FormClient, buss_case: str, worker: User, make_user: Any, app: Flask,
+    logged_in: FormClient,
+    buss_case: str,
+    worker: User,
+    make_user: Any,
+    app: Flask,
     client: FormClient,
 ) -> None:
-    colleague = make_user(email="colleague@example.org", full_name="Erik Lund",
-                          unit=_unit_of(app, worker))
+    colleague = make_user(
+        email="colleague@example.org", full_name="Erik Lund", unit=_unit_of(app, worker)
+    )
     other = FormClient(app.test_client())
     other.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     other.login(colleague.email)
@@ -160,8 +197,12 @@ def test_two_people_saving_the_same_step_get_a_conflict(
 
     mine = hidden_inputs(logged_in.get(url).get_data(as_text=True))
     theirs = hidden_inputs(other.get(url).get_data(as_text=True))
-    assert other.client.post(url, data={**theirs, **START, "action": "draft",
-                                        "own_words": "Erik skrev detta"}).status_code == 302
+    assert (
+        other.client.post(
+            url, data={**theirs, **START, "action": "draft", "own_words": "Erik skrev detta"}
+        ).status_code
+        == 302
+    )
     response = logged_in.client.post(url, data={**mine, **START, "own_words": "Anna skrev detta"})
     page = response.get_data(as_text=True)
     assert response.status_code == 200
@@ -190,23 +231,36 @@ def test_a_hidden_question_is_cleared_and_a_posted_value_refused(
 ) -> None:
     logged_in.post(f"{buss_case}/steps/start_meeting", START)
     logged_in.post(f"{buss_case}/steps/second_meeting", second(worker.id))
-    closing = {"action": "finalise", "closed_on": "2026-12-01", "reason": "moved",
-               "reason_other": "Sneaked in", "final_evaluation": "Flyttade"}
+    closing = {
+        "action": "finalise",
+        "closed_on": "2026-12-01",
+        "reason": "moved",
+        "reason_other": "Sneaked in",
+        "final_evaluation": "Flyttade",
+    }
     page = logged_in.post(f"{buss_case}/steps/closing", closing).get_data(as_text=True)
     assert "Leave this empty: it only applies to another answer." in page
     response = logged_in.post(f"{buss_case}/steps/closing", {**closing, "reason_other": ""})
     assert response.status_code == 302
-    missing = logged_in.post(f"{buss_case}/steps/closing", {
-        **closing, "reason": "other", "reason_other": "", "change_reason": "Fel orsak"})
+    missing = logged_in.post(
+        f"{buss_case}/steps/closing",
+        {**closing, "reason": "other", "reason_other": "", "change_reason": "Fel orsak"},
+    )
     assert "This field is required." in missing.get_data(as_text=True)
     with app.app_context():
-        answers = db.session.scalar(sa.select(Submission.answers).where(Submission.step == "closing"))
+        answers = db.session.scalar(
+            sa.select(Submission.answers).where(Submission.step == "closing")
+        )
         assert answers["reason_other"] is None
 
 
 def test_changing_or_removing_a_method_file_does_not_break_old_cases(
-    logged_in: FormClient, buss_case: str, worker: User, app: Flask,
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Any,
+    logged_in: FormClient,
+    buss_case: str,
+    worker: User,
+    app: Flask,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Any,
 ) -> None:
     import shutil
 
@@ -217,9 +271,13 @@ def test_changing_or_removing_a_method_file_does_not_break_old_cases(
     changed = tmp_path / "methods"
     shutil.copytree(METHODS_DIR, changed)
     shared = changed / "_shared.yaml"
-    shared.write_text(shared.read_text("utf-8").replace(
-        "{key: expectations_team, type: long_text, label: Our expectations of the person}",
-        "{key: first_impression, type: text, label: First impression, required: true}"), "utf-8")
+    shared.write_text(
+        shared.read_text("utf-8").replace(
+            "{key: expectations_team, type: long_text, label: Our expectations of the person}",
+            "{key: first_impression, type: text, label: First impression, required: true}",
+        ),
+        "utf-8",
+    )
     new_methods = load_methods(changed)
     monkeypatch.setattr("service.cases.journey.get_method", new_methods.get)
     for url in (buss_case, f"{buss_case}/steps/start_meeting", f"{buss_case}/steps/assessment"):

@@ -22,9 +22,18 @@ def test_every_practice_has_a_method_file() -> None:
     buss = methods()["buss"]
     assert [a.value for a in buss.areas] == ["housing", "education", "occupation", "social"]
     ipwzb_assessment = {q.key for q in methods()["ipwzb"].steps["assessment"].questions()}
-    assert {"difficulty_causes", "possibilities", "limitations", "family_situation",
-            "financial_situation", "education", "employability", "health_addictions",
-            "homelessness_reasons", "homelessness_years"} <= ipwzb_assessment
+    assert {
+        "difficulty_causes",
+        "possibilities",
+        "limitations",
+        "family_situation",
+        "financial_situation",
+        "education",
+        "employability",
+        "health_addictions",
+        "homelessness_reasons",
+        "homelessness_years",
+    } <= ipwzb_assessment
     kliv = {q.key for q in methods()["kliv_ut"].steps["assessment"].questions()}
     assert {"why_situation", "values", "feels_safe", "interests", "earlier_interventions"} <= kliv
 
@@ -36,8 +45,9 @@ def test_every_step_of_every_method_renders(app: Flask, method_key: str, step_ke
     step = method.steps[step_key]
     with app.test_request_context(headers={"Accept-Language": "en"}):
         form = build_step_form(method, step)(meta={"csrf": False})
-        html = render_template_string(RENDER, form=form, step=step, areas=method.areas,
-                                      area_help=method.area_help)
+        html = render_template_string(
+            RENDER, form=form, step=step, areas=method.areas, area_help=method.area_help
+        )
     for section in step.sections:
         assert section.title in html.replace("&#39;", "'")
         for question in section.questions:
@@ -55,18 +65,33 @@ def _copy_methods(tmp_path: Path) -> Path:
 
 
 BROKEN = [
-    ("type: long_text, label: Causes of the difficult", "type: longtext, label: Causes of the difficult",
-     "ipwzb.yaml: steps.assessment.sections[4], question 'difficulty_causes': unknown type 'longtext'"),
-    ("key: homelessness_years", "key: homelessness_reasons",
-     "question 'homelessness_reasons': the key is used twice in this step"),
-    ("{key: homelessness_years, type: number, label: Length of homelessness in years, min: 0, max: 80}",
-     "{key: homelessness_years, type: number, label: Length, min: 9, max: 3}",
-     "question 'homelessness_years': min must be less than max"),
+    (
+        "type: long_text, label: Causes of the difficult",
+        "type: longtext, label: Causes of the difficult",
+        "ipwzb.yaml: steps.assessment.sections[4], question 'difficulty_causes': unknown type 'longtext'",
+    ),
+    (
+        "key: homelessness_years",
+        "key: homelessness_reasons",
+        "question 'homelessness_reasons': the key is used twice in this step",
+    ),
+    (
+        "{key: homelessness_years, type: number, label: Length of homelessness in years, min: 0, max: 80}",
+        "{key: homelessness_years, type: number, label: Length, min: 9, max: 3}",
+        "question 'homelessness_years': min must be less than max",
+    ),
     ("key: ipwzb", "key: ipwzb_typo", "ipwzb.yaml: key: must be 'ipwzb'"),
-    ("  - key: housing\n", "  - key: housing\n    colour: red\n", "ipwzb.yaml: areas[0]: unknown key 'colour'"),
+    (
+        "  - key: housing\n",
+        "  - key: housing\n    colour: red\n",
+        "ipwzb.yaml: areas[0]: unknown key 'colour'",
+    ),
     ("documents: [agreement, plan]", "documents: [agreement, poster]", "unknown document 'poster'"),
-    ("label: Ability to take up work", "label: Ability to take up work\n            show_if: {question: nowhere, equals: x}",
-     "show_if names 'nowhere', which is not an earlier question of this step"),
+    (
+        "label: Ability to take up work",
+        "label: Ability to take up work\n            show_if: {question: nowhere, equals: x}",
+        "show_if names 'nowhere', which is not an earlier question of this step",
+    ),
     ("areas:", "areas: [\n", "ipwzb.yaml: not valid YAML"),
 ]
 
@@ -89,7 +114,9 @@ def test_an_agreement_method_must_ask_what_the_agreement_needs(tmp_path: Path) -
     directory = _copy_methods(tmp_path)
     shared = directory / "_shared.yaml"
     shared.write_text(shared.read_text("utf-8").replace("key: purpose,", "key: aim,"), "utf-8")
-    with pytest.raises(MethodError, match="steps.second_meeting: the agreement needs the question 'purpose'"):
+    with pytest.raises(
+        MethodError, match="steps.second_meeting: the agreement needs the question 'purpose'"
+    ):
         load_methods(directory)
 
 
@@ -123,6 +150,10 @@ def test_method_texts_are_extracted_for_translation() -> None:
 
     with open(METHODS_DIR / "ipwzb.yaml", "rb") as fh:
         messages = {m for _line, _f, m, _c in extract_methods(fh, None, None, {})}
-    assert {"Health, including addictions", "Got social housing", "Housing",
-            "Analysis of the situation (IPWzB)"} <= messages
+    assert {
+        "Health, including addictions",
+        "Got social housing",
+        "Housing",
+        "Analysis of the situation (IPWzB)",
+    } <= messages
     assert "ipwzb" not in messages and "long_text" not in messages

@@ -37,12 +37,16 @@ def upgrade() -> None:
         sa.Column("updated_by_id", sa.Integer(), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint("revision > 0", name=op.f("ck_step_drafts_revision")),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"], name=op.f("fk_step_drafts_case_id_cases")),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_step_drafts_case_id_cases")
+        ),
         sa.ForeignKeyConstraint(
             ["updated_by_id"], ["users.id"], name=op.f("fk_step_drafts_updated_by_id_users")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_step_drafts")),
-        sa.UniqueConstraint("case_id", "step", "instance", name="uq_step_drafts_case_step_instance"),
+        sa.UniqueConstraint(
+            "case_id", "step", "instance", name="uq_step_drafts_case_step_instance"
+        ),
     )
     op.create_index(op.f("ix_step_drafts_case_id"), "step_drafts", ["case_id"], unique=False)
     op.create_table(

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 
 from forms.method_registry import get_method
 from forms.method_schema import Method, StepSpec, method_from_snapshot
@@ -27,8 +26,10 @@ def method_of(case: Case) -> Method:
     if method is not None:
         return method
     snapshot = db.session.scalar(
-        sa.select(MethodSnapshot).where(MethodSnapshot.method == case.method)
-        .order_by(MethodSnapshot.created_at.desc()).limit(1)
+        sa.select(MethodSnapshot)
+        .where(MethodSnapshot.method == case.method)
+        .order_by(MethodSnapshot.created_at.desc())
+        .limit(1)
     )
     if snapshot is None:
         raise UnknownMethod(case.method)

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 
 from forms.identity import IdentityNumber
 from service import audit
-from service.extensions import db
 from service.cases.journey import advance_status, method_of
+from service.extensions import db
 from service.models import (
     Case,
     CaseStatus,
@@ -97,24 +97,31 @@ def latest_submission(case: Case, step: str, instance: int | None = None) -> Sub
 
 def final_steps(case: Case) -> set[str]:
     """Keys of the steps that have at least one final version."""
-    return set(db.session.scalars(
-        sa.select(Submission.step).where(Submission.case_id == case.id).distinct()
-    ))
+    return set(
+        db.session.scalars(
+            sa.select(Submission.step).where(Submission.case_id == case.id).distinct()
+        )
+    )
 
 
 def instances(case: Case, step: str) -> list[int]:
     """Instance numbers of a repeatable step that have a final version or a draft."""
-    finals = db.session.scalars(sa.select(Submission.instance).where(
-        Submission.case_id == case.id, Submission.step == step))
-    drafts = db.session.scalars(sa.select(StepDraft.instance).where(
-        StepDraft.case_id == case.id, StepDraft.step == step))
+    finals = db.session.scalars(
+        sa.select(Submission.instance).where(Submission.case_id == case.id, Submission.step == step)
+    )
+    drafts = db.session.scalars(
+        sa.select(StepDraft.instance).where(StepDraft.case_id == case.id, StepDraft.step == step)
+    )
     return sorted(set(finals) | set(drafts))
 
 
 def get_draft(case: Case, step: str, instance: int) -> StepDraft | None:
     """The working copy of a step, if any."""
-    return db.session.scalar(sa.select(StepDraft).where(
-        StepDraft.case_id == case.id, StepDraft.step == step, StepDraft.instance == instance))
+    return db.session.scalar(
+        sa.select(StepDraft).where(
+            StepDraft.case_id == case.id, StepDraft.step == step, StepDraft.instance == instance
+        )
+    )
 
 
 def edit_token(case: Case, step: str, instance: int) -> str:
@@ -145,8 +152,14 @@ def save_draft(
     _check_token(case, step, instance, token)
     draft = get_draft(case, step, instance)
     if draft is None:
-        draft = StepDraft(case_id=case.id, step=step, instance=instance, formdata=formdata,
-                          revision=1, updated_by_id=user.id)
+        draft = StepDraft(
+            case_id=case.id,
+            step=step,
+            instance=instance,
+            formdata=formdata,
+            revision=1,
+            updated_by_id=user.id,
+        )
         db.session.add(draft)
     else:
         draft.formdata = formdata
@@ -160,8 +173,15 @@ def save_draft(
 
 
 def save_step(
-    case: Case, step: str, answers: dict[str, Any], user: User, *, form_version: str,
-    change_reason: str = "", instance: int = 1, token: str | None = None,
+    case: Case,
+    step: str,
+    answers: dict[str, Any],
+    user: User,
+    *,
+    form_version: str,
+    change_reason: str = "",
+    instance: int = 1,
+    token: str | None = None,
     method_source: str = "",
 ) -> Submission:
     """Finalise: store the validated answers as a new final version and move the case on."""
@@ -169,9 +189,15 @@ def save_step(
         _check_token(case, step, instance, token)
     previous = latest_submission(case, step, instance)
     submission = Submission(
-        case_id=case.id, step=step, instance=instance, answers=answers,
-        status=SubmissionStatus.FINAL.value, version=(previous.version + 1) if previous else 1,
-        form_version=form_version, change_reason=change_reason.strip(), created_by_id=user.id,
+        case_id=case.id,
+        step=step,
+        instance=instance,
+        answers=answers,
+        status=SubmissionStatus.FINAL.value,
+        version=(previous.version + 1) if previous else 1,
+        form_version=form_version,
+        change_reason=change_reason.strip(),
+        created_by_id=user.id,
     )
     db.session.add(submission)
     draft = get_draft(case, step, instance)
@@ -184,7 +210,11 @@ def save_step(
         case.closed_at = utcnow()
     db.session.flush()
     audit.record(
-        "step.finalise", case_id=case.id, user_id=user.id, step=step, instance=instance,
+        "step.finalise",
+        case_id=case.id,
+        user_id=user.id,
+        step=step,
+        instance=instance,
         version=submission.version,
     )
     db.session.commit()

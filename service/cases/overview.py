@@ -28,7 +28,8 @@ class Event:
 def finals(case: Case) -> list[Submission]:
     """The newest final version of every step instance, oldest first."""
     rows = db.session.scalars(
-        sa.select(Submission).where(Submission.case_id == case.id)
+        sa.select(Submission)
+        .where(Submission.case_id == case.id)
         .order_by(Submission.step, Submission.instance, Submission.version)
     ).all()
     newest: dict[tuple[str, int], Submission] = {}
@@ -52,13 +53,19 @@ def meeting_day(submission: Submission) -> date:
 def timeline(case: Case, step_titles: dict[str, str]) -> list[Event]:
     """Meetings and documents in date order."""
     events = [
-        Event(meeting_day(s), "step", step_titles.get(s.step, s.step),
-              f"#{s.instance} v{s.version}" if s.instance > 1 else f"v{s.version}")
+        Event(
+            meeting_day(s),
+            "step",
+            step_titles.get(s.step, s.step),
+            f"#{s.instance} v{s.version}" if s.instance > 1 else f"v{s.version}",
+        )
         for s in finals(case)
     ]
     documents = db.session.scalars(sa.select(Document).where(Document.case_id == case.id)).all()
-    events += [Event(d.issued_at.date(), "document", d.doc_type, f"{d.number} v{d.version}")
-               for d in documents]
+    events += [
+        Event(d.issued_at.date(), "document", d.doc_type, f"{d.number} v{d.version}")
+        for d in documents
+    ]
     return sorted(events, key=lambda e: (e.day, e.kind))
 
 
@@ -93,8 +100,14 @@ def overdue_sub_goals(case: Case, today: date) -> list[OverdueSubGoal]:
             due = sub.get("due_date")
             state = status.get(f"{g}.{s}", "not_started")
             if due and date.fromisoformat(due) < today and state not in ("reached", "lowered"):
-                overdue.append(OverdueSubGoal(goal.get("area") or "", sub.get("sub_goal") or "",
-                                              date.fromisoformat(due), state))
+                overdue.append(
+                    OverdueSubGoal(
+                        goal.get("area") or "",
+                        sub.get("sub_goal") or "",
+                        date.fromisoformat(due),
+                        state,
+                    )
+                )
     return overdue
 
 

@@ -40,16 +40,23 @@ def step_overview(case: Case) -> list[StepState]:
         blocker = step_blocker(case, spec, finals)
         if spec.repeatable:
             rows = [
-                (n, operations.latest_submission(case, spec.key, n),
-                 operations.get_draft(case, spec.key, n))
+                (
+                    n,
+                    operations.latest_submission(case, spec.key, n),
+                    operations.get_draft(case, spec.key, n),
+                )
                 for n in operations.instances(case, spec.key)
             ]
             final = next((f for _, f, _ in reversed(rows) if f), None)
             draft = next((d for _, _, d in reversed(rows) if d), None)
             states.append(StepState(spec, final, draft, blocker, rows))
         else:
-            states.append(StepState(
-                spec, operations.latest_submission(case, spec.key, 1),
-                operations.get_draft(case, spec.key, 1), blocker,
-            ))
+            states.append(
+                StepState(
+                    spec,
+                    operations.latest_submission(case, spec.key, 1),
+                    operations.get_draft(case, spec.key, 1),
+                    blocker,
+                )
+            )
     return states

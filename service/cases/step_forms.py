@@ -26,15 +26,22 @@ def step_form_class(method: Method, step_key: str, changing: bool) -> type[BaseF
     if changing:
         attrs["change_reason"] = TextAreaField(
             _l("Why is this changed?"),
-            validators=[DataRequired(message=_l("Say why the finalised answers are changed.")),
-                        Length(max=1000)],
+            validators=[
+                DataRequired(message=_l("Say why the finalised answers are changed.")),
+                Length(max=1000),
+            ],
         )
     return type(base.__name__, (base,), attrs)
 
 
 def make_form(
-    method: Method, step: StepSpec, *, changing: bool, formdata: MultiDict[str, str] | None,
-    answers: dict[str, Any] | None = None, plan: Submission | None = None,
+    method: Method,
+    step: StepSpec,
+    *,
+    changing: bool,
+    formdata: MultiDict[str, str] | None,
+    answers: dict[str, Any] | None = None,
+    plan: Submission | None = None,
 ) -> Any:
     """A bound form: from ``formdata`` (a post or a draft) or from stored ``answers``."""
     cls = step_form_class(method, step.key, changing)
@@ -67,12 +74,18 @@ def _progress_rows(form: Any, plan: Submission) -> None:
                 field.pop_entry()
             for g, goal in enumerate(plan.answers.get("goals") or []):
                 for s, sub in enumerate(goal.get("sub_goals") or []):
-                    field.append_entry({"ref": f"{g}.{s}", "sub_goal": sub.get("sub_goal") or "",
-                                        "status": "not_started", "comment": ""})
+                    field.append_entry(
+                        {
+                            "ref": f"{g}.{s}",
+                            "sub_goal": sub.get("sub_goal") or "",
+                            "status": "not_started",
+                            "comment": "",
+                        }
+                    )
 
 
 def apply_row_action(form: Any, action: str) -> None:
-    """"add:<list name>" adds a row, "remove:<row name>" removes one (works without JavaScript)."""
+    """ "add:<list name>" adds a row, "remove:<row name>" removes one (works without JavaScript)."""
     verb, _, name = action.partition(":")
     if verb == "add":
         field_list = _find(form, name)

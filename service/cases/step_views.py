@@ -53,9 +53,15 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
         if action == "finalise":
             if form.validate_on_submit():
                 operations.save_step(
-                    case, step_key, form.answers(), current_user, form_version=method.version,
-                    change_reason=change_reason(form), instance=instance,
-                    token=form.edit_token.data or "", method_source=method.source,
+                    case,
+                    step_key,
+                    form.answers(),
+                    current_user,
+                    form_version=method.version,
+                    change_reason=change_reason(form),
+                    instance=instance,
+                    token=form.edit_token.data or "",
+                    method_source=method.source,
                 )
                 flash(_("“%(step)s” is finalised.", step=_(spec.title)), "success")
                 return redirect(url_for("cases.case", case_id=case.id))
@@ -72,18 +78,31 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any, 
     """The draft if there is one, else the final answers, else an empty form."""
     draft = operations.get_draft(case, spec.key, instance)
     if draft is not None:
-        form = make_form(method, spec, changing=final is not None,
-                         formdata=formdata_from(draft.formdata))
+        form = make_form(
+            method, spec, changing=final is not None, formdata=formdata_from(draft.formdata)
+        )
     else:
-        form = make_form(method, spec, changing=final is not None, formdata=None,
-                         answers=final.answers if final else None, plan=plan)
+        form = make_form(
+            method,
+            spec,
+            changing=final is not None,
+            formdata=None,
+            answers=final.answers if final else None,
+            plan=plan,
+        )
     form.edit_token.data = operations.edit_token(case, spec.key, instance)
     return form
 
 
 def _save_draft(case: Case, step_key: str, instance: int, form: Any) -> None:
-    draft = operations.save_draft(case, step_key, instance, formdata_dict(request.form),
-                                  current_user, form.edit_token.data or "")
+    draft = operations.save_draft(
+        case,
+        step_key,
+        instance,
+        formdata_dict(request.form),
+        current_user,
+        form.edit_token.data or "",
+    )
     form.edit_token.data = operations.edit_token(case, step_key, instance)
     del draft
 
@@ -92,21 +111,34 @@ def _show(case: Case, spec: Any, instance: int, form: Any, **extra: Any) -> str:
     final = operations.latest_submission(case, spec.key, instance)
     draft = operations.get_draft(case, spec.key, instance)
     return render_template(
-        "cases/step.html", case=case, step=spec, instance=instance, form=form, final=final,
-        draft=draft, steps=step_overview(case), areas=method_of(case).areas,
-        area_help=method_of(case).area_help, **extra,
+        "cases/step.html",
+        case=case,
+        step=spec,
+        instance=instance,
+        form=form,
+        final=final,
+        draft=draft,
+        steps=step_overview(case),
+        areas=method_of(case).areas,
+        area_help=method_of(case).area_help,
+        **extra,
     )
 
 
-def _show_conflict(case: Case, method: Any, spec: Any, instance: int, form: Any,
-                   conflict: operations.EditConflict) -> str:
+def _show_conflict(
+    case: Case, method: Any, spec: Any, instance: int, form: Any, conflict: operations.EditConflict
+) -> str:
     """Both versions on one page: theirs read-only, yours still in the form."""
     if conflict.draft is not None:
-        theirs = make_form(method, spec, changing=False, formdata=formdata_from(conflict.draft.formdata))
+        theirs = make_form(
+            method, spec, changing=False, formdata=formdata_from(conflict.draft.formdata)
+        )
         who, when = conflict.draft.updated_by, conflict.draft.updated_at
     else:
         assert conflict.final is not None
-        theirs = make_form(method, spec, changing=False, formdata=None, answers=conflict.final.answers)
+        theirs = make_form(
+            method, spec, changing=False, formdata=None, answers=conflict.final.answers
+        )
         who, when = conflict.final.created_by, conflict.final.created_at
     form.edit_token.data = operations.edit_token(case, spec.key, instance)
     return _show(case, spec, instance, form, conflict={"form": theirs, "who": who, "when": when})

@@ -15,8 +15,7 @@ from forms.case import CaseForm
 from forms.method_registry import methods
 from forms.person import PersonForm
 from service import access, audit
-from service.cases import operations
-from service.cases import overview
+from service.cases import operations, overview
 from service.cases.chart import ratings_chart
 from service.cases.journey import method_of
 from service.cases.progress import step_overview
@@ -44,13 +43,20 @@ def new_person() -> str | Response:
     form = PersonForm()
     if form.validate_on_submit():
         if form.identity and operations.identity_taken(current_user, form.identity.number):
-            form.identity_number.errors = [_("A person with this identity number is already registered.")]
+            form.identity_number.errors = [
+                _("A person with this identity number is already registered.")
+            ]
         else:
             person = operations.register_person(
-                current_user, first_name=form.first_name.data, last_name=form.last_name.data,
-                identity=form.identity, date_of_birth=form.date_of_birth.data,
-                preferred_language=form.preferred_language.data, address=form.address.data or "",
-                phone=form.phone.data or "", email=form.email.data or "",
+                current_user,
+                first_name=form.first_name.data,
+                last_name=form.last_name.data,
+                identity=form.identity,
+                date_of_birth=form.date_of_birth.data,
+                preferred_language=form.preferred_language.data,
+                address=form.address.data or "",
+                phone=form.phone.data or "",
+                email=form.email.data or "",
             )
             flash(_("The person is registered."), "success")
             return redirect(url_for("cases.person", person_id=person.id))
@@ -81,7 +87,9 @@ def new_case(person_id: int) -> str | Response:
     )
     if form.validate_on_submit():
         case = operations.open_case(
-            found, current_user, method=form.method.data,
+            found,
+            current_user,
+            method=form.method.data,
             caseworker=form.referring_caseworker_name.data or "",
             assignment=form.assignment.data or "",
         )
@@ -96,14 +104,19 @@ def case(case_id: int) -> str:
     found = access.get_case(case_id)
     steps = step_overview(found)
     documents = db.session.scalars(
-        sa.select(Document).where(Document.case_id == found.id)
+        sa.select(Document)
+        .where(Document.case_id == found.id)
         .order_by(Document.doc_type, Document.version.desc())
     ).all()
     audit.record("case.view", case_id=found.id)
     db.session.commit()
     return render_template(
-        "cases/case.html", case=found, steps=steps, documents=documents,
-        agreement_blocker=agreement_blocker(found), **_overview(found),
+        "cases/case.html",
+        case=found,
+        steps=steps,
+        documents=documents,
+        agreement_blocker=agreement_blocker(found),
+        **_overview(found),
     )
 
 
@@ -117,6 +130,7 @@ def _overview(case: Case) -> dict[str, object]:
         "next_meeting": overview.next_meeting(case, today),
         "overdue": overview.overdue_sub_goals(case, today),
         "area_labels": areas,
-        "chart": ratings_chart(overview.ratings(case), areas,
-                               _("Self-rating per life area over time (1–10)")),
+        "chart": ratings_chart(
+            overview.ratings(case), areas, _("Self-rating per life area over time (1–10)")
+        ),
     }

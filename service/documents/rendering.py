@@ -9,11 +9,13 @@ Rendering is strict and literal:
   (``& < > " '``, ``{{ 7*7 }}``, ``</w:t>``, emoji, diacritics) comes out exactly as typed;
 * characters XML 1.0 forbids are dropped before rendering, so the file always opens.
 
-Line breaks: after Jinja has run, docxtpl (``DocxTemplate.resolve_listing``, checked on 0.20) turns
-every ``\\n`` inside a run's text into ``<w:br/>`` and every ``\\t`` into ``<w:tab/>``. Plain,
-autoescaped strings therefore need no ``Listing``/``RichText`` wrapper. Sanitising first turns
-``\\r\\n`` and ``\\r`` into ``\\n`` and drops ``\\a`` and ``\\f`` (forbidden in XML), which
-docxtpl would otherwise turn into new paragraphs and page breaks.
+Line breaks: the sanitiser turns every ``\\n`` in a value into ``<w:br/>`` and every ``\\t``
+into ``<w:tab/>`` (what docxtpl's ``resolve_listing`` does, but once per value instead of over
+the whole XML), so plain strings need no ``Listing``/``RichText`` wrapper. ``\\r\\n`` and ``\\r``
+become ``\\n``; ``\\a`` and ``\\f`` (forbidden in XML) are dropped.
+
+Speed: each template file is prepared once (see :mod:`service.documents.fast_docx`): patched by
+docxtpl, compiled, its package kept as bytes; rendering is Jinja plus writing the ZIP.
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from docx.shared import Mm
-from docxtpl import DocxTemplate, InlineImage
 from jinja2 import StrictUndefined, Template, meta, nodes
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
+
+from service.documents import fast_docx
 
 #: The Word templates, one ``<name>.docx`` per document type and language.
 TEMPLATE_DIR: Path = Path(__file__).resolve().parents[2] / "templates_docx"
@@ -41,6 +43,8 @@ _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 _LINE_ENDS = re.compile(r"\r\n?")
 # docxtpl rewrites these four sequences in the rendered XML ("{_{" becomes "{{" and so on).
 _DOCXTPL_ESCAPES = re.compile(r"\{_[{%]|[}%]_\}")
+_BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
+_TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -97,22 +101,13 @@ def render_document(
     the context lacks a variable the template uses, and :class:`jinja2.TemplateSyntaxError`
     when a template's tags are broken.
     """
-    template = _load_template(template_name)
-    prepared = _prepared_context(context)
-    for name, spec in (images or {}).items():
-        prepared[name] = (
-            None if spec is None
-            else InlineImage(template, io.BytesIO(spec[0]), width=Mm(spec[1]))
-        )
-    template.render(prepared, jinja_env=_ENVIRONMENT, autoescape=True)
-    buffer = io.BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
+    prepared = _prepared_template(template_name)
+    return fast_docx.render(prepared, _prepared_context(context), images or {})
 
 
 def template_variables(template_name: str) -> set[str]:
     """The top-level variables the template reads from its context (``{"person", ...}``)."""
-    source = _template_source(_load_template(template_name))
+    source = _template_source(template_name)
     return set(meta.find_undeclared_variables(_ENVIRONMENT.parse(source)))
 
 
@@ -123,7 +118,7 @@ def template_fields(template_name: str) -> set[str]:
     %}`` … ``{{ a.what }}`` gives ``"agreement.actions"`` and ``"agreement.actions[].what"``.
     Used to check that the language versions of a document carry the same fields.
     """
-    tree = _ENVIRONMENT.parse(_template_source(_load_template(template_name)))
+    tree = _ENVIRONMENT.parse(_template_source(template_name))
     roots = meta.find_undeclared_variables(tree)
     aliases = _loop_aliases(tree)
     paths = {_dotted_path(node, aliases) for node in tree.find_all(nodes.Getattr)}
@@ -160,9 +155,14 @@ def sanitise_text(text: str) -> str:
     underscore as a character reference, so docxtpl's post-processing cannot rewrite it.
     """
     cleaned = clean_text(text)
-    if _DOCXTPL_ESCAPES.search(cleaned):
-        return Markup(str(escape(cleaned)).replace("_", "&#95;"))  # noqa: S704 - escaped first
-    return cleaned
+    docxtpl_escapes = _DOCXTPL_ESCAPES.search(cleaned) is not None
+    if not (docxtpl_escapes or "\n" in cleaned or "\t" in cleaned):
+        return cleaned
+    escaped = str(escape(cleaned))
+    if docxtpl_escapes:
+        escaped = escaped.replace("_", "&#95;")
+    escaped = escaped.replace("\n", _BREAK).replace("\t", _TAB)
+    return Markup(escaped)  # noqa: S704 - escaped first, then only our own tags added
 
 
 def _prepared_context(context: Mapping[str, Any]) -> dict[str, Any]:
@@ -192,31 +192,21 @@ def _template_path(template_name: str) -> Path:
 
 
 @lru_cache(maxsize=32)
-def _template_bytes(path: Path, mtime_ns: int, size: int) -> bytes:
-    """The template file's bytes; keyed on mtime and size so an edited file is read again."""
-    return path.read_bytes()
+def _prepared(path: Path, mtime_ns: int, size: int) -> fast_docx.PreparedTemplate:
+    """The prepared template; keyed on mtime and size so an edited file is prepared again."""
+    return fast_docx.prepare(path, _ENVIRONMENT)
 
 
-def _load_template(template_name: str) -> DocxTemplate:
-    """A fresh docxtpl template (docxtpl templates render only once) from the cached bytes."""
+def _prepared_template(template_name: str) -> fast_docx.PreparedTemplate:
+    """The prepared template of ``template_name`` (from the cache while the file is unchanged)."""
     path = _template_path(template_name)
     stat = path.stat()
-    return DocxTemplate(io.BytesIO(_template_bytes(path, stat.st_mtime_ns, stat.st_size)))
+    return _prepared(path, stat.st_mtime_ns, stat.st_size)
 
 
-def _template_source(template: DocxTemplate) -> str:
-    """The Jinja source docxtpl renders: the patched XML of the body, headers and footers."""
-    template.init_docx()
-    sources = [template.patch_xml(template.get_xml())]
-    sources.extend(template.patch_xml(template.get_part_xml(part)) for part in _parts(template))
-    return "\n".join(sources)
-
-
-def _parts(template: DocxTemplate) -> Iterator[Any]:
-    """The header and footer parts of ``template``."""
-    for uri in (template.HEADER_URI, template.FOOTER_URI):
-        for _rel_key, part in template.get_headers_footers(uri):
-            yield part
+def _template_source(template_name: str) -> str:
+    """The Jinja source rendered: the patched XML of the body, headers and footers."""
+    return "\n".join(_prepared_template(template_name).sources.values())
 
 
 def _loop_aliases(tree: nodes.Template) -> dict[str, str]:

@@ -23,7 +23,10 @@ def outcomes() -> str:
     table = outcome_table(current_user.unit_id, year)
     methods = {key: get_method(key) for key in table}
     return render_template(
-        "reports/outcomes.html", year=year, table=table, methods=methods,
+        "reports/outcomes.html",
+        year=year,
+        table=table,
+        methods=methods,
         rows={key: outcome_rows(entry) for key, entry in table.items()},
         years=range(this_year, this_year - 6, -1),
     )

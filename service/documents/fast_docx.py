@@ -1,0 +1,168 @@
+"""A docxtpl-compatible renderer that prepares each template once.
+
+Plain docxtpl opens the Word package, patches and compiles the XML of every part, renders, then
+re-serialises the whole package, for every document. Here a template file is prepared once
+(kept until the file changes): the XML of the body, headers and footers is patched with
+docxtpl's own ``patch_xml`` (so every docxtpl tag – ``{%p``, ``{%tr``, curly quotes – works as
+in docxtpl) and compiled; the package's other files are kept as bytes. Rendering a document is
+then only the Jinja rendering of those parts plus writing the ZIP.
+
+Differences from docxtpl, on purpose: line breaks and tabs in values are turned into
+``<w:br/>``/``<w:tab/>`` by the sanitiser before rendering (not by ``resolve_listing`` after it);
+pictures are :class:`Picture` values rather than ``InlineImage``; docxtpl's column tags
+(``{%tc``/``hm``), sub-documents and templated document properties are not supported.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import zipfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx.image.image import Image
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.parser import parse_xml
+from docx.oxml.shape import CT_Inline
+from docx.shared import Mm
+from docxtpl import DocxTemplate
+from jinja2 import Environment, Template
+
+DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_PART_TYPES = (RT.HEADER, RT.FOOTER)
+_MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
+
+
+@dataclass
+class PreparedTemplate:
+    """One template file, ready to render many times."""
+
+    #: Every file of the package, in order, with its original ZIP entry (dates kept).
+    entries: list[tuple[zipfile.ZipInfo, bytes]]
+    #: Package path of each part with tags → its patched (docxtpl) Jinja source.
+    sources: dict[str, str]
+    #: Package path of each part with tags → the compiled template.
+    compiled: dict[str, Template] = field(default_factory=dict)
+
+
+def prepare(path: Path, environment: Environment) -> PreparedTemplate:
+    """Read, patch and compile a template file."""
+    data = path.read_bytes()
+    docx = DocxTemplate(io.BytesIO(data))
+    docx.init_docx()
+    parts = {"word/document.xml": docx.docx.part}
+    for rel in docx.docx.part.rels.values():
+        if rel.reltype in _PART_TYPES and rel.target_part.blob:
+            parts[str(rel.target_part.partname).lstrip("/")] = rel.target_part
+    sources = {
+        name: docx.patch_xml(docx.xml_to_string(parse_xml(part.blob)))
+        for name, part in parts.items()
+    }
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        entries = [(info, package.read(info)) for info in package.infolist()]
+    prepared = PreparedTemplate(entries=entries, sources=sources)
+    prepared.compiled = {name: environment.from_string(src) for name, src in sources.items()}
+    return prepared
+
+
+class _PictureSink:
+    """The pictures placed while rendering one document, by the part they are placed in."""
+
+    def __init__(self) -> None:
+        self.part = ""
+        self.by_part: dict[str, list[tuple[str, str, bytes]]] = {}
+        self._ids = itertools.count(1)
+
+    def add(self, blob: bytes, extension: str) -> tuple[str, str, int]:
+        """Register a picture in the current part: (relationship id, file name, shape id)."""
+        number = next(self._ids)
+        name = f"stegvis_image{number}.{extension}"
+        rel_id = f"rIdStegvis{number}"
+        self.by_part.setdefault(self.part, []).append((rel_id, name, blob))
+        return rel_id, name, 5000 + number
+
+
+class Picture:
+    """A picture value: ``{{ qr }}`` places it inline at the tag, ``width_mm`` wide."""
+
+    def __init__(self, blob: bytes, width_mm: float, sink: _PictureSink) -> None:
+        self.blob, self.width_mm, self.sink = blob, width_mm, sink
+
+    def __html__(self) -> str:
+        image = Image.from_blob(self.blob)
+        extension = "png" if image.content_type == "image/png" else "jpeg"
+        rel_id, name, shape_id = self.sink.add(self.blob, extension)
+        width = Mm(self.width_mm)
+        height = int(width * image.px_height / image.px_width)
+        inline = CT_Inline.new_pic_inline(shape_id, rel_id, name, width, height)
+        return ('</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>'
+                '<w:t xml:space="preserve">' % inline.xml)
+
+    __str__ = __html__
+
+
+def render(prepared: PreparedTemplate, context: Mapping[str, Any],
+           pictures: Mapping[str, tuple[bytes, float] | None]) -> bytes:
+    """The .docx bytes of ``prepared`` rendered with ``context`` (already sanitised)."""
+    sink = _PictureSink()
+    values = dict(context)
+    for key, spec in pictures.items():
+        values[key] = None if spec is None else Picture(spec[0], spec[1], sink)
+    rendered: dict[str, bytes] = {}
+    for name, template in prepared.compiled.items():
+        sink.part = name
+        xml = (template.render(values).replace("{_{", "{{").replace("}_}", "}}")
+               .replace("{_%", "{%").replace("%_}", "%}"))
+        rendered[name] = (DECLARATION + xml).encode("utf-8")
+    return _write(prepared, rendered, sink)
+
+
+def _rels_name(part: str) -> str:
+    folder, _, file = part.rpartition("/")
+    return f"{folder}/_rels/{file}.rels"
+
+
+def _with_relationships(rels: bytes | None, pictures: list[tuple[str, str, bytes]]) -> bytes:
+    text = rels.decode("utf-8") if rels else (
+        DECLARATION + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships"></Relationships>')
+    added = "".join(f'<Relationship Id="{rel_id}" Type="{RT.IMAGE}" Target="media/{name}"/>'
+                    for rel_id, name, _ in pictures)
+    return text.replace("</Relationships>", added + "</Relationships>").encode("utf-8")
+
+
+def _with_media_types(types: bytes) -> bytes:
+    text = types.decode("utf-8")
+    for extension, media in _MEDIA_TYPES.items():
+        if not re.search(rf'Extension="{extension}"', text, re.I):
+            text = text.replace(
+                "</Types>", f'<Default Extension="{extension}" ContentType="{media}"/></Types>')
+    return text.encode("utf-8")
+
+
+def _write(prepared: PreparedTemplate, rendered: dict[str, bytes], sink: _PictureSink) -> bytes:
+    changed = dict(rendered)
+    originals = {info.filename: data for info, data in prepared.entries}
+    new_files: dict[str, bytes] = {}
+    for part, pictures in sink.by_part.items():
+        rels = _rels_name(part)
+        target = changed if rels in originals else new_files
+        target[rels] = _with_relationships(originals.get(rels), pictures)
+        for _, name, blob in pictures:
+            new_files[f"word/media/{name}"] = blob
+    if sink.by_part:
+        changed["[Content_Types].xml"] = _with_media_types(originals["[Content_Types].xml"])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
+        for info, data in prepared.entries:
+            package.writestr(info, changed.get(info.filename, data),
+                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+        date_time = prepared.entries[0][0].date_time
+        for name, data in new_files.items():
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            package.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+    return buffer.getvalue()
