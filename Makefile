@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 # Debian packages the tests need: Chromium for the browser tests, LibreOffice and poppler to
 # turn documents into PDF and read them back.
-TEST_DEBS := chromium libreoffice-writer-nogui poppler-utils fonts-dejavu-core fonts-liberation2
+TEST_DEBS := chromium libreoffice-writer-nogui python3-uno poppler-utils fonts-dejavu-core fonts-liberation2
 
 .PHONY: run test test-postgres lint fmt i18n-extract i18n-update i18n-compile system-deps bench clean
 
@@ -29,6 +29,7 @@ system-deps:
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
+	test -f /usr/lib/python3/dist-packages/uno.py || missing="$$missing python3-uno"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_DEBS); \

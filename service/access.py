@@ -13,9 +13,9 @@ it can see answers 403 (:func:`require`).
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from typing import Any
 
+import sqlalchemy as sa
 from flask import abort
 from flask_login import current_user
 
@@ -138,6 +138,8 @@ def require(action: str, target: Any = None) -> None:
 def _referred(person: Person, user: User) -> bool:
     """True when ``user`` referred one of the person's cases."""
     found = db.session.scalar(
-        sa.select(Case.id).where(Case.person_id == person.id, Case.referring_caseworker_id == user.id)
+        sa.select(Case.id).where(
+            Case.person_id == person.id, Case.referring_caseworker_id == user.id
+        )
     )
     return found is not None

@@ -53,7 +53,9 @@ class Keyring:
         key_id = self.primary.encode()
         header = bytes([FORMAT_VERSION, len(key_id)]) + key_id
         nonce = os.urandom(NONCE_BYTES)
-        sealed = AESGCM(self.keys[self.primary]).encrypt(nonce, plaintext, header + purpose.encode())
+        sealed = AESGCM(self.keys[self.primary]).encrypt(
+            nonce, plaintext, header + purpose.encode()
+        )
         return header + nonce + sealed
 
     def decrypt(self, stored: bytes, purpose: str = "") -> bytes:
@@ -121,7 +123,7 @@ def keyring_from_config(env: str, value: str | None) -> Keyring:
     if env == "production":
         raise DataKeyError(
             f"{ENV_VARIABLE} is not set. Set it to 'k1:<base64 of 32 random bytes>' (e.g. "
-            "`python -c 'import base64, os; print(\"k1:\" + base64.b64encode(os.urandom(32))"
+            '`python -c \'import base64, os; print("k1:" + base64.b64encode(os.urandom(32))'
             ".decode())'`), keep the key safe (without it the data cannot be read), or set "
             "STEGVIS_ENV=development to run locally."
         )
@@ -257,7 +259,9 @@ def rotate_keys(connection: sa.Connection, keyring: Keyring, batch: int = 500) -
             fresh = keyring.encrypt(keyring.decrypt(stored, purpose), purpose)
             where = sa.and_(*(c == row[i] for i, c in enumerate(key_columns)))
             connection.execute(
-                sa.update(table).where(where).values({column.key: sa.type_coerce(fresh, sa.LargeBinary)})
+                sa.update(table)
+                .where(where)
+                .values({column.key: sa.type_coerce(fresh, sa.LargeBinary)})
             )
             changed += 1
         counts[f"{table.name}.{column.key}"] = changed

@@ -29,7 +29,9 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 )
-PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+)
 #: Session keys: when the user logged in and when they were last seen (epoch seconds).
 LOGIN_AT = "_login_at"
 SEEN_AT = "_seen_at"
@@ -43,7 +45,9 @@ def configure_security(app: Flask) -> None:
     """Attach keys, limits, headers and the session checks to ``app``."""
     env = app.config["STEGVIS_ENV"]
     if env != "development" and (app.debug or get_debug_flag()):
-        raise ConfigError("Debug mode is only allowed with STEGVIS_ENV=development; unset FLASK_DEBUG.")
+        raise ConfigError(
+            "Debug mode is only allowed with STEGVIS_ENV=development; unset FLASK_DEBUG."
+        )
     crypto.install(app, crypto.keyring_from_config(env, app.config["STEGVIS_DATA_KEYS"]))
 
     from service.extensions import limiter
@@ -105,8 +109,13 @@ def _expire(*, idle_minutes: int, idle: bool) -> None:
     if language:
         session["lang"] = language
     if idle:
-        flash(_("You were logged out after %(minutes)d minutes without activity.",
-                minutes=idle_minutes), "warning")
+        flash(
+            _(
+                "You were logged out after %(minutes)d minutes without activity.",
+                minutes=idle_minutes,
+            ),
+            "warning",
+        )
     else:
         flash(_("Your session has ended. Please log in again."), "warning")
 

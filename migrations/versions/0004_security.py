@@ -80,8 +80,12 @@ def _from_bytes(data: bytes, kind: str) -> Any:
     return data.decode("utf-8")
 
 
-def _convert(table: str, columns: list[tuple[str, Any, str]], new_type: Any,
-             transform: Callable[[Any, str, str], Any]) -> None:
+def _convert(
+    table: str,
+    columns: list[tuple[str, Any, str]],
+    new_type: Any,
+    transform: Callable[[Any, str, str], Any],
+) -> None:
     """Copy every column into a column of ``new_type`` through ``transform``, then swap.
 
     SQLite alters the table in place (ADD/DROP/RENAME COLUMN, SQLite >= 3.35) rather than
@@ -94,14 +98,21 @@ def _convert(table: str, columns: list[tuple[str, Any, str]], new_type: Any,
         if sqlite:
             sql_type = new_type.compile(dialect=conn.dialect)
             default = "X''" if isinstance(new_type, sa.LargeBinary) else "''"
-            op.execute(f"ALTER TABLE {table} ADD COLUMN {name}_new {sql_type} NOT NULL DEFAULT {default}")
+            op.execute(
+                f"ALTER TABLE {table} ADD COLUMN {name}_new {sql_type} NOT NULL DEFAULT {default}"
+            )
         else:
             op.add_column(table, sa.Column(f"{name}_new", new_type, nullable=True))
     source = sa.table(table, sa.column("id"), *(sa.column(n, t) for n, t, _k in columns))
-    target = sa.table(table, sa.column("id"), *(sa.column(f"{n}_new", new_type) for n, _t, _k in columns))
+    target = sa.table(
+        table, sa.column("id"), *(sa.column(f"{n}_new", new_type) for n, _t, _k in columns)
+    )
     for row in conn.execute(sa.select(source)).mappings().all():
-        values = {f"{n}_new": transform(row[n], kind, f"{table}.{n}")
-                  for n, _t, kind in columns if row[n] is not None}
+        values = {
+            f"{n}_new": transform(row[n], kind, f"{table}.{n}")
+            for n, _t, kind in columns
+            if row[n] is not None
+        }
         if values:
             conn.execute(sa.update(target).where(target.c.id == row["id"]).values(**values))
     for name, _plain, _kind in columns:
@@ -110,8 +121,9 @@ def _convert(table: str, columns: list[tuple[str, Any, str]], new_type: Any,
             op.execute(f"ALTER TABLE {table} RENAME COLUMN {name}_new TO {name}")
         else:
             op.drop_column(table, name)
-            op.alter_column(table, f"{name}_new", new_column_name=name, existing_type=new_type,
-                            nullable=False)
+            op.alter_column(
+                table, f"{name}_new", new_column_name=name, existing_type=new_type, nullable=False
+            )
 
 
 def _encrypt(value: Any, kind: str, purpose: str) -> bytes:
@@ -131,10 +143,14 @@ def upgrade() -> None:
         sa.Column("withdrawn_on", sa.Date(), nullable=False),
         sa.Column("recorded_by_id", sa.Integer(), nullable=False),
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["case_id"], ["cases.id"],
-                                name=op.f("fk_consent_withdrawals_case_id_cases")),
-        sa.ForeignKeyConstraint(["recorded_by_id"], ["users.id"],
-                                name=op.f("fk_consent_withdrawals_recorded_by_id_users")),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_consent_withdrawals_case_id_cases")
+        ),
+        sa.ForeignKeyConstraint(
+            ["recorded_by_id"],
+            ["users.id"],
+            name=op.f("fk_consent_withdrawals_recorded_by_id_users"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_consent_withdrawals")),
     )
     with op.batch_alter_table("consent_withdrawals") as batch:

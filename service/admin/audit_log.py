@@ -29,8 +29,11 @@ def unit_scope(unit_id: int) -> sa.ColumnElement[bool]:
     staff = sa.select(User.id).where(User.unit_id == unit_id)
     cases = sa.select(Case.id).where(Case.unit_id == unit_id)
     persons = sa.select(Person.id).where(Person.unit_id == unit_id)
-    return sa.or_(AuditEvent.user_id.in_(staff), AuditEvent.case_id.in_(cases),
-                  AuditEvent.person_id.in_(persons))
+    return sa.or_(
+        AuditEvent.user_id.in_(staff),
+        AuditEvent.case_id.in_(cases),
+        AuditEvent.person_id.in_(persons),
+    )
 
 
 def audit_page(unit_id: int, wanted: AuditFilter, page: int) -> tuple[list[AuditEvent], bool]:
@@ -54,9 +57,14 @@ def audit_page(unit_id: int, wanted: AuditFilter, page: int) -> tuple[list[Audit
 
 def known_actions(unit_id: int) -> list[str]:
     """The actions found in the unit's rows (the choices of the action filter)."""
-    return list(db.session.scalars(
-        sa.select(AuditEvent.action).where(unit_scope(unit_id)).distinct().order_by(AuditEvent.action)
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(AuditEvent.action)
+            .where(unit_scope(unit_id))
+            .distinct()
+            .order_by(AuditEvent.action)
+        )
+    )
 
 
 def case_references(events: list[AuditEvent]) -> dict[int, str]:
@@ -64,7 +72,9 @@ def case_references(events: list[AuditEvent]) -> dict[int, str]:
     ids = {event.case_id for event in events if event.case_id}
     if not ids:
         return {}
-    return dict(db.session.execute(sa.select(Case.id, Case.reference).where(Case.id.in_(ids))).all())
+    return dict(
+        db.session.execute(sa.select(Case.id, Case.reference).where(Case.id.in_(ids))).all()
+    )
 
 
 def _start_of(day: date) -> datetime:

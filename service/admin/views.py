@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from service import access
+from service import audit as audit_trail
 from service.admin.audit_log import (
     AuditFilter,
     audit_page,
@@ -46,19 +47,31 @@ def audit() -> str:
     """The unit's audit log, newest first, filtered by user, action, case and dates."""
     args = request.args
     wanted = AuditFilter(
-        user_id=_int(args.get("user")), action=(args.get("action") or "").strip()[:50],
+        user_id=_int(args.get("user")),
+        action=(args.get("action") or "").strip()[:50],
         case_reference=(args.get("case") or "").strip()[:30],
-        date_from=_day(args.get("from")), date_to=_day(args.get("to")),
+        date_from=_day(args.get("from")),
+        date_to=_day(args.get("to")),
     )
     page = max(_int(args.get("page")) or 1, 1)
     unit_id = current_user.unit_id
     events, has_next = audit_page(unit_id, wanted, page)
+    audit_trail.record("audit.view", page=page, filter_action=wanted.action,
+                       filter_user=wanted.user_id)
+    db.session.commit()
     staff = _staff(unit_id)
     names = dict(db.session.execute(sa.select(User.id, User.full_name)).all())
     return render_template(
-        "admin/audit.html", events=events, has_next=has_next, page=page, wanted=wanted,
-        staff=staff, names=names, actions=known_actions(unit_id),
-        references=case_references(events), args={k: v for k, v in args.items() if k != "page"},
+        "admin/audit.html",
+        events=events,
+        has_next=has_next,
+        page=page,
+        wanted=wanted,
+        staff=staff,
+        names=names,
+        actions=known_actions(unit_id),
+        references=case_references(events),
+        args={k: v for k, v in args.items() if k != "page"},
     )
 
 
@@ -66,9 +79,12 @@ def audit() -> str:
 def users() -> str:
     """The staff of the admin's unit and the unit's settings."""
     unit = db.session.get(Unit, current_user.unit_id)
-    return render_template("admin/users.html", unit=unit, staff=_staff(current_user.unit_id),
-                           ROLE_LABELS=ROLE_LABELS)
+    return render_template(
+        "admin/users.html", unit=unit, staff=_staff(current_user.unit_id), ROLE_LABELS=ROLE_LABELS
+    )
 
 
 def _staff(unit_id: int) -> list[User]:
-    return list(db.session.scalars(sa.select(User).where(User.unit_id == unit_id).order_by(User.full_name)))
+    return list(
+        db.session.scalars(sa.select(User).where(User.unit_id == unit_id).order_by(User.full_name))
+    )

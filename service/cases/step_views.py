@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from service import access
+from service import access, audit
 from service.cases import operations
 from service.cases.journey import method_of, step_blocker
 from service.cases.progress import step_overview
@@ -21,6 +21,7 @@ from service.cases.step_forms import (
     make_form,
 )
 from service.cases.views import bp
+from service.extensions import db
 from service.models import Case
 
 
@@ -41,7 +42,10 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
     final = operations.latest_submission(case, step_key, instance)
     plan = operations.latest_submission(case, "plan") if step_key == "follow_up" else None
     if request.method == "GET":
-        return _show(case, spec, instance, _stored_form(case, method, spec, instance, final, plan))
+        form = _stored_form(case, method, spec, instance, final, plan)
+        audit.record("step.view", case_id=case.id, step=step_key, instance=instance)
+        db.session.commit()
+        return _show(case, spec, instance, form)
 
     form = make_form(method, spec, changing=final is not None, formdata=request.form)
     action = request.form.get("action", "draft")

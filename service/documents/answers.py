@@ -58,7 +58,8 @@ def format_answer(question: Question, value: Any, language: str) -> str:
         lines = []
         for row in value:
             if isinstance(row, Mapping):
-                parts = [format_answer(sub, row.get(sub.key), language) for sub in question.questions]
+                parts = [format_answer(sub, row.get(sub.key), language)
+                         for sub in question.questions]
                 if any(parts):
                     lines.append(", ".join(part for part in parts if part))
         return "\n".join(lines)

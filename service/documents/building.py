@@ -55,16 +55,18 @@ def build_context(case: Case, doc_type: str, *, number: str, version: int, langu
                   today: date) -> dict[str, Any]:
     """Everything the ``doc_type`` template prints, from stored data only."""
     contact = case.contact_person
-    common = {"number": number, "version": version, "language": language, "issued_on": today}
     if doc_type == "agreement":
         second = answers(case, "second_meeting")
         agreement_contact = db.session.get(User, second.get("contact_person_id") or 0) or contact
-        return build_agreement_context(case, answers(case, "start_meeting"), second,
-                                       contact=agreement_contact, **common)
+        return build_agreement_context(
+            case, answers(case, "start_meeting"), second, number=number, version=version,
+            language=language, issued_on=today, contact=agreement_contact)
     if doc_type == "consent":
-        return build_consent_context(case, answers(case, "second_meeting"), contact=contact,
-                                     **common)
-    context = base_context(case, contact=contact, **common)
+        return build_consent_context(
+            case, answers(case, "second_meeting"), number=number, version=version,
+            language=language, issued_on=today, contact=contact)
+    context = base_context(case, number=number, version=version, language=language,
+                           issued_on=today, contact=contact)
     method = get_method(case.method)
     with force_locale(language):
         if doc_type == "plan":

@@ -36,18 +36,29 @@ def case_documents(case: Case) -> list[Document]:
 def signatures_by_document(documents: list[Document]) -> dict[int, DocumentSignature]:
     """Signature of each signed version, keyed by document id."""
     ids = [d.id for d in documents]
+    if not ids:
+        return {}
     rows = db.session.scalars(
-        sa.select(DocumentSignature).where(DocumentSignature.document_id.in_(ids))
-    ) if ids else []
+        sa.select(DocumentSignature).where(DocumentSignature.document_id.in_(ids)))
     return {row.document_id: row for row in rows}
+
+
+def carried_signatures(documents: list[Document]) -> dict[int, DocumentSignature]:
+    """Drawn signatures by the id of the new version that carries the picture."""
+    ids = [d.id for d in documents]
+    if not ids:
+        return {}
+    rows = db.session.scalars(
+        sa.select(DocumentSignature).where(DocumentSignature.signed_document_id.in_(ids)))
+    return {row.signed_document_id: row for row in rows if row.signed_document_id is not None}
 
 
 def filings_by_document(documents: list[Document]) -> dict[int, DocumentFiling]:
     """Filing of each filed version, keyed by document id."""
     ids = [d.id for d in documents]
-    rows = db.session.scalars(
-        sa.select(DocumentFiling).where(DocumentFiling.document_id.in_(ids))
-    ) if ids else []
+    if not ids:
+        return {}
+    rows = db.session.scalars(sa.select(DocumentFiling).where(DocumentFiling.document_id.in_(ids)))
     return {row.document_id: row for row in rows}
 
 
@@ -60,13 +71,16 @@ def case_file_zip(case: Case) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for document in documents:
-            if hashlib.sha256(document.content).hexdigest() != document.sha256:
+            erased = not document.content  # the person's data was erased; the index remains
+            if not erased and hashlib.sha256(document.content).hexdigest() != document.sha256:
                 raise DamagedDocument(f"{document.number} v{document.version}")
-            archive.writestr(document.filename, document.content)
+            if not erased:
+                archive.writestr(document.filename, document.content)
             signature = signatures.get(document.id)
             filing = filings.get(document.id)
             entries.append({
-                "file": document.filename, "kind": "document", "type": document.doc_type,
+                "file": "" if erased else document.filename,
+                "kind": "erased document" if erased else "document", "type": document.doc_type,
                 "number": document.number, "version": document.version,
                 "language": document.language, "sha256": document.sha256,
                 "context_sha256": document.context_sha256 or "",
@@ -74,7 +88,7 @@ def case_file_zip(case: Case) -> bytes:
                 "signed": signature.kind if signature else "",
                 "filed_at": filing.filed_at.isoformat() if filing else "",
             })
-            if signature is not None and signature.kind == "scan":
+            if signature is not None and signature.kind == "scan" and signature.content:
                 name = (f"{document.number}-v{document.version}-signed."
                         f"{EXTENSIONS[signature.mimetype]}")
                 archive.writestr(name, signature.content)

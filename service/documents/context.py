@@ -1,4 +1,6 @@
-"""The agreement's rendering context: a plain dict, every label and date in the document's language."""
+"""Document contexts: plain dicts, every label and date in the document's language.
+
+The parts every document prints (:func:`base_context`), the agreement and the consent."""
 
 from __future__ import annotations
 
@@ -54,7 +56,9 @@ def base_context(
                 "place": case.unit.place,
                 "verify_url": verify_url(number),
             },
-            "unit": {"name": case.unit.name, "address": case.unit.address, "phone": case.unit.phone},
+            "unit": {
+                "name": case.unit.name, "address": case.unit.address, "phone": case.unit.phone,
+            },
             "person": _person(case, language),
             "worker": {
                 "name": contact.full_name if contact else "",

@@ -28,7 +28,7 @@ from docx.image.image import Image
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.parser import parse_xml
 from docx.oxml.shape import CT_Inline
-from docx.shared import Mm
+from docx.shared import Emu, Mm
 from docxtpl import DocxTemplate
 from jinja2 import Environment, Template
 
@@ -97,16 +97,21 @@ class Picture:
         extension = "png" if image.content_type == "image/png" else "jpeg"
         rel_id, name, shape_id = self.sink.add(self.blob, extension)
         width = Mm(self.width_mm)
-        height = int(width * image.px_height / image.px_width)
+        height = Emu(int(width * image.px_height / image.px_width))
         inline = CT_Inline.new_pic_inline(shape_id, rel_id, name, width, height)
-        return ('</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r>'
-                '<w:t xml:space="preserve">' % inline.xml)
+        return (
+            f"</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r>"
+            '<w:t xml:space="preserve">'
+        )
 
     __str__ = __html__
 
 
-def render(prepared: PreparedTemplate, context: Mapping[str, Any],
-           pictures: Mapping[str, tuple[bytes, float] | None]) -> bytes:
+def render(
+    prepared: PreparedTemplate,
+    context: Mapping[str, Any],
+    pictures: Mapping[str, tuple[bytes, float] | None],
+) -> bytes:
     """The .docx bytes of ``prepared`` rendered with ``context`` (already sanitised)."""
     sink = _PictureSink()
     values = dict(context)
@@ -115,8 +120,13 @@ def render(prepared: PreparedTemplate, context: Mapping[str, Any],
     rendered: dict[str, bytes] = {}
     for name, template in prepared.compiled.items():
         sink.part = name
-        xml = (template.render(values).replace("{_{", "{{").replace("}_}", "}}")
-               .replace("{_%", "{%").replace("%_}", "%}"))
+        xml = (
+            template.render(values)
+            .replace("{_{", "{{")
+            .replace("}_}", "}}")
+            .replace("{_%", "{%")
+            .replace("%_}", "%}")
+        )
         rendered[name] = (DECLARATION + xml).encode("utf-8")
     return _write(prepared, rendered, sink)
 
@@ -127,11 +137,18 @@ def _rels_name(part: str) -> str:
 
 
 def _with_relationships(rels: bytes | None, pictures: list[tuple[str, str, bytes]]) -> bytes:
-    text = rels.decode("utf-8") if rels else (
-        DECLARATION + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
-        'relationships"></Relationships>')
-    added = "".join(f'<Relationship Id="{rel_id}" Type="{RT.IMAGE}" Target="media/{name}"/>'
-                    for rel_id, name, _ in pictures)
+    text = (
+        rels.decode("utf-8")
+        if rels
+        else (
+            DECLARATION + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"></Relationships>'
+        )
+    )
+    added = "".join(
+        f'<Relationship Id="{rel_id}" Type="{RT.IMAGE}" Target="media/{name}"/>'
+        for rel_id, name, _ in pictures
+    )
     return text.replace("</Relationships>", added + "</Relationships>").encode("utf-8")
 
 
@@ -140,7 +157,8 @@ def _with_media_types(types: bytes) -> bytes:
     for extension, media in _MEDIA_TYPES.items():
         if not re.search(rf'Extension="{extension}"', text, re.I):
             text = text.replace(
-                "</Types>", f'<Default Extension="{extension}" ContentType="{media}"/></Types>')
+                "</Types>", f'<Default Extension="{extension}" ContentType="{media}"/></Types>'
+            )
     return text.encode("utf-8")
 
 
@@ -159,8 +177,12 @@ def _write(prepared: PreparedTemplate, rendered: dict[str, bytes], sink: _Pictur
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         for info, data in prepared.entries:
-            package.writestr(info, changed.get(info.filename, data),
-                             compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            package.writestr(
+                info,
+                changed.get(info.filename, data),
+                compress_type=zipfile.ZIP_DEFLATED,
+                compresslevel=1,
+            )
         date_time = prepared.entries[0][0].date_time
         for name, data in new_files.items():
             info = zipfile.ZipInfo(name, date_time=date_time)

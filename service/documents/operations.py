@@ -76,11 +76,12 @@ def document_blocker(case: Case, doc_type: str) -> object | None:
 
 def is_locked(number: str) -> bool:
     """True once a version of ``number`` has been signed."""
-    return db.session.scalar(
+    signed = db.session.scalar(
         sa.select(sa.func.count(DocumentSignature.id))
         .join(Document, Document.id == DocumentSignature.document_id)
         .where(Document.number == number)
-    ) > 0
+    )
+    return bool(signed)
 
 
 def issue_document(case: Case, user: User, doc_type: str, today: date | None = None) -> Document:

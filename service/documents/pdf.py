@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
@@ -21,6 +22,8 @@ BRIDGE = Path(__file__).resolve().with_name("uno_bridge.py")
 #: Where python3-uno puts ``uno.py`` on Debian.
 UNO_PATHS = (Path("/usr/lib/python3/dist-packages"), Path("/usr/lib/libreoffice/program"))
 SYSTEM_PYTHON = Path("/usr/bin/python3")
+#: Longest wait for soffice to start or to convert one document, in seconds.
+TIMEOUT = 120.0
 
 
 class PdfUnavailable(RuntimeError):
@@ -59,10 +62,14 @@ class WarmConverter:
         process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
             [python[0], str(BRIDGE), soffice, profile, pipe], env=python[1], text=True,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            start_new_session=True,  # its own process group: stopping it stops its soffice too
         )
-        assert process.stdout is not None
-        if not json.loads(process.stdout.readline() or "{}").get("ready"):
-            process.kill()
+        try:
+            ready = json.loads(_reply_line(process) or "{}").get("ready")
+        except (json.JSONDecodeError, PdfUnavailable):
+            ready = False
+        if not ready:
+            _kill(process)
             raise PdfUnavailable("LibreOffice did not start")
         return process
 
@@ -87,7 +94,7 @@ class WarmConverter:
         assert process.stdin is not None and process.stdout is not None
         process.stdin.write(json.dumps({"in": str(source), "out": str(target)}) + "\n")
         process.stdin.flush()
-        reply = json.loads(process.stdout.readline())
+        reply = json.loads(_reply_line(process))
         if not reply.get("ok") or not target.is_file():
             raise PdfUnavailable(f"conversion failed: {reply.get('error', '')}")
         return target.read_bytes()
@@ -101,9 +108,28 @@ class WarmConverter:
                 try:
                     self._process.wait(timeout=15)
                 except subprocess.TimeoutExpired:
-                    self._process.kill()
+                    _kill(self._process)
             self._process = None
         shutil.rmtree(self._workdir, ignore_errors=True)
+
+
+def _kill(process: subprocess.Popen[str]) -> None:
+    """Stop the bridge and the soffice it started (its process group)."""
+    try:
+        os.killpg(process.pid, 9)
+    except ProcessLookupError:
+        pass
+    process.wait()
+
+
+def _reply_line(process: subprocess.Popen[str]) -> str:
+    """The bridge's next line; a bridge silent for :data:`TIMEOUT` seconds is stopped."""
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], TIMEOUT)
+    if not ready:
+        _kill(process)
+        raise PdfUnavailable("LibreOffice did not answer in time")
+    return process.stdout.readline()
 
 
 _converter: WarmConverter | None = None

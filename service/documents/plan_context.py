@@ -97,7 +97,7 @@ def assessment_part(assessment: Answers, method: Method | None, language: str) -
     return {
         "areas": areas,
         "earlier_interventions": earlier,
-        "values": text(assessment.get("values")),
+        "what_they_value": text(assessment.get("values")),  # not "values": dict.values
         "feels_safe": text(assessment.get("feels_safe")),
         "interests": text(assessment.get("interests")),
         "network": text(assessment.get("network")),

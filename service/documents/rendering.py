@@ -21,9 +21,8 @@ docxtpl, compiled, its package kept as bytes; rendering is Jinja plus writing th
 from __future__ import annotations
 
 import copy
-import io
 import re
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Mapping, MutableMapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -96,10 +95,10 @@ def render_document(
 
     The context is deep-copied and every string in it sanitised (see :func:`sanitise_text`);
     the caller's data is never modified. ``images`` adds variables holding pictures (the QR
-    code, a drawn signature); ``None`` for one defines it as absent (``{% if signature %}``). Raises :class:`ValueError` for a malformed template
-    name, :class:`FileNotFoundError` for an unknown one, :class:`jinja2.UndefinedError` when
-    the context lacks a variable the template uses, and :class:`jinja2.TemplateSyntaxError`
-    when a template's tags are broken.
+    code, a drawn signature); ``None`` for one defines it as absent (``{% if signature %}``).
+    Raises :class:`ValueError` for a malformed template name, :class:`FileNotFoundError` for
+    an unknown one, :class:`jinja2.UndefinedError` when the context lacks a variable the
+    template uses, and :class:`jinja2.TemplateSyntaxError` when a template's tags are broken.
     """
     prepared = _prepared_template(template_name)
     return fast_docx.render(prepared, _prepared_context(context), images or {})

@@ -60,6 +60,9 @@ def check_scan(data: bytes) -> str:
 
 
 def _check_unlocked(document: Document) -> None:
+    """Refuse a second signing, and signing a document whose content was erased."""
+    if not document.content:
+        raise SigningError(str(_l("The content of this document has been erased.")))
     if is_locked(document.number):
         raise SigningError(str(_l("Document %(number)s is already signed and locked.",
                                   number=document.number)))

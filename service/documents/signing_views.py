@@ -36,7 +36,6 @@ def sign(document_id: int) -> tuple[str, int]:
     """The signing page of one document version."""
     document = access.get_document(document_id)
     access.require("issue", _case_of(document))
-    access.require("issue", access.get_case(document.case_id))
     return _page(document, ScanForm(), DrawnSignatureForm())
 
 
@@ -48,7 +47,6 @@ def sign_scan(document_id: int) -> Response | tuple[str, int]:
     request.max_content_length = UPLOAD_BODY_LIMIT
     document = access.get_document(document_id)
     access.require("issue", _case_of(document))
-    access.require("issue", access.get_case(document.case_id))
     form = ScanForm()
     if form.validate_on_submit():
         upload = form.scan.data
@@ -72,7 +70,6 @@ def sign_drawn(document_id: int) -> Response | tuple[str, int]:
     """Put the drawn signature into a new, signed version of the document."""
     document = access.get_document(document_id)
     access.require("issue", _case_of(document))
-    access.require("issue", access.get_case(document.case_id))
     form = DrawnSignatureForm()
     if form.validate_on_submit():
         try:

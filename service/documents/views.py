@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from service import access, audit
 from service.documents.case_file import (
+    carried_signatures,
     case_file_zip,
     filings_by_document,
     mark_filed,
@@ -87,18 +88,19 @@ def pdf(document_id: int) -> Response | str:
     """The document as PDF for printing, or a page saying why there is none."""
     document = access.get_document(document_id)
     access.require("download", _case_of(document))
+    failed = False
     if pdf_available():
         try:
             data = to_pdf(document.content)
         except PdfUnavailable:
-            pass
+            failed = True
         else:
             record_download(document, "pdf")
             return _private(send_file(
                 BytesIO(data), mimetype="application/pdf", as_attachment=False,
                 download_name=document.filename.replace(".docx", ".pdf"), max_age=0,
             ))
-    return render_template("documents/no_pdf.html", document=document)
+    return render_template("documents/no_pdf.html", document=document, failed=failed)
 
 
 @bp.route("/verify/<number>")
@@ -118,6 +120,7 @@ def verify(number: str) -> str:
     return render_template(
         "documents/verify.html", number=number, case=case, versions=versions,
         signatures=signatures_by_document(versions), filings=filings_by_document(versions),
+        carried=carried_signatures(versions),
         labels=DOCUMENT_TYPE_LABELS, short_hash=short_hash,
     )
 
@@ -152,9 +155,12 @@ def _documents_panel() -> dict[str, object]:
             sa.select(Document).where(Document.case_id == case.id)
             .order_by(Document.id)
         ))
+        signatures = signatures_by_document(documents)
+        carried = carried_signatures(documents)
         return {
             "documents": documents,
-            "signatures": signatures_by_document(documents),
+            "signatures": {**carried, **signatures},
+            "locked": {d.number for d in documents if d.id in signatures or d.id in carried},
             "filings": filings_by_document(documents),
             "types": [(t, DOCUMENT_TYPE_LABELS[t], document_blocker(case, t))
                       for t in DOCUMENT_TYPES],

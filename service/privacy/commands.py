@@ -32,8 +32,12 @@ def export_person(person_id: int, out_file: Path) -> None:
 
 
 @commands.command("purge")
-@click.option("--closed-before", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
-              help="Only cases closed before this date (YYYY-MM-DD).")
+@click.option(
+    "--closed-before",
+    required=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only cases closed before this date (YYYY-MM-DD).",
+)
 @click.option("--dry-run", is_flag=True, help="List what would be erased; change nothing.")
 @with_appcontext
 def purge_command(closed_before: object, dry_run: bool) -> None:
@@ -46,12 +50,16 @@ def purge_command(closed_before: object, dry_run: bool) -> None:
     verb = "would erase" if dry_run else "erased"
     for case_id in result["cases"]:
         item = due[case_id]
-        click.echo(f"case {case_id} (unit {item.unit_id}, closed {item.closed_on}, kept until "
-                   f"{item.kept_until}): {verb}")
+        click.echo(
+            f"case {case_id} (unit {item.unit_id}, closed {item.closed_on}, kept until "
+            f"{item.kept_until}): {verb}"
+        )
     for person_id in result["persons"]:
         click.echo(f"person {person_id}: {'would be anonymised' if dry_run else 'anonymised'}")
-    click.echo(f"{len(result['cases'])} case(s), {len(result['persons'])} person(s) {verb}"
-               f"{' (dry run: nothing changed)' if dry_run else ''}.")
+    click.echo(
+        f"{len(result['cases'])} case(s), {len(result['persons'])} person(s) {verb}"
+        f"{' (dry run: nothing changed)' if dry_run else ''}."
+    )
 
 
 @commands.command("rotate-key")

@@ -13,11 +13,18 @@ from service.models import Case, ConsentWithdrawal, User
 
 def withdraw_consent(case: Case, user: User, withdrawn_on: date) -> ConsentWithdrawal:
     """Record the withdrawal with its date and who recorded it, audited in the same commit."""
-    withdrawal = ConsentWithdrawal(case_id=case.id, withdrawn_on=withdrawn_on, recorded_by_id=user.id)
+    withdrawal = ConsentWithdrawal(
+        case_id=case.id, withdrawn_on=withdrawn_on, recorded_by_id=user.id
+    )
     db.session.add(withdrawal)
     db.session.flush()
-    audit.record("consent.withdraw", case_id=case.id, person_id=case.person_id, user_id=user.id,
-                 withdrawal=withdrawal.id)
+    audit.record(
+        "consent.withdraw",
+        case_id=case.id,
+        person_id=case.person_id,
+        user_id=user.id,
+        withdrawal=withdrawal.id,
+    )
     db.session.commit()
     return withdrawal
 
@@ -25,6 +32,8 @@ def withdraw_consent(case: Case, user: User, withdrawn_on: date) -> ConsentWithd
 def consent_withdrawal(case: Case) -> ConsentWithdrawal | None:
     """The latest withdrawal of the case's consent, or None while consent stands."""
     return db.session.scalar(
-        sa.select(ConsentWithdrawal).where(ConsentWithdrawal.case_id == case.id)
-        .order_by(ConsentWithdrawal.withdrawn_on.desc(), ConsentWithdrawal.id.desc()).limit(1)
+        sa.select(ConsentWithdrawal)
+        .where(ConsentWithdrawal.case_id == case.id)
+        .order_by(ConsentWithdrawal.withdrawn_on.desc(), ConsentWithdrawal.id.desc())
+        .limit(1)
     )

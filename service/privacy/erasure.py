@@ -89,8 +89,11 @@ def erase_person(person: Person, *, reason: str, actor: User | None) -> list[int
         erase_case_content(case)
     anonymise_person(person)
     audit.record(
-        "person.erase", person_id=person.id, user_id=actor.id if actor else None,
-        reason=reason.strip(), cases=[case.id for case in cases],
+        "person.erase",
+        person_id=person.id,
+        user_id=actor.id if actor else None,
+        reason=reason.strip(),
+        cases=[case.id for case in cases],
     )
     db.session.commit()
     return [case.id for case in cases]

@@ -32,8 +32,18 @@ from service.privacy.records import (
 EXTENSIONS = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}
 
 PERSON_FIELDS = (
-    "id", "first_name", "last_name", "identity_kind", "identity_number", "date_of_birth",
-    "preferred_language", "address", "phone", "email", "created_at", "erased_at",
+    "id",
+    "first_name",
+    "last_name",
+    "identity_kind",
+    "identity_number",
+    "date_of_birth",
+    "preferred_language",
+    "address",
+    "phone",
+    "email",
+    "created_at",
+    "erased_at",
 )
 
 
@@ -48,8 +58,9 @@ def build_person_export(person: Person, *, actor: User | None = None) -> bytes:
     The audit row is added before the access log is read, so the export lists itself.
     """
     cases = person_cases(person)
-    audit.record("person.export", person_id=person.id, user_id=actor.id if actor else None,
-                 cases=len(cases))
+    audit.record(
+        "person.export", person_id=person.id, user_id=actor.id if actor else None, cases=len(cases)
+    )
     db.session.flush()
     names = _staff_names()
     buffer = io.BytesIO()
@@ -67,9 +78,13 @@ def build_person_export(person: Person, *, actor: User | None = None) -> bytes:
 def _write_case(archive: zipfile.ZipFile, case: Case, names: dict[int, str]) -> None:
     folder = f"cases/{case.reference}"
     data: dict[str, Any] = {
-        "reference": case.reference, "unit": case.unit.name, "method": case.method,
-        "status": case.status, "opened_at": json_safe(case.opened_at),
-        "closed_at": json_safe(case.closed_at), "erased_at": json_safe(case.erased_at),
+        "reference": case.reference,
+        "unit": case.unit.name,
+        "method": case.method,
+        "status": case.status,
+        "opened_at": json_safe(case.opened_at),
+        "closed_at": json_safe(case.closed_at),
+        "erased_at": json_safe(case.erased_at),
         "assignment": case.assignment,
         "referring_caseworker": case.caseworker_name,
         "contact_person": names.get(case.contact_person_id or 0, ""),
@@ -84,15 +99,21 @@ def _write_case(archive: zipfile.ZipFile, case: Case, names: dict[int, str]) -> 
             rows.append(plain)
         data[table.name] = rows
     documents = db.session.scalars(
-        sa.select(Document).where(Document.case_id == case.id).order_by(Document.number, Document.version)
+        sa.select(Document)
+        .where(Document.case_id == case.id)
+        .order_by(Document.number, Document.version)
     ).all()
     data["documents"] = []
     for document in documents:
         content = document.content or b""
         entry = {
-            "number": document.number, "version": document.version, "type": document.doc_type,
-            "language": document.language, "sha256": document.sha256,
-            "issued_at": json_safe(document.issued_at), "issued_by": names.get(document.issued_by_id, ""),
+            "number": document.number,
+            "version": document.version,
+            "type": document.doc_type,
+            "language": document.language,
+            "sha256": document.sha256,
+            "issued_at": json_safe(document.issued_at),
+            "issued_by": names.get(document.issued_by_id, ""),
             "file": f"documents/{document.filename}" if content else None,
         }
         if content:
@@ -103,10 +124,11 @@ def _write_case(archive: zipfile.ZipFile, case: Case, names: dict[int, str]) -> 
         rows = []
         for row in rows_of_documents(table, ids):
             plain = as_plain(row)
-            content = getattr(row, "content", None)
-            if isinstance(content, bytes) and content:
-                name = f"documents/{table.name}-{plain.get('id')}.{EXTENSIONS.get(plain.get('mimetype', ''), 'bin')}"
-                archive.writestr(f"{folder}/{name}", content)
+            scan = getattr(row, "content", None)
+            if isinstance(scan, bytes) and scan:
+                extension = EXTENSIONS.get(plain.get("mimetype", ""), "bin")
+                name = f"documents/{table.name}-{plain.get('id')}.{extension}"
+                archive.writestr(f"{folder}/{name}", scan)
                 plain["file"] = name
             rows.append(plain)
         data[table.name] = rows
@@ -115,9 +137,12 @@ def _write_case(archive: zipfile.ZipFile, case: Case, names: dict[int, str]) -> 
 
 def _log_entry(event: Any, names: dict[int, str]) -> dict[str, Any]:
     return {
-        "at": json_safe(event.at), "action": event.action,
-        "user": names.get(event.user_id or 0, ""), "case_id": event.case_id,
-        "ip": event.ip, "details": event.details,
+        "at": json_safe(event.at),
+        "action": event.action,
+        "user": names.get(event.user_id or 0, ""),
+        "case_id": event.case_id,
+        "ip": event.ip,
+        "details": event.details,
     }
 
 

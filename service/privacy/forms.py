@@ -15,9 +15,14 @@ class ErasureForm(FlaskForm):
 
     reason = TextAreaField(
         _l("Reason for the erasure"),
-        validators=[DataRequired(message=_l("Say why the person's data is erased.")), Length(max=500)],
-        description=_l("E.g. the person's request of a date, or a decision number. "
-                       "Do not write the person's name: the reason is kept in the audit log."),
+        validators=[
+            DataRequired(message=_l("Say why the person's data is erased.")),
+            Length(max=500),
+        ],
+        description=_l(
+            "E.g. the person's request of a date, or a decision number. "
+            "Do not write the person's name: the reason is kept in the audit log."
+        ),
     )
     confirm = BooleanField(
         _l("I understand that the names, numbers, answers and documents are removed for good."),
@@ -29,6 +34,7 @@ class WithdrawConsentForm(FlaskForm):
     """The day the person withdrew their consent to share information."""
 
     withdrawn_on = DateField(
-        _l("Consent withdrawn on"), default=date.today,
+        _l("Consent withdrawn on"),
+        default=date.today,
         validators=[InputRequired(message=_l("Give the date of the withdrawal."))],
     )

@@ -47,14 +47,16 @@ def due_cases(closed_before: date, today: date) -> list[DueCase]:
     ).all()
     due = []
     for case_id, person_id, unit_id, closed_at, years in rows:
-        closed_on = closed_at.date()
+        closed_on = closed_at.date()  # type: ignore[union-attr]  # not None by the query
         kept_until = add_years(closed_on, years)
         if closed_on < closed_before and kept_until <= today:
             due.append(DueCase(case_id, person_id, unit_id, closed_on, kept_until))
     return due
 
 
-def purge(closed_before: date, *, today: date | None = None, dry_run: bool = False) -> dict[str, list[int]]:
+def purge(
+    closed_before: date, *, today: date | None = None, dry_run: bool = False
+) -> dict[str, list[int]]:
     """Erase the due cases (and persons left with nothing); with ``dry_run`` change nothing.
 
     Returns ``{"cases": [...], "persons": [...]}``: what was (or would be) erased.
@@ -69,8 +71,14 @@ def purge(closed_before: date, *, today: date | None = None, dry_run: bool = Fal
         case = db.session.get(Case, item.case_id)
         assert case is not None
         erase_case_content(case)
-        audit.record("case.purge", case_id=case.id, person_id=item.person_id, user_id=None,
-                     closed_before=closed_before.isoformat(), kept_until=item.kept_until.isoformat())
+        audit.record(
+            "case.purge",
+            case_id=case.id,
+            person_id=item.person_id,
+            user_id=None,
+            closed_before=closed_before.isoformat(),
+            kept_until=item.kept_until.isoformat(),
+        )
     for person_id in person_ids:
         person = db.session.get(Person, person_id)
         assert person is not None

@@ -17,16 +17,19 @@ SPECIAL_TABLES = frozenset({"audit_events", "documents", "cases"})
 
 def person_cases(person: Person) -> list[Case]:
     """Every case of the person, oldest first."""
-    return list(db.session.scalars(
-        sa.select(Case).where(Case.person_id == person.id).order_by(Case.opened_at, Case.id)
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(Case).where(Case.person_id == person.id).order_by(Case.opened_at, Case.id)
+        )
+    )
 
 
 def case_tables() -> list[sa.Table]:
     """Tables with a ``case_id`` column (submissions, drafts, withdrawals, …), found from the
     models so that a new model is exported and erased without changing this module."""
     return [
-        table for table in Base.metadata.sorted_tables
+        table
+        for table in Base.metadata.sorted_tables
         if "case_id" in table.c and table.name not in SPECIAL_TABLES
     ]
 
@@ -34,7 +37,8 @@ def case_tables() -> list[sa.Table]:
 def document_tables() -> list[sa.Table]:
     """Tables keyed by a document version (signatures, filings, …), found from the models."""
     return [
-        table for table in Base.metadata.sorted_tables
+        table
+        for table in Base.metadata.sorted_tables
         if "document_id" in table.c and table.name not in SPECIAL_TABLES
     ]
 
@@ -71,8 +75,11 @@ def rows_of(table: sa.Table, case_id: int) -> list[Any]:
 
 def as_plain(obj: Any) -> dict[str, Any]:
     """Every column of a model object as JSON-safe values (dates as ISO text)."""
-    return {column.key: json_safe(getattr(obj, column.key)) for column in obj.__table__.columns
-            if column.key in obj.__mapper__.column_attrs}
+    return {
+        column.key: json_safe(getattr(obj, column.key))
+        for column in obj.__table__.columns
+        if column.key in obj.__mapper__.column_attrs
+    }
 
 
 def json_safe(value: Any) -> Any:

@@ -27,8 +27,13 @@ def export_person(person_id: int) -> Response:
     access.require("export", person)
     content = build_person_export(person, actor=current_user)
     db.session.commit()
-    response = send_file(BytesIO(content), mimetype="application/zip", as_attachment=True,
-                         download_name=export_filename(person), max_age=0)
+    response = send_file(
+        BytesIO(content),
+        mimetype="application/zip",
+        as_attachment=True,
+        download_name=export_filename(person),
+        max_age=0,
+    )
     response.headers["Cache-Control"] = "private, no-store"
     return response
 
@@ -54,8 +59,10 @@ def withdraw(case_id: int) -> Response:
     form = WithdrawConsentForm()
     if form.validate_on_submit() and form.withdrawn_on.data:
         withdraw_consent(case, current_user, form.withdrawn_on.data)
-        flash(_("The withdrawal of consent is recorded. Information may no longer be shared."),
-              "success")
+        flash(
+            _("The withdrawal of consent is recorded. Information may no longer be shared."),
+            "success",
+        )
     else:
         flash(_("Give the date of the withdrawal."), "warning")
     return redirect(url_for("cases.case", case_id=case.id))

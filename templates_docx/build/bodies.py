@@ -9,7 +9,6 @@ from templates_docx.build.kit import (
     loop_table,
     para,
     signature_block,
-    spacer,
     subheading,
     tag,
     title,
@@ -30,160 +29,199 @@ def _signatures(t: Texts, *, caseworker: bool, head: bool = False) -> str:
         Signer(t["sig_worker"], "{{ worker.name }}", "{{ worker.title }}"),
     ]
     if caseworker:
-        signers.append(Signer(t["sig_caseworker"], "{{ caseworker.name }}",
-                              condition="caseworker.name"))
+        signers.append(
+            Signer(t["sig_caseworker"], "{{ caseworker.name }}", condition="caseworker.name")
+        )
     if head:
-        signers.append(Signer(t["sig_head"], "{{ plan.head_of_centre }}",
-                              condition="plan.head_of_centre"))
-    return (heading(t["h_signatures"])
-            + para(t["signatures_note"], keep_next=True, after=40)
-            + signature_block(signers, t["place_and_date"], t["signature"]))
+        signers.append(
+            Signer(t["sig_head"], "{{ plan.head_of_centre }}", condition="plan.head_of_centre")
+        )
+    return (
+        heading(t["h_signatures"])
+        + para(t["signatures_note"], keep_next=True, after=40)
+        + signature_block(signers, t["place_and_date"], t["signature"])
+    )
 
 
 def _parties(t: Texts) -> str:
-    return facts([
-        (t["name"], _v("person.full_name")),
-        ("{{ person.identity_kind or \"" + t["identity"] + "\" }}", _v("person.identity_number")),
-        (t["address"], _v("person.address")),
-        (t["unit"], "{{ unit.name }}"),
-        (t["contact_person"], "{{ worker.name or \"—\" }}{% if worker.phone %}, tel. "
-                              "{{ worker.phone }}{% endif %}"),
-        (t["case"], "{{ case.reference }} · {{ case.method }}"),
-    ])
+    return facts(
+        [
+            (t["name"], _v("person.full_name")),
+            ('{{ person.identity_kind or "' + t["identity"] + '" }}', _v("person.identity_number")),
+            (t["address"], _v("person.address")),
+            (t["unit"], "{{ unit.name }}"),
+            (
+                t["contact_person"],
+                '{{ worker.name or "—" }}{% if worker.phone %}, tel. {{ worker.phone }}{% endif %}',
+            ),
+            (t["case"], "{{ case.reference }} · {{ case.method }}"),
+        ]
+    )
 
 
 def consent(t: Texts) -> str:
     """Consent to share information: parties, data, purpose, validity, withdrawal."""
-    return "".join([
-        title(t["consent_title"]),
-        para(t["consent_intro"], color="595959", after=120),
-        heading(t["h_person"]), _parties(t),
-        heading(t["h_consent_parties"]), para("{{ consent.parties }}"),
-        heading(t["h_consent_data"]), para("{{ consent.data }}"),
-        heading(t["h_consent_purpose"]), para("{{ consent.purpose }}"),
-        heading(t["h_consent_valid"]), para(t["consent_valid"]),
-        heading(t["h_consent_withdraw"]), para(t["consent_withdraw"]),
-        para(t["consent_legal"], color="595959", size=18),
-        _signatures(t, caseworker=False),
-    ])
+    return "".join(
+        [
+            title(t["consent_title"]),
+            para(t["consent_intro"], color="595959", after=120),
+            heading(t["h_person"]),
+            _parties(t),
+            heading(t["h_consent_parties"]),
+            para("{{ consent.parties }}"),
+            heading(t["h_consent_data"]),
+            para("{{ consent.data }}"),
+            heading(t["h_consent_purpose"]),
+            para("{{ consent.purpose }}"),
+            heading(t["h_consent_valid"]),
+            para(t["consent_valid"]),
+            heading(t["h_consent_withdraw"]),
+            para(t["consent_withdraw"]),
+            para(t["consent_legal"], color="595959", size=18),
+            _signatures(t, caseworker=False),
+        ]
+    )
 
 
 def _assessment(t: Texts) -> str:
-    return "".join([
-        para(t["assessment_intro"], color="595959", size=18),
-        loop_table([(t["area"], 1500), (t["strengths"], 2000), (t["situation"], 1900),
-                    (t["causes"], 1700), (t["barriers"], 1700), (t["rating"], 838)],
-                   ["{{ a.label }}", _v("a.strengths"), _v("a.situation"), _v("a.causes"),
-                    _v("a.barriers"), _v("a.rating")], "a in assessment.areas",
-                   first_column_fill=True, size=18),
-        subheading(t["h_matters"]),
-        facts([(t["values"], _v("assessment.values")), (t["feels_safe"], _v("assessment.feels_safe")),
-               (t["interests"], _v("assessment.interests")), (t["network"], _v("assessment.network"))]),
-        subheading(t["h_earlier"]),
-        loop_table([(t["intervention"], 4000), (t["when"], 1638), (t["result"], 4000)],
-                   [_v("e.intervention"), _v("e.when"), _v("e.result")],
-                   "e in assessment.earlier_interventions", size=18),
-        tag("{%p if assessment.extras %}"),
-        subheading(t["h_extras"]),
-        loop_table([(t["question"], 3400), (t["answer"], 6238)],
-                   ["{{ x.label }}", _v("x.value")], "x in assessment.extras",
-                   first_column_fill=True, size=18),
-        tag("{%p endif %}"),
-    ])
+    return "".join(
+        [
+            para(t["assessment_intro"], color="595959", size=18),
+            loop_table(
+                [
+                    (t["area"], 1500),
+                    (t["strengths"], 2000),
+                    (t["situation"], 1900),
+                    (t["causes"], 1700),
+                    (t["barriers"], 1700),
+                    (t["rating"], 838),
+                ],
+                [
+                    "{{ a.label }}",
+                    _v("a.strengths"),
+                    _v("a.situation"),
+                    _v("a.causes"),
+                    _v("a.barriers"),
+                    _v("a.rating"),
+                ],
+                "a in assessment.areas",
+                first_column_fill=True,
+                size=18,
+            ),
+            subheading(t["h_matters"]),
+            facts(
+                [
+                    (t["values"], _v("assessment.what_they_value")),
+                    (t["feels_safe"], _v("assessment.feels_safe")),
+                    (t["interests"], _v("assessment.interests")),
+                    (t["network"], _v("assessment.network")),
+                ]
+            ),
+            subheading(t["h_earlier"]),
+            loop_table(
+                [(t["intervention"], 4000), (t["when"], 1638), (t["result"], 4000)],
+                [_v("e.intervention"), _v("e.when"), _v("e.result")],
+                "e in assessment.earlier_interventions",
+                size=18,
+            ),
+            tag("{%p if assessment.extras %}"),
+            subheading(t["h_extras"]),
+            loop_table(
+                [(t["question"], 3400), (t["answer"], 6238)],
+                ["{{ x.label }}", _v("x.value")],
+                "x in assessment.extras",
+                first_column_fill=True,
+                size=18,
+            ),
+            tag("{%p endif %}"),
+        ]
+    )
 
 
 def _goals(t: Texts) -> str:
-    return "".join([
-        para(t["goals_intro"], color="595959", size=18),
-        tag("{%p for goal in plan.goals %}"),
-        subheading(t["goal"] + " {{ goal.no }}: {{ goal.area }}"),
-        para("{{ goal.goal }}", keep_next=True, bold=True),
-        para(t["from_assignment"] + " " + _v("goal.from_assignment"), keep_next=True, size=18,
-             color="595959"),
-        loop_table([(t["no"], 560), (t["sub_goal"], 1800), (t["person_actions"], 1500),
-                    (t["worker_actions"], 1500), (t["others"], 1378), (t["when"], 1200),
-                    (t["progress_sign"], 1700)],
-                   ["{{ s.ref }}", _v("s.sub_goal"), _v("s.person_actions"),
-                    _v("s.worker_actions"), _v("s.others_responsible"), _v("s.when"),
-                    _v("s.progress_sign")], "s in goal.sub_goals", size=18),
-        tag("{%p endfor %}"),
-        tag("{%p if not plan.goals %}"), para(t["no_goals"]), tag("{%p endif %}"),
-    ])
+    return "".join(
+        [
+            para(t["goals_intro"], color="595959", size=18),
+            tag("{%p for goal in plan.goals %}"),
+            subheading(t["goal"] + " {{ goal.no }}: {{ goal.area }}"),
+            para("{{ goal.goal }}", keep_next=True, bold=True),
+            para(
+                t["from_assignment"] + " " + _v("goal.from_assignment"),
+                keep_next=True,
+                size=18,
+                color="595959",
+            ),
+            loop_table(
+                [
+                    (t["no"], 560),
+                    (t["sub_goal"], 1800),
+                    (t["person_actions"], 1500),
+                    (t["worker_actions"], 1500),
+                    (t["others"], 1378),
+                    (t["when"], 1200),
+                    (t["progress_sign"], 1700),
+                ],
+                [
+                    "{{ s.ref }}",
+                    _v("s.sub_goal"),
+                    _v("s.person_actions"),
+                    _v("s.worker_actions"),
+                    _v("s.others_responsible"),
+                    _v("s.when"),
+                    _v("s.progress_sign"),
+                ],
+                "s in goal.sub_goals",
+                size=18,
+            ),
+            tag("{%p endfor %}"),
+            tag("{%p if not plan.goals %}"),
+            para(t["no_goals"]),
+            tag("{%p endif %}"),
+        ]
+    )
 
 
 def plan(t: Texts) -> str:
     """The individual plan; section order and names follow ``t`` (SOSFS 2014:5, art. 49 u.p.s.)."""
-    return "".join([
-        title(t["plan_title"]),
-        para(t["plan_subtitle"], color="595959", after=120),
-        heading(t["h_plan_basis"]),
-        facts([(t["name"], _v("person.full_name")),
-               ("{{ person.identity_kind or \"" + t["identity"] + "\" }}",
-                _v("person.identity_number")),
-               (t["assignment"], _v("case.assignment")), (t["method"], "{{ case.method }}"),
-               (t["contact_person"], _v("worker.name")), (t["caseworker"], _v("caseworker.name")),
-               (t["adopted_on"], _v("plan.adopted_on"))]),
-        heading(t["h_analysis"]), _assessment(t),
-        heading(t["h_goals"]), _goals(t),
-        heading(t["h_participation"]),
-        facts([(t["participation"], _v("plan.participation")),
-               (t["other_participants"], _v("plan.other_participants"))]),
-        heading(t["h_follow_up"]),
-        facts([(t["follow_up_rhythm"], _v("plan.follow_up_rhythm")),
-               (t["follow_up_how"], _v("plan.follow_up_how")),
-               (t["meeting_dates"], _v("plan.meeting_dates"))]),
-        para(t["follow_up_note"], color="595959", size=18),
-        _signatures(t, caseworker=True, head=True),
-    ])
-
-
-def follow_up(t: Texts) -> str:
-    """The record of one follow-up meeting."""
-    return "".join([
-        title(t["fu_title"]),
-        facts([(t["name"], _v("person.full_name")), (t["meeting_date"], _v("follow_up.meeting_date")),
-               (t["contact_person"], _v("worker.name")), (t["plan_ref"], _v("follow_up.plan_number")),
-               (t["next_meeting"], _v("follow_up.next_meeting"))]),
-        heading(t["h_since"]), para(_v("follow_up.since_last_time")),
-        heading(t["h_successes"]), para(_v("follow_up.successes")),
-        heading(t["h_setbacks"]), para(_v("follow_up.setbacks")),
-        heading(t["h_progress"]),
-        para(t["progress_note"], color="595959", size=18),
-        loop_table([(t["no"], 700), (t["sub_goal"], 3400), (t["status"], 1700),
-                    (t["comment"], 3838)],
-                   ["{{ r.ref }}", _v("r.sub_goal"), "{{ r.status }}", _v("r.comment")],
-                   "r in follow_up.progress", size=18),
-        heading(t["h_ratings"]),
-        loop_table([(t["area"], 3638), (t["rating_before"], 3000), (t["rating_now"], 3000)],
-                   ["{{ a.label }}", _v("a.before"), _v("a.now")], "a in follow_up.ratings",
-                   first_column_fill=True, size=18),
-        heading(t["h_changes"]), para(_v("follow_up.plan_changes")),
-        tag("{%p for x in follow_up.extras %}"),
-        subheading("{{ x.label }}"), para(_v("x.value")),
-        tag("{%p endfor %}"),
-        _signatures(t, caseworker=False),
-    ])
-
-
-def closing(t: Texts) -> str:
-    """The closing summary of the whole case."""
-    return "".join([
-        title(t["cl_title"]),
-        facts([(t["name"], _v("person.full_name")), (t["case"], "{{ case.reference }} · {{ case.method }}"),
-               (t["opened_on"], _v("closing.opened_on")), (t["closed_on"], _v("closing.closed_on")),
-               (t["reason"], _v("closing.reason")), (t["contact_person"], _v("worker.name"))]),
-        heading(t["h_evaluation"]), para(_v("closing.final_evaluation")),
-        heading(t["h_goals_result"]),
-        loop_table([(t["area"], 2000), (t["goal"], 4638), (t["reached"], 3000)],
-                   ["{{ g.area }}", _v("g.goal"), "{{ g.reached }}"], "g in closing.goals",
-                   first_column_fill=True, size=18),
-        heading(t["h_ratings_change"]),
-        loop_table([(t["area"], 3638), (t["rating_start"], 3000), (t["rating_end"], 3000)],
-                   ["{{ a.label }}", _v("a.start"), _v("a.end")], "a in closing.ratings",
-                   first_column_fill=True, size=18),
-        heading(t["h_outcomes"]),
-        tag("{%p for o in closing.outcomes %}"), para("– {{ o }}"), tag("{%p endfor %}"),
-        tag("{%p if not closing.outcomes %}"), para("—"), tag("{%p endif %}"),
-        spacer(),
-        _signatures(t, caseworker=True),
-    ])
+    return "".join(
+        [
+            title(t["plan_title"]),
+            para(t["plan_subtitle"], color="595959", after=120),
+            heading(t["h_plan_basis"]),
+            facts(
+                [
+                    (t["name"], _v("person.full_name")),
+                    (
+                        '{{ person.identity_kind or "' + t["identity"] + '" }}',
+                        _v("person.identity_number"),
+                    ),
+                    (t["assignment"], _v("case.assignment")),
+                    (t["method"], "{{ case.method }}"),
+                    (t["contact_person"], _v("worker.name")),
+                    (t["caseworker"], _v("caseworker.name")),
+                    (t["adopted_on"], _v("plan.adopted_on")),
+                ]
+            ),
+            heading(t["h_analysis"]),
+            _assessment(t),
+            heading(t["h_goals"]),
+            _goals(t),
+            heading(t["h_participation"]),
+            facts(
+                [
+                    (t["participation"], _v("plan.participation")),
+                    (t["other_participants"], _v("plan.other_participants")),
+                ]
+            ),
+            heading(t["h_follow_up"]),
+            facts(
+                [
+                    (t["follow_up_rhythm"], _v("plan.follow_up_rhythm")),
+                    (t["follow_up_how"], _v("plan.follow_up_how")),
+                    (t["meeting_dates"], _v("plan.meeting_dates")),
+                ]
+            ),
+            para(t["follow_up_note"], color="595959", size=18),
+            _signatures(t, caseworker=True, head=True),
+        ]
+    )

@@ -1,7 +1,6 @@
 """WordprocessingML building blocks shared by every generated template (same look as the
-agreement): headings, paragraphs, label/value tables, repeating tables, signature blocks, and the
-page header and footer every document carries (unit, type, number, version, date, person, page
-X of Y, short hash, QR code to the verification page)."""
+agreement): headings, paragraphs, label/value tables, repeating tables and signature blocks.
+The page header and footer are in :mod:`templates_docx.build.page`."""
 
 from __future__ import annotations
 
@@ -17,28 +16,52 @@ CELL_MARGINS = (
 )
 
 
-def run(text: str, *, bold: bool = False, color: str | None = None, size: int | None = None,
-        italic: bool = False) -> str:
+def run(
+    text: str,
+    *,
+    bold: bool = False,
+    color: str | None = None,
+    size: int | None = None,
+    italic: bool = False,
+) -> str:
     """One run of literal text (Jinja tags inside stay tags)."""
-    props = "".join([
-        "<w:b/>" if bold else "", "<w:i/>" if italic else "",
-        f'<w:color w:val="{color}"/>' if color else "", f'<w:sz w:val="{size}"/>' if size else "",
-    ])
+    props = "".join(
+        [
+            "<w:b/>" if bold else "",
+            "<w:i/>" if italic else "",
+            f'<w:color w:val="{color}"/>' if color else "",
+            f'<w:sz w:val="{size}"/>' if size else "",
+        ]
+    )
     return f'<w:r><w:rPr>{props}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def p(runs: str = "", *, style: str | None = None, keep_next: bool = False, after: int | None = None,
-      before: int | None = None, align: str | None = None, extra: str = "") -> str:
+def p(
+    runs: str = "",
+    *,
+    style: str | None = None,
+    keep_next: bool = False,
+    after: int | None = None,
+    before: int | None = None,
+    align: str | None = None,
+    extra: str = "",
+) -> str:
     """A paragraph of ``runs`` (XML) with the given properties."""
     spacing = ""
     if after is not None or before is not None:
         attrs = (f' w:before="{before}"' if before is not None else "") + (
-            f' w:after="{after}"' if after is not None else "")
+            f' w:after="{after}"' if after is not None else ""
+        )
         spacing = f"<w:spacing{attrs}/>"
-    props = "".join([
-        f'<w:pStyle w:val="{style}"/>' if style else "", "<w:keepNext/>" if keep_next else "",
-        extra, spacing, f'<w:jc w:val="{align}"/>' if align else "",
-    ])
+    props = "".join(
+        [
+            f'<w:pStyle w:val="{style}"/>' if style else "",
+            "<w:keepNext/>" if keep_next else "",
+            extra,
+            spacing,
+            f'<w:jc w:val="{align}"/>' if align else "",
+        ]
+    )
     return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
 
 
@@ -71,20 +94,23 @@ def tag(text: str) -> str:
 
 
 def _cell(content: str, width: int, *, fill: str | None = None, span: int = 1) -> str:
-    props = f'<w:tcW w:type="dxa" w:w="{width}"/>' + (
-        f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
+    props = (
+        f'<w:tcW w:type="dxa" w:w="{width}"/>'
+        + (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "")
+        + (f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else "")
+    )
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
 
 
 def _table(widths: list[int], rows: str, *, borders: bool = True) -> str:
     sides = ("top", "left", "bottom", "right", "insideH", "insideV")
-    border = "".join(
-        BORDER.format(side=s) if borders else f'<w:{s} w:val="nil"/>' for s in sides)
+    border = "".join(BORDER.format(side=s) if borders else f'<w:{s} w:val="nil"/>' for s in sides)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-    return (f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{sum(widths)}"/><w:jc w:val="left"/>'
-            f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
-            f'</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>')
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{sum(widths)}"/><w:jc w:val="left"/>'
+        f'<w:tblBorders>{border}</w:tblBorders><w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
+        f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
+    )
 
 
 def _row(cells: str, *, header: bool = False, cant_split: bool = True) -> str:
@@ -97,30 +123,58 @@ def facts(rows: list[tuple[str, str]], caption: str | None = None, label_width: 
     value_width = PAGE_WIDTH - label_width
     body = ""
     if caption:
-        body += _row(_cell(p(run(caption, bold=True), keep_next=True, after=0), PAGE_WIDTH,
-                           fill="E7EBF0", span=2))
+        body += _row(
+            _cell(
+                p(run(caption, bold=True), keep_next=True, after=0),
+                PAGE_WIDTH,
+                fill="E7EBF0",
+                span=2,
+            )
+        )
     for label, value in rows:
         body += _row(
             _cell(p(run(label, bold=True, size=18), after=0), label_width, fill="F2F2F2")
-            + _cell(p(run(value), after=0), value_width))
+            + _cell(p(run(value), after=0), value_width)
+        )
     return _table([label_width, value_width], body) + spacer()
 
 
-def loop_table(columns: list[tuple[str, int]], cells: list[str], loop: str,
-               first_column_fill: bool = False, size: int | None = None) -> str:
+def loop_table(
+    columns: list[tuple[str, int]],
+    cells: list[str],
+    loop: str,
+    first_column_fill: bool = False,
+    size: int | None = None,
+) -> str:
     """A table with a repeated header row and one row per item of ``loop`` (``x in items``)."""
     widths = [w for _, w in columns]
-    header = _row("".join(
-        _cell(p(run(text, bold=True, size=18), after=0, keep_next=True), w, fill="E7EBF0")
-        for text, w in columns), header=True)
-    start = _row(_cell(p(run(f"{{%tr for {loop} %}}"), after=0), widths[0]) + "".join(
-        _cell(p(after=0), w) for w in widths[1:]), cant_split=False)
-    item = _row("".join(
-        _cell(p(run(expr, size=size), after=0), w,
-              fill="F7F7F7" if first_column_fill and i == 0 else None)
-        for i, (expr, w) in enumerate(zip(cells, widths, strict=True))))
-    end = _row(_cell(p(run("{%tr endfor %}"), after=0), widths[0]) + "".join(
-        _cell(p(after=0), w) for w in widths[1:]), cant_split=False)
+    header = _row(
+        "".join(
+            _cell(p(run(text, bold=True, size=18), after=0, keep_next=True), w, fill="E7EBF0")
+            for text, w in columns
+        ),
+        header=True,
+    )
+    start = _row(
+        _cell(p(run(f"{{%tr for {loop} %}}"), after=0), widths[0])
+        + "".join(_cell(p(after=0), w) for w in widths[1:]),
+        cant_split=False,
+    )
+    item = _row(
+        "".join(
+            _cell(
+                p(run(expr, size=size), after=0),
+                w,
+                fill="F7F7F7" if first_column_fill and i == 0 else None,
+            )
+            for i, (expr, w) in enumerate(zip(cells, widths, strict=True))
+        )
+    )
+    end = _row(
+        _cell(p(run("{%tr endfor %}"), after=0), widths[0])
+        + "".join(_cell(p(after=0), w) for w in widths[1:]),
+        cant_split=False,
+    )
     return _table(widths, header + start + item + end) + spacer()
 
 
@@ -144,90 +198,42 @@ def signature_block(signers: list[Signer], place_and_date: str, signature: str) 
     """Signers with place-and-date and signature lines; no row splits, the block keeps together."""
     widths = [3515, 3061, 3061]
 
+    dotted = '<w:pBdr><w:bottom w:val="dotted" w:sz="6" w:space="1" w:color="404040"/></w:pBdr>'
+
     def line(caption: str, slot: str = "") -> str:
-        return (p(run(slot) if slot else "", keep_next=True, before=600 if not slot else 200,
-                  after=0, extra='<w:pBdr><w:bottom w:val="dotted" w:sz="6" w:space="1" '
-                                 'w:color="404040"/></w:pBdr>')
-                + p(run(caption, color=GREY, size=16), keep_next=True, after=0))
+        empty = p(keep_next=True, before=600, after=0, extra=dotted)
+        if slot:  # the drawn signature sits on the line; without one the line is as the others
+            empty = (
+                tag("{%p if signature %}")
+                + p(run(slot), keep_next=True, before=0, after=0, extra=dotted)
+                + tag("{%p else %}")
+                + empty
+                + tag("{%p endif %}")
+            )
+        return empty + p(run(caption, color=GREY, size=16), keep_next=True, after=0)
 
     rows = ""
     for signer in signers:
-        who = (p(run(signer.role, color=GREY, size=16), keep_next=True, before=280, after=0)
-               + p(run(signer.name, bold=True), keep_next=True, after=0))
+        who = p(run(signer.role, color=GREY, size=16), keep_next=True, before=280, after=0) + p(
+            run(signer.name, bold=True), keep_next=True, after=0
+        )
         if signer.detail:
             who += p(run(signer.detail, color=GREY, size=16), keep_next=True, after=0)
-        slot = "{% if signature %}{{ signature }}{% endif %}" if signer.drawn_signature else ""
-        row = _row(_cell(who, widths[0]) + _cell(line(place_and_date), widths[1])
-                   + _cell(line(signature, slot), widths[2]))
+        slot = "{{ signature }}" if signer.drawn_signature else ""
+        row = _row(
+            _cell(who, widths[0])
+            + _cell(line(place_and_date), widths[1])
+            + _cell(line(signature, slot), widths[2])
+        )
         if signer.condition:
             empty = "".join(_cell(p(after=0), w) for w in widths[1:])
-            row = (_row(_cell(p(run(f"{{%tr if {signer.condition} %}}"), after=0), widths[0])
-                        + empty, cant_split=False) + row
-                   + _row(_cell(p(run("{%tr endif %}"), after=0), widths[0]) + empty,
-                          cant_split=False))
+            row = (
+                _row(
+                    _cell(p(run(f"{{%tr if {signer.condition} %}}"), after=0), widths[0]) + empty,
+                    cant_split=False,
+                )
+                + row
+                + _row(_cell(p(run("{%tr endif %}"), after=0), widths[0]) + empty, cant_split=False)
+            )
         rows += row
     return _table(widths, rows, borders=False) + spacer()
-
-
-@dataclass(frozen=True)
-class PageTexts:
-    """The words of the header and footer in one language."""
-
-    doc_title: str  #: e.g. "Samtycke" (followed by "nr <number>")
-    number_word: str  #: "nr" / "no."
-    version_word: str  #: "version" / "wersja"
-    case_word: str  #: "ärende" / "sprawa"
-    page: str  #: "Sida" / "Page" / "Strona"
-    of: str  #: "av" / "of" / "z"
-    checksum: str  #: "Kontrollsumma" / "Checksum" / "Suma kontrolna"
-    verify: str  #: "verifiera" / "verify at" / "weryfikacja"
-
-
-def header_xml(texts: PageTexts) -> str:
-    """The page header: unit left; type, number, version, date and person; the QR code right."""
-    widths = [4100, 4300, 1238]
-    left = (p(run("{{ unit.name }}", bold=True, color="262626"), style="Header")
-            + p(run("{{ unit.address }}{% if unit.phone %} · tel. {{ unit.phone }}{% endif %}"),
-                style="Header"))
-    middle = (
-        p(run(f"{texts.doc_title} {texts.number_word} {{{{ document.number }}}}", bold=True,
-              color="262626"), style="Header", align="right")
-        + p(run(f"{texts.version_word} {{{{ document.version }}}} · {{% if document.place %}}"
-                "{{ document.place }}, {% endif %}{{ document.issued_on }}"),
-            style="Header", align="right")
-        + p(run("{{ person.full_name }}{% if person.identity_number %} · "
-                "{{ person.identity_kind }} {{ person.identity_number }}{% endif %}"),
-            style="Header", align="right"))
-    right = p(run("{{ qr }}"), style="Header", align="right")
-    cells = (_cell(left, widths[0]) + _cell(middle, widths[1]) + _cell(right, widths[2]))
-    table = (
-        '<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="9638"/><w:tblBorders><w:top w:val="nil"/>'
-        '<w:left w:val="nil"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>'
-        '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/>'
-        '<w:bottom w:w="60" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
-        '</w:tblPr><w:tblGrid>' + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-        + f"</w:tblGrid><w:tr>{cells}</w:tr></w:tbl>")
-    return table + p(style="Header", extra='<w:spacing w:line="80" w:lineRule="exact"/>')
-
-
-def _field(instruction: str) -> str:
-    return ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-            f'<w:r><w:instrText xml:space="preserve"> {instruction} \\* MERGEFORMAT </w:instrText>'
-            '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
-            '<w:r><w:fldChar w:fldCharType="end"/></w:r>')
-
-
-def footer_xml(texts: PageTexts) -> str:
-    """The page footer: person and case, page X of Y; then the short hash and where to verify."""
-    first = p(
-        run("{{ person.full_name }}{% if person.identity_number %} · {{ person.identity_number }}"
-            f"{{% endif %}} · {texts.case_word} {{{{ case.reference }}}}")
-        + "<w:r><w:tab/></w:r>" + run(f"{texts.page} ") + _field("PAGE") + run(f" {texts.of} ")
-        + _field("NUMPAGES"),
-        style="Footer",
-        extra='<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="A6A6A6"/></w:pBdr>'
-              '<w:tabs><w:tab w:pos="9638" w:val="right"/></w:tabs>')
-    second = p(run(f"{texts.checksum} {{{{ stamp.hash }}}} · {texts.verify} "
-                   "{{ document.verify_url }}", color=GREY, size=14), style="Footer")
-    return first + second

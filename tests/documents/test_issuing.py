@@ -15,7 +15,7 @@ from service.documents.building import build_context, template_name
 from service.documents.rendering import template_fields, template_variables
 from service.documents.stamp import context_hash, short_hash
 from service.extensions import db
-from service.models import AuditEvent, Case, Document
+from service.models import AuditEvent, Case, Document, Submission
 from tests.conftest import FormClient
 
 from .conftest import CaseWorld
@@ -169,3 +169,46 @@ def test_download_names_carry_the_number_never_the_person(
     disposition = response.headers["Content-Disposition"]
     assert document.number in disposition and "Wójcik" not in disposition
     assert re.search(r"v1\.docx", disposition)
+
+
+def test_pdf_for_printing_or_a_clear_message(
+    staff: FormClient, full_case: CaseWorld, app: Flask, monkeypatch: Any,
+) -> None:
+    from service.documents import views
+
+    issue(staff, full_case.case_id, "consent")
+    document = documents(app)[0]
+    monkeypatch.setattr(views, "pdf_available", lambda: False)
+    page = staff.get(f"/cases/{full_case.case_id}").get_data(as_text=True)
+    assert "LibreOffice is not installed on the server" in page
+    assert f"/documents/{document.id}/pdf" not in page
+    response = staff.get(f"/documents/{document.id}/pdf")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert "LibreOffice is not installed on the server" in response.get_data(as_text=True)
+    assert f"/documents/{document.id}/download" in response.get_data(as_text=True)
+    monkeypatch.undo()
+    if views.pdf_available():
+        response = staff.get(f"/documents/{document.id}/pdf")
+        assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF-")
+
+
+def test_each_follow_up_meeting_gets_its_own_record(
+    staff: FormClient, full_case: CaseWorld, app: Flask,
+) -> None:
+    from .answers import FOLLOW_UP
+    from .conftest import add_answers
+
+    issue(staff, full_case.case_id, "follow_up")
+    issue(staff, full_case.case_id, "follow_up")  # same meeting: a new version
+    with app.app_context():
+        later = {**FOLLOW_UP, "meeting_date": "2026-12-18", "next_meeting": "2027-01-08",
+                 "areas": {"housing": {"rating": 8}}}
+        extra = {"instance": 2} if hasattr(Submission, "instance") else {}
+        add_answers(full_case.case_id, full_case.worker.id, "follow_up", later, **extra)
+    issue(staff, full_case.case_id, "follow_up")
+    first, again, second = documents(app)
+    assert first.number == again.number and again.version == 2
+    assert second.number != first.number and second.version == 1
+    ratings = {r["label"]: (r["before"], r["now"]) for r in second.context["follow_up"]["ratings"]}
+    assert ratings[next(iter(ratings))] == ("6", "8")  # against the previous meeting
+    assert "18 grudnia 2026" in docx_text(second.content)

@@ -71,3 +71,12 @@ def test_signature_block_never_splits_whatever_comes_before(filler: int, tmp_pat
     assert len(set(holding)) == 1, f"signature captions on pages {holding}"
     assert pages[holding[0]].count("Ort och datum") == 2
     assert "Personen" in pages[holding[0]] and "För verksamheten" in pages[holding[0]]
+
+
+@pytest.mark.parametrize("name", ["consent_pl", "plan_sv", "follow_up_en"])
+def test_hostile_text_converts_too(name: str, tmp_path: Path) -> None:
+    from .test_hostile import CORPUS, FORBIDDEN, poison
+
+    context = poison(context_of(name), " | ".join(CORPUS) + FORBIDDEN)
+    text = "\n".join(pdf_pages(to_pdf(render_stamped(name, context)), tmp_path))
+    assert "{{ 7*7 }}" in text and "& < >" in text and "ąćęłńóśźż" in text

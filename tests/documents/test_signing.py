@@ -220,3 +220,25 @@ def test_filing_and_the_case_file_zip(
     assert by_file[agreement.filename]["signed"] == "scan"
     assert by_file[plan.filename]["filed_at"] and not by_file[agreement.filename]["filed_at"]
     assert by_file[plan.filename]["context_sha256"] == plan.context_sha256
+
+
+def test_an_erased_case_file_keeps_its_index_only(
+    staff: FormClient, full_case: CaseWorld, app: Flask,
+) -> None:
+    from service.documents.case_file import case_file_zip
+    from service.models import Case
+
+    issue(staff, full_case.case_id, "consent")
+    (document,) = documents(app)
+    assert upload(staff, document, PDF, "scan.pdf").status_code == 302
+    with app.app_context():
+        stored = db.session.get(Document, document.id)
+        stored.content, stored.context = b"", {}
+        signature = db.session.scalar(sa.select(DocumentSignature))
+        signature.content = b""
+        db.session.commit()
+        data = case_file_zip(db.session.get(Case, full_case.case_id))
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert set(archive.namelist()) == {"index.json", "index.csv"}
+        entry = json.loads(archive.read("index.json"))["documents"][0]
+    assert entry["kind"] == "erased document" and entry["sha256"] == document.sha256

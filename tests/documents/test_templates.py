@@ -184,3 +184,19 @@ def test_head_of_centre_signs_only_when_named(name: str, app: Flask) -> None:
     without = docx_text(render_stamped(name, context))
     caption = "miejscowość i data" if name.endswith("_pl") else "Ort och datum"
     assert with_head.count(caption) == without.count(caption) + 1 == 4
+
+
+@pytest.mark.parametrize("name", ALL_TEMPLATES)
+def test_no_context_key_is_shadowed_by_a_dict_method(name: str) -> None:
+    """Jinja reads ``a.values`` as the method ``dict.values``: no key may be called so."""
+    methods = set(dir(dict))
+
+    def keys(value: Any) -> set[str]:
+        if isinstance(value, dict):
+            return set(value) | {k for item in value.values() for k in keys(item)}
+        if isinstance(value, list):
+            return {k for item in value for k in keys(item)}
+        return set()
+
+    assert not keys(context_of(name)) & methods
+    assert "built-in method" not in docx_text(render_stamped(name, context_of(name)))

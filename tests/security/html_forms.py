@@ -27,8 +27,9 @@ class _FormParser(HTMLParser):
             return
         name = a.get("name", "")
         if tag == "input" and name:
-            self._form["fields"].append(("input", a.get("type", "text").lower(), name,
-                                         a.get("value", ""), "checked" in a))
+            self._form["fields"].append(
+                ("input", a.get("type", "text").lower(), name, a.get("value", ""), "checked" in a)
+            )
         elif tag == "textarea" and name:
             self._textarea = name
             self._form["fields"].append(("textarea", "textarea", name, "", False))
@@ -36,7 +37,9 @@ class _FormParser(HTMLParser):
             self._select = name
             self._form["fields"].append(("select", "select", name, None, "multiple" in a))
         elif tag == "option" and self._select is not None:
-            self._form["fields"].append(("option", "option", self._select, a.get("value", ""), False))
+            self._form["fields"].append(
+                ("option", "option", self._select, a.get("value", ""), False)
+            )
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "form":
@@ -63,7 +66,7 @@ def fill(html: str, text: str, *, skip: tuple[str, ...] = ()) -> tuple[dict[str,
     data: dict[str, Any] = {}
     typed: list[str] = []
     first_option: dict[str, str] = {}
-    for kind, input_type, name, value, flag in main_form(html)["fields"]:
+    for kind, input_type, name, value, _flag in main_form(html)["fields"]:
         if name in skip:
             continue
         if kind == "textarea" or (kind == "input" and input_type in TEXT_INPUTS):

@@ -13,7 +13,7 @@ from flask import Flask
 
 from service import create_app
 from service.config import ConfigError
-from service.crypto import DecryptionError, Keyring, key_id_of, parse_keys, rotate_keys
+from service.crypto import DecryptionError, Keyring, key_id_of, parse_keys
 from service.extensions import db
 from service.models import Person, Submission
 from tests.conftest import FormClient
@@ -28,19 +28,34 @@ def _key() -> str:
     return base64.b64encode(os.urandom(32)).decode()
 
 
-def open_case_through_the_forms(client: FormClient, first: str = "Maja", last: str = "Kvist",
-                                number: str = "") -> tuple[str, str]:
+def open_case_through_the_forms(
+    client: FormClient, first: str = "Maja", last: str = "Kvist", number: str = ""
+) -> tuple[str, str]:
     """Register a person and open a case as a worker would; returns (person_url, case_url)."""
-    response = client.post("/persons/new", {
-        "first_name": first, "last_name": last, "identity_country": "pl" if number else "",
-        "identity_number": number, "preferred_language": "sv", "date_of_birth": "",
-        "address": "", "phone": "", "email": "",
-    })
+    response = client.post(
+        "/persons/new",
+        {
+            "first_name": first,
+            "last_name": last,
+            "identity_country": "pl" if number else "",
+            "identity_number": number,
+            "preferred_language": "sv",
+            "date_of_birth": "",
+            "address": "",
+            "phone": "",
+            "email": "",
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     person_url = response.headers["Location"]
-    response = client.post(f"{person_url}/cases/new", {
-        "method": "buss", "referring_caseworker_name": "Erik Lund", "assignment": ASSIGNMENT,
-    })
+    response = client.post(
+        f"{person_url}/cases/new",
+        {
+            "method": "buss",
+            "referring_caseworker_name": "Erik Lund",
+            "assignment": ASSIGNMENT,
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     return person_url, response.headers["Location"]
 
@@ -89,10 +104,15 @@ def test_values_carry_version_and_key_id_and_refuse_tampering() -> None:
         Keyring("other", {"other": os.urandom(32)}).decrypt(sealed, "persons.address")
 
 
-@pytest.mark.parametrize("value, message", [
-    ("k1", "id:base64key"), ("k1:not base64!", "not valid base64"),
-    ("k1:" + base64.b64encode(b"short").decode(), "16, 24 or 32 bytes"), (" , ", "holds no key"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("k1", "id:base64key"),
+        ("k1:not base64!", "not valid base64"),
+        ("k1:" + base64.b64encode(b"short").decode(), "16, 24 or 32 bytes"),
+        (" , ", "holds no key"),
+    ],
+)
 def test_malformed_keys_are_explained(value: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         parse_keys(value)
@@ -106,7 +126,9 @@ def test_production_without_data_keys_refuses_to_start(monkeypatch: pytest.Monke
 
 
 def test_rotate_key_re_encrypts_everything_under_the_first_key(
-    app: Flask, logged_in: FormClient, monkeypatch: pytest.MonkeyPatch,
+    app: Flask,
+    logged_in: FormClient,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _person, case_url = open_case_through_the_forms(logged_in)
     type_into_start_meeting(logged_in, case_url, SENTENCE)

@@ -66,14 +66,22 @@ def test_templates_have_no_inline_script_style_or_handlers() -> None:
     offences = []
     for path in SERVICE.rglob("*.html"):
         text = path.read_text("utf-8")
-        for pattern in (r"<script(?![^>]*\bsrc=)[^>]*>", r"<style\b", r"\sstyle=", r"\son[a-z]+=",
-                        r"javascript:"):
-            offences += [f"{path.relative_to(SERVICE)}: {m.group(0)}" for m in re.finditer(pattern, text)]
+        for pattern in (
+            r"<script(?![^>]*\bsrc=)[^>]*>",
+            r"<style\b",
+            r"\sstyle=",
+            r"\son[a-z]+=",
+            r"javascript:",
+        ):
+            offences += [
+                f"{path.relative_to(SERVICE)}: {m.group(0)}" for m in re.finditer(pattern, text)
+            ]
     assert not offences, offences
 
 
 def test_session_cookie_flags_and_the_idle_warning_data(
-    client: FormClient, world: World,
+    client: FormClient,
+    world: World,
 ) -> None:
     response = client.login(world.own.emails["worker"])
     cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
@@ -92,12 +100,20 @@ def _age_session(client: FormClient, **ages: int) -> None:
             session[key] = now - seconds
 
 
-@pytest.mark.parametrize("key, seconds, message", [
-    (SEEN_AT, 31 * 60, "logged out after 30 minutes without activity"),
-    (LOGIN_AT, 8 * 3600 + 60, "Your session has ended"),
-])
+@pytest.mark.parametrize(
+    "key, seconds, message",
+    [
+        (SEEN_AT, 31 * 60, "logged out after 30 minutes without activity"),
+        (LOGIN_AT, 8 * 3600 + 60, "Your session has ended"),
+    ],
+)
 def test_idle_or_old_sessions_end(
-    app: Flask, client: FormClient, world: World, key: str, seconds: int, message: str,
+    app: Flask,
+    client: FormClient,
+    world: World,
+    key: str,
+    seconds: int,
+    message: str,
 ) -> None:
     client.login(world.own.emails["worker"])
     _age_session(client, **{SEEN_AT: 29 * 60})
@@ -107,7 +123,9 @@ def test_idle_or_old_sessions_end(
     assert response.status_code == 302 and "/login" in response.headers["Location"]
     assert message in client.get("/login").get_data(as_text=True)
     with app.app_context():
-        action = db.session.scalars(sa.select(AuditEvent.action).order_by(AuditEvent.id.desc())).first()
+        action = db.session.scalars(
+            sa.select(AuditEvent.action).order_by(AuditEvent.id.desc())
+        ).first()
     assert action == "session.expired"
 
 
@@ -130,17 +148,23 @@ def strict_login_limit(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 
 def test_login_is_rate_limited_per_address(
-    client: FormClient, world: World, strict_login_limit: None,
+    client: FormClient,
+    world: World,
+    strict_login_limit: None,
 ) -> None:
     for n in range(10):
         assert client.login(f"guess{n}@example.org", "wrong").status_code == 200
     response = client.login(world.own.emails["worker"])  # even the right password waits
     assert response.status_code == 429
-    assert "Too many login attempts. Wait a minute and try again." in response.get_data(as_text=True)
+    assert "Too many login attempts. Wait a minute and try again." in response.get_data(
+        as_text=True
+    )
 
 
 def test_login_is_rate_limited_per_email(
-    client: FormClient, world: World, strict_login_limit: None,
+    client: FormClient,
+    world: World,
+    strict_login_limit: None,
 ) -> None:
     email = world.own.emails["worker"]
     for n in range(10):
@@ -151,12 +175,22 @@ def test_login_is_rate_limited_per_email(
     assert client.login(world.own.emails["admin"]).status_code == 302  # other e-mails go on
 
 
-@pytest.mark.parametrize("url", ["/persons/{person}/export", "/persons/{person}/erase",
-                                 "/cases/{case}/consent/withdraw", "/session/ping", "/logout"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/persons/{person}/export",
+        "/persons/{person}/erase",
+        "/cases/{case}/consent/withdraw",
+        "/session/ping",
+        "/logout",
+    ],
+)
 def test_posts_without_csrf_token_are_refused(client: FormClient, world: World, url: str) -> None:
     client.login(world.own.emails["admin"])
-    response = client.client.post(url.format(person=world.own.person_id, case=world.own.case_id),
-                                  data={"reason": "x", "confirm": "y", "withdrawn_on": "2026-11-20"})
+    response = client.client.post(
+        url.format(person=world.own.person_id, case=world.own.case_id),
+        data={"reason": "x", "confirm": "y", "withdrawn_on": "2026-11-20"},
+    )
     assert response.status_code == 400
     assert "The form had expired" in response.get_data(as_text=True)
 

@@ -50,7 +50,9 @@ def fill_step(client: FormClient, case_url: str, step: str, text: str, action: s
 
 
 def test_no_name_or_number_in_logs_or_urls(
-    app: Flask, logged_in: FormClient, caplog: pytest.LogCaptureFixture,
+    app: Flask,
+    logged_in: FormClient,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     client = RecordingClient(logged_in)
@@ -82,17 +84,33 @@ XSS = [
 
 
 @pytest.mark.parametrize("payload", XSS)
-def test_hostile_text_in_every_field_comes_back_escaped(logged_in: FormClient, payload: str) -> None:
-    response = logged_in.post("/persons/new", {
-        "first_name": payload, "last_name": payload, "identity_country": "", "identity_number": "",
-        "preferred_language": "sv", "date_of_birth": "", "address": payload, "phone": payload[:50],
-        "email": "",
-    })
+def test_hostile_text_in_every_field_comes_back_escaped(
+    logged_in: FormClient, payload: str
+) -> None:
+    response = logged_in.post(
+        "/persons/new",
+        {
+            "first_name": payload,
+            "last_name": payload,
+            "identity_country": "",
+            "identity_number": "",
+            "preferred_language": "sv",
+            "date_of_birth": "",
+            "address": payload,
+            "phone": payload[:50],
+            "email": "",
+        },
+    )
     assert response.status_code == 302, response.get_data(as_text=True)
     person_url = response.headers["Location"]
-    response = logged_in.post(f"{person_url}/cases/new", {
-        "method": "buss", "referring_caseworker_name": payload, "assignment": payload,
-    })
+    response = logged_in.post(
+        f"{person_url}/cases/new",
+        {
+            "method": "buss",
+            "referring_caseworker_name": payload,
+            "assignment": payload,
+        },
+    )
     assert response.status_code == 302
     case_url = response.headers["Location"]
     pages = ["/", person_url, case_url]

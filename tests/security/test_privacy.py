@@ -28,25 +28,41 @@ def actions(app: Flask, **where: object) -> list[str]:
 
 
 def test_export_holds_person_answers_documents_and_access_log(
-    app: Flask, client: FormClient, world: World,
+    app: Flask,
+    client: FormClient,
+    world: World,
 ) -> None:
     own = world.own
     with app.app_context():  # a second version of the start meeting
-        db.session.add(Submission(case_id=own.case_id, step="start_meeting", version=2,
-                                  form_version="1", answers={"own_words": "Version två"},
-                                  change_reason="Rättelse", created_by_id=own.users["worker"]))
+        db.session.add(
+            Submission(
+                case_id=own.case_id,
+                step="start_meeting",
+                version=2,
+                form_version="1",
+                answers={"own_words": "Version två"},
+                change_reason="Rättelse",
+                created_by_id=own.users["worker"],
+            )
+        )
         db.session.commit()
     client.login(own.emails["worker"])
     client.get(f"/cases/{own.case_id}")
-    response = client.post(f"/persons/{own.person_id}/export", {}, form_url=f"/persons/{own.person_id}")
+    response = client.post(
+        f"/persons/{own.person_id}/export", {}, form_url=f"/persons/{own.person_id}"
+    )
     assert response.status_code == 200
     assert response.mimetype == "application/zip"
     assert f"person-{own.person_id}-export.zip" in response.headers["Content-Disposition"]
     assert "Zofia" not in response.headers["Content-Disposition"]
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     names = set(archive.namelist())
-    assert {"person.json", "access_log.json", "cases/C-2026-00000a/case.json",
-            "cases/C-2026-00000a/documents/AGR-2026-00000a-v1.docx"} <= names
+    assert {
+        "person.json",
+        "access_log.json",
+        "cases/C-2026-00000a/case.json",
+        "cases/C-2026-00000a/documents/AGR-2026-00000a-v1.docx",
+    } <= names
     person = json.loads(archive.read("person.json"))
     assert person["first_name"] == "Zofia" and person["address"] == "Gatan 1"
     case = json.loads(archive.read("cases/C-2026-00000a/case.json"))
@@ -54,7 +70,9 @@ def test_export_holds_person_answers_documents_and_access_log(
     assert versions == [(1, "Mening a"), (2, "Version två")]
     assert case["submissions"][1]["created_by"] == "Worker A"
     assert case["documents"][0]["sha256"]
-    assert archive.read("cases/C-2026-00000a/documents/AGR-2026-00000a-v1.docx").startswith(b"PK-docx")
+    assert archive.read("cases/C-2026-00000a/documents/AGR-2026-00000a-v1.docx").startswith(
+        b"PK-docx"
+    )
     log = json.loads(archive.read("access_log.json"))
     logged = [(entry["action"], entry["user"]) for entry in log]
     assert ("case.view", "Worker A") in logged
@@ -65,7 +83,8 @@ def test_export_holds_person_answers_documents_and_access_log(
 def test_export_person_command_writes_the_zip(app: Flask, world: World, tmp_path: Path) -> None:
     out = tmp_path / "export.zip"
     result = app.test_cli_runner().invoke(
-        args=["export-person", str(world.own.person_id), "--out", str(out)])
+        args=["export-person", str(world.own.person_id), "--out", str(out)]
+    )
     assert result.exit_code == 0, result.output
     assert "Zofia" not in result.output
     assert "person.json" in zipfile.ZipFile(out).namelist()
@@ -74,7 +93,9 @@ def test_export_person_command_writes_the_zip(app: Flask, world: World, tmp_path
 
 
 def test_erasure_needs_the_units_admin_and_a_reason(
-    app: Flask, client: FormClient, world: World,
+    app: Flask,
+    client: FormClient,
+    world: World,
 ) -> None:
     own = world.own
     client.login(own.emails["worker"])
@@ -89,21 +110,30 @@ def test_erasure_needs_the_units_admin_and_a_reason(
 
 
 def test_erasure_leaves_the_name_nowhere_in_the_database(
-    app: Flask, client: FormClient, world: World,
+    app: Flask,
+    client: FormClient,
+    world: World,
 ) -> None:
     own = world.own
     name, number = "Wiktoria Przybylska-Ekholm", "44051401458"
     with app.app_context():
         unit = db.session.get(Unit, own.unit_id)
-        person, case, document = add_case(unit, own.users["worker"], first="Wiktoria",
-                                          last="Przybylska-Ekholm", number=number,
-                                          sentence=f"{name} vill ha ett eget rum", tag="erase1")
+        person, case, document = add_case(
+            unit,
+            own.users["worker"],
+            first="Wiktoria",
+            last="Przybylska-Ekholm",
+            number=number,
+            sentence=f"{name} vill ha ett eget rum",
+            tag="erase1",
+        )
         db.session.commit()
         person_id, case_id, document_id = person.id, case.id, document.id
     client.login(own.emails["admin"])
     assert client.get(f"/cases/{case_id}").status_code == 200
-    response = client.post(f"/persons/{person_id}/erase",
-                           {"reason": "Begäran 2026-11-20, dnr 123", "confirm": "y"})
+    response = client.post(
+        f"/persons/{person_id}/erase", {"reason": "Begäran 2026-11-20, dnr 123", "confirm": "y"}
+    )
     assert response.status_code == 302
     for needle in ("Wiktoria", "Przybylska", number, "eget rum"):
         assert rows_containing(app, needle) == [], needle
@@ -117,7 +147,9 @@ def test_erasure_leaves_the_name_nowhere_in_the_database(
         document = db.session.get(Document, document_id)
         assert document.number == "AGR-2026-erase1" and len(document.sha256) == 64
         assert db.session.get(Case, case_id).reference == "C-2026-erase1"
-        event = db.session.scalars(sa.select(AuditEvent).where(AuditEvent.action == "person.erase")).one()
+        event = db.session.scalars(
+            sa.select(AuditEvent).where(AuditEvent.action == "person.erase")
+        ).one()
         assert event.details["reason"] == "Begäran 2026-11-20, dnr 123"
         assert event.details["cases"] == [case_id] and event.user_id == own.users["admin"]
     page = client.get(f"/persons/{person_id}").get_data(as_text=True)
@@ -134,8 +166,8 @@ def _close(app: Flask, case_id: int, closed: datetime) -> None:
 
 def test_purge_dry_run_changes_nothing_and_the_real_run_erases(app: Flask, world: World) -> None:
     own, foreign = world.own, world.foreign
-    _close(app, own.case_id, datetime(2020, 3, 1, tzinfo=UTC))       # 2 years kept: due
-    _close(app, foreign.case_id, datetime(2025, 6, 1, tzinfo=UTC))   # within retention
+    _close(app, own.case_id, datetime(2020, 3, 1, tzinfo=UTC))  # 2 years kept: due
+    _close(app, foreign.case_id, datetime(2025, 6, 1, tzinfo=UTC))  # within retention
     runner = app.test_cli_runner()
     dry = runner.invoke(args=["purge", "--closed-before", "2026-01-01", "--dry-run"])
     assert dry.exit_code == 0, dry.output
@@ -148,13 +180,18 @@ def test_purge_dry_run_changes_nothing_and_the_real_run_erases(app: Flask, world
     assert "case.purge" not in actions(app)
     real = runner.invoke(args=["purge", "--closed-before", "2026-01-01"])
     assert real.exit_code == 0, real.output
-    assert f"case {own.case_id} " in real.output and f"person {own.person_id}: anonymised" in real.output
+    assert (
+        f"case {own.case_id} " in real.output
+        and f"person {own.person_id}: anonymised" in real.output
+    )
     with app.app_context():
         assert db.session.get(Case, own.case_id).erased_at is not None
         assert db.session.get(Case, own.case_id).assignment == ""
         assert db.session.get(Person, own.person_id).first_name == "Anonymised"
         assert db.session.get(Person, foreign.person_id).first_name == "Zofia"
-        answers = db.session.scalars(sa.select(Submission.answers).where(Submission.case_id == own.case_id)).all()
+        answers = db.session.scalars(
+            sa.select(Submission.answers).where(Submission.case_id == own.case_id)
+        ).all()
         assert answers == [{}]
     assert actions(app, case_id=own.case_id)[-1] == "case.purge"
     again = runner.invoke(args=["purge", "--closed-before", "2026-01-01"])
@@ -172,16 +209,27 @@ def test_purge_respects_the_units_retention_years(app: Flask, world: World) -> N
 
 
 def test_consent_withdrawal_is_recorded_shown_and_in_the_context(
-    app: Flask, client: FormClient, world: World,
+    app: Flask,
+    client: FormClient,
+    world: World,
 ) -> None:
     own = world.own
     client.login(own.emails["caseworker"])
-    assert client.post(f"/cases/{own.case_id}/consent/withdraw", {"withdrawn_on": "2026-11-20"},
-                       form_url=f"/cases/{own.case_id}").status_code == 403
+    assert (
+        client.post(
+            f"/cases/{own.case_id}/consent/withdraw",
+            {"withdrawn_on": "2026-11-20"},
+            form_url=f"/cases/{own.case_id}",
+        ).status_code
+        == 403
+    )
     client.post("/logout", {}, form_url="/")
     client.login(own.emails["worker"])
-    response = client.post(f"/cases/{own.case_id}/consent/withdraw",
-                           {"withdrawn_on": "2026-11-20"}, form_url=f"/cases/{own.case_id}")
+    response = client.post(
+        f"/cases/{own.case_id}/consent/withdraw",
+        {"withdrawn_on": "2026-11-20"},
+        form_url=f"/cases/{own.case_id}",
+    )
     assert response.status_code == 302
     page = client.get(f"/cases/{own.case_id}").get_data(as_text=True)
     assert "Consent withdrawn on" in page and "Nov 20, 2026" in page
@@ -190,6 +238,9 @@ def test_consent_withdrawal_is_recorded_shown_and_in_the_context(
         from service.documents.context import _consent_withdrawal
 
         case = db.session.get(Case, own.case_id)
-        assert _consent_withdrawal(case, "sv") == {"withdrawn": True, "withdrawn_on": "20 november 2026"}
+        assert _consent_withdrawal(case, "sv") == {
+            "withdrawn": True,
+            "withdrawn_on": "20 november 2026",
+        }
         other = db.session.get(Case, world.foreign.case_id)
         assert _consent_withdrawal(other, "sv") == {"withdrawn": False, "withdrawn_on": ""}

@@ -40,14 +40,6 @@ ROUTE_RULES: dict[tuple[str, str], str] = {
     ("documents.issue_agreement_view", "POST"): "case:issue",
     ("documents.issue_view", "POST"): "case:issue",
     ("documents.download", "GET"): "document:download",
-    ("documents.issue_view", "POST"): "case:issue",
-    ("documents.pdf", "GET"): "document:download",
-    ("documents.verify", "GET"): "document:view",
-    ("documents.file_document", "POST"): "document:file",
-    ("documents.case_file", "GET"): "case:file",
-    ("documents.sign", "GET"): "document:issue",
-    ("documents.sign_scan", "POST"): "document:issue",
-    ("documents.sign_drawn", "POST"): "document:issue",
     ("documents.pdf", "GET"): "document:download",
     ("documents.verify", "GET"): "document:view",
     ("documents.file_document", "POST"): "document:file",
@@ -68,8 +60,17 @@ ROUTE_RULES: dict[tuple[str, str], str] = {
 ALLOWED: dict[str, set[str]] = {
     "worker": {"view", "download", "file", "edit", "issue", "export", "register"},
     "caseworker": {"view", "download", "file"},
-    "admin": {"view", "download", "file", "edit", "issue", "export", "erase", "register",
-              "administer"},
+    "admin": {
+        "view",
+        "download",
+        "file",
+        "edit",
+        "issue",
+        "export",
+        "erase",
+        "register",
+        "administer",
+    },
 }
 
 #: Endpoints whose answer ends the session; walked last.
@@ -89,8 +90,13 @@ def routes(app: Flask) -> list[tuple[str, str, Rule]]:
 
 def test_every_route_has_a_rule(app: Flask) -> None:
     """A new route fails here until ROUTE_RULES says who may use it."""
-    missing = sorted({f"{endpoint} {method} ({rule.rule})" for endpoint, method, rule in routes(app)
-                      if (endpoint, method) not in ROUTE_RULES})
+    missing = sorted(
+        {
+            f"{endpoint} {method} ({rule.rule})"
+            for endpoint, method, rule in routes(app)
+            if (endpoint, method) not in ROUTE_RULES
+        }
+    )
     assert not missing, (
         "These routes have no access rule in tests/security/test_route_matrix.py ROUTE_RULES; "
         "add each (endpoint, method) with its kind ('case:view', 'case:edit', 'unit:register', …) "
@@ -126,8 +132,10 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
         elif argument == "number":
             values[argument] = target.document_number
         else:
-            pytest.fail(f"{rule.endpoint}: the matrix cannot fill the URL argument {argument!r}; "
-                        "add it to url_values() in tests/security/test_route_matrix.py")
+            pytest.fail(
+                f"{rule.endpoint}: the matrix cannot fill the URL argument {argument!r}; "
+                "add it to url_values() in tests/security/test_route_matrix.py"
+            )
     for argument, default in (rule.defaults or {}).items():
         values.setdefault(argument, default)
     return values
@@ -165,8 +173,11 @@ def test_route_matrix(app: Flask, client: FormClient, world: World, role: str, s
     with app.test_request_context():
         from flask import url_for
 
-        plan = [(endpoint, method, url_for(endpoint, **url_values(rule, target)))
-                for endpoint, method, rule in routes(app) if (endpoint, method) in ROUTE_RULES]
+        plan = [
+            (endpoint, method, url_for(endpoint, **url_values(rule, target)))
+            for endpoint, method, rule in routes(app)
+            if (endpoint, method) in ROUTE_RULES
+        ]
     for endpoint, method, url in plan:
         if method == "GET":
             response = client.get(url)
@@ -175,12 +186,16 @@ def test_route_matrix(app: Flask, client: FormClient, world: World, role: str, s
         want = expected(ROUTE_RULES[(endpoint, method)], role, scope)
         got = answer(response.status_code)
         if got != want:
-            wrong.append(f"{method} {url} ({endpoint}): expected {want}, got {response.status_code}")
+            wrong.append(
+                f"{method} {url} ({endpoint}): expected {want}, got {response.status_code}"
+            )
     assert not wrong, f"{role} on {scope} unit:\n  " + "\n  ".join(wrong)
 
 
 def test_caseworker_reaches_cases_referred_by_them_read_only(
-    app: Flask, client: FormClient, world: World,
+    app: Flask,
+    client: FormClient,
+    world: World,
 ) -> None:
     """A case in another unit referred by the caseworker: read and download, never change."""
     from service.extensions import db
@@ -195,12 +210,26 @@ def test_caseworker_reaches_cases_referred_by_them_read_only(
     assert client.get(f"/cases/{foreign.case_id}").status_code == 200
     assert client.get(f"/persons/{foreign.person_id}").status_code == 200
     assert client.get(f"/documents/{foreign.document_id}/download").status_code == 200
-    assert client.post(f"/cases/{foreign.case_id}/agreement", {},
-                       form_url=f"/cases/{foreign.case_id}").status_code == 403
-    assert client.post(f"/cases/{foreign.case_id}/steps/start_meeting", {},
-                       form_url=f"/cases/{foreign.case_id}").status_code == 403
-    assert client.post(f"/persons/{foreign.person_id}/export", {},
-                       form_url=f"/cases/{foreign.case_id}").status_code == 403
+    assert (
+        client.post(
+            f"/cases/{foreign.case_id}/agreement", {}, form_url=f"/cases/{foreign.case_id}"
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            f"/cases/{foreign.case_id}/steps/start_meeting",
+            {},
+            form_url=f"/cases/{foreign.case_id}",
+        ).status_code
+        == 403
+    )
+    assert (
+        client.post(
+            f"/persons/{foreign.person_id}/export", {}, form_url=f"/cases/{foreign.case_id}"
+        ).status_code
+        == 403
+    )
     # The worker of the same unit as the caseworker still cannot see that case.
     client.post("/logout", {}, form_url="/")
     client.login(world.own.emails["worker"])

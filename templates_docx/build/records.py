@@ -1,0 +1,108 @@
+"""The bodies of the follow-up record and the closing summary."""
+
+from __future__ import annotations
+
+from templates_docx.build.bodies import Texts, _signatures, _v
+from templates_docx.build.kit import (
+    facts,
+    heading,
+    loop_table,
+    para,
+    spacer,
+    subheading,
+    tag,
+    title,
+)
+
+
+def follow_up(t: Texts) -> str:
+    """The record of one follow-up meeting."""
+    return "".join(
+        [
+            title(t["fu_title"]),
+            facts(
+                [
+                    (t["name"], _v("person.full_name")),
+                    (t["meeting_date"], _v("follow_up.meeting_date")),
+                    (t["contact_person"], _v("worker.name")),
+                    (t["plan_ref"], _v("follow_up.plan_number")),
+                    (t["next_meeting"], _v("follow_up.next_meeting")),
+                ]
+            ),
+            heading(t["h_since"]),
+            para(_v("follow_up.since_last_time")),
+            heading(t["h_successes"]),
+            para(_v("follow_up.successes")),
+            heading(t["h_setbacks"]),
+            para(_v("follow_up.setbacks")),
+            heading(t["h_progress"]),
+            para(t["progress_note"], color="595959", size=18),
+            loop_table(
+                [(t["no"], 700), (t["sub_goal"], 3400), (t["status"], 1700), (t["comment"], 3838)],
+                ["{{ r.ref }}", _v("r.sub_goal"), "{{ r.status }}", _v("r.comment")],
+                "r in follow_up.progress",
+                size=18,
+            ),
+            heading(t["h_ratings"]),
+            loop_table(
+                [(t["area"], 3638), (t["rating_before"], 3000), (t["rating_now"], 3000)],
+                ["{{ a.label }}", _v("a.before"), _v("a.now")],
+                "a in follow_up.ratings",
+                first_column_fill=True,
+                size=18,
+            ),
+            heading(t["h_changes"]),
+            para(_v("follow_up.plan_changes")),
+            tag("{%p for x in follow_up.extras %}"),
+            subheading("{{ x.label }}"),
+            para(_v("x.value")),
+            tag("{%p endfor %}"),
+            _signatures(t, caseworker=False),
+        ]
+    )
+
+
+def closing(t: Texts) -> str:
+    """The closing summary of the whole case."""
+    return "".join(
+        [
+            title(t["cl_title"]),
+            facts(
+                [
+                    (t["name"], _v("person.full_name")),
+                    (t["case"], "{{ case.reference }} · {{ case.method }}"),
+                    (t["opened_on"], _v("closing.opened_on")),
+                    (t["closed_on"], _v("closing.closed_on")),
+                    (t["reason"], _v("closing.reason")),
+                    (t["contact_person"], _v("worker.name")),
+                ]
+            ),
+            heading(t["h_evaluation"]),
+            para(_v("closing.final_evaluation")),
+            heading(t["h_goals_result"]),
+            loop_table(
+                [(t["area"], 2000), (t["goal"], 4638), (t["reached"], 3000)],
+                ["{{ g.area }}", _v("g.goal"), "{{ g.reached }}"],
+                "g in closing.goals",
+                first_column_fill=True,
+                size=18,
+            ),
+            heading(t["h_ratings_change"]),
+            loop_table(
+                [(t["area"], 3638), (t["rating_start"], 3000), (t["rating_end"], 3000)],
+                ["{{ a.label }}", _v("a.start"), _v("a.end")],
+                "a in closing.ratings",
+                first_column_fill=True,
+                size=18,
+            ),
+            heading(t["h_outcomes"]),
+            tag("{%p for o in closing.outcomes %}"),
+            para("– {{ o }}"),
+            tag("{%p endfor %}"),
+            tag("{%p if not closing.outcomes %}"),
+            para("—"),
+            tag("{%p endif %}"),
+            spacer(),
+            _signatures(t, caseworker=True),
+        ]
+    )
