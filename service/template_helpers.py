@@ -10,6 +10,7 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 from forms.fields import ShownIf
+from service.access import can
 from forms.identity import format_identity
 from forms.method_registry import methods
 from service.i18n import LANGUAGE_NAMES
@@ -98,6 +99,7 @@ def register_template_helpers(app: Flask) -> None:
     def _globals() -> dict[str, Any]:
         return {
             "LANGUAGE_NAMES": LANGUAGE_NAMES,
+            "can": can,
             "METHODS": {key: _l(method.name) for key, method in methods().items()},
             "STATUS_LABELS": STATUS_LABELS,
             "DOCUMENT_LABELS": DOCUMENT_LABELS,

@@ -290,3 +290,24 @@ def test_changing_or_removing_a_method_file_does_not_break_old_cases(
     with app.app_context():
         versions = set(db.session.scalars(sa.select(Submission.form_version)))
         assert versions == {load_methods()["buss"].version}
+
+
+def test_a_caseworker_reads_steps_but_is_offered_no_changes(
+    logged_in: FormClient, buss_case: str, worker: User, make_user: Any, app: Flask
+) -> None:
+    from service.models import Role
+
+    logged_in.post(f"{buss_case}/steps/start_meeting", START)
+    caseworker = make_user(email="sekreterare@example.org", unit=_unit_of(app, worker),
+                           role=Role.CASEWORKER, full_name="Erik Lund")
+    reader = FormClient(app.test_client())
+    reader.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    reader.login(caseworker.email)
+    page = reader.get(f"{buss_case}/steps/start_meeting").get_data(as_text=True)
+    assert "Chcę mieć własny pokój." in page
+    assert '<fieldset class="plain" disabled>' in page and 'value="finalise"' not in page
+    case_page = reader.get(buss_case).get_data(as_text=True)
+    assert 'class="button' not in case_page.split("<h2>Steps</h2>")[1].split("</ol>")[1]
+    with app.app_context():
+        person_id = db.session.scalar(sa.select(Case.person_id))
+    assert "Open a case" not in reader.get(f"/persons/{person_id}").get_data(as_text=True)
