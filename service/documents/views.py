@@ -167,6 +167,8 @@ def _documents_panel() -> dict[str, object]:
             "issued_types": {d.doc_type for d in documents},
             "labels": DOCUMENT_TYPE_LABELS,
             "pdf_available": pdf_available(),
+            "can_issue": access.can("issue", case),
+            "can_file": access.can("file", case),
         }
 
     return {"documents_panel": documents_panel}

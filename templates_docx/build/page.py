@@ -51,7 +51,8 @@ def header_xml(texts: PageTexts) -> str:
         + p(
             run(
                 "{{ person.full_name }}{% if person.identity_number %} · "
-                "{{ person.identity_kind }} {{ person.identity_number }}{% endif %}"
+                "{{ person.identity_kind }} {{ person.identity_number }}"
+                "{% elif person.date_of_birth %} · {{ person.date_of_birth }}{% endif %}"
             ),
             style="Header",
             align="right",

@@ -7,6 +7,7 @@ from templates_docx.build.kit import (
     facts,
     heading,
     loop_table,
+    p,
     para,
     spacer,
     subheading,
@@ -20,6 +21,7 @@ def follow_up(t: Texts) -> str:
     return "".join(
         [
             title(t["fu_title"]),
+            p(after=60),
             facts(
                 [
                     (t["name"], _v("person.full_name")),
@@ -67,6 +69,7 @@ def closing(t: Texts) -> str:
     return "".join(
         [
             title(t["cl_title"]),
+            p(after=60),
             facts(
                 [
                     (t["name"], _v("person.full_name")),

@@ -212,3 +212,28 @@ def test_each_follow_up_meeting_gets_its_own_record(
     ratings = {r["label"]: (r["before"], r["now"]) for r in second.context["follow_up"]["ratings"]}
     assert ratings[next(iter(ratings))] == ("6", "8")  # against the previous meeting
     assert "18 grudnia 2026" in docx_text(second.content)
+
+
+def test_a_caseworker_files_but_does_not_issue_or_sign(
+    client: FormClient, full_case: CaseWorld, make_user: Any, app: Flask,
+) -> None:
+    from service.models import Role, Unit
+
+    with app.app_context():
+        unit = db.session.get(Unit, full_case.unit_id)
+        db.session.expunge(unit)
+    caseworker = make_user(email="ewa@example.org", unit=unit, role=Role.CASEWORKER)
+    client.login(full_case.worker.email)
+    issue(client, full_case.case_id, "plan")
+    client.post("/logout", form_url="/")
+    client.login(caseworker.email)
+    document = documents(app)[0]
+    page = client.get(f"/cases/{full_case.case_id}").get_data(as_text=True)
+    assert "Mark as filed" in page and "case-file.zip" in page
+    assert f"/documents/{document.id}/sign" not in page
+    assert f"/cases/{full_case.case_id}/documents/plan" not in page
+    assert issue(client, full_case.case_id, "plan").status_code == 403
+    assert client.get(f"/documents/{document.id}/sign").status_code == 403
+    response = client.post(f"/documents/{document.id}/file", form_url=f"/cases/{full_case.case_id}")
+    assert response.status_code == 302
+    assert "Filed" in client.get(f"/verify/{document.number}").get_data(as_text=True)

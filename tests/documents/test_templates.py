@@ -200,3 +200,13 @@ def test_no_context_key_is_shadowed_by_a_dict_method(name: str) -> None:
 
     assert not keys(context_of(name)) & methods
     assert "built-in method" not in docx_text(render_stamped(name, context_of(name)))
+
+
+@pytest.mark.parametrize("name", ["consent_sv", "plan_pl", "agreement_en"])
+def test_without_an_identity_number_the_header_shows_the_date_of_birth(name: str) -> None:
+    context = context_of(name)
+    context["person"]["identity_number"] = ""
+    context["person"]["identity_kind"] = ""
+    header = part_text(Document(io.BytesIO(render_stamped(name, context))).sections[0]
+                       .header._element)
+    assert f"Zofia Wójcik-Łęcka · {context['person']['date_of_birth']}" in header
