@@ -55,7 +55,7 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
     return type(f"{method.key}_{step.key}_form", (BaseForm,), attrs)
 
 
-def _field(method: Method, question: Question) -> Field:
+def _field(method: Method, question: Question, in_row: bool = False) -> Field:
     """The field for one question, with its validators."""
     label = _l(question.label)
     description = _l(question.help) if question.help else ""
@@ -93,7 +93,7 @@ def _field(method: Method, question: Question) -> Field:
         )
     if kind in ("yes_no", "choice"):
         pairs = [(c.value, _l(c.label)) for c in question.choices]
-        if len(pairs) >= SELECT_FROM:
+        if len(pairs) >= SELECT_FROM or in_row:  # radio lists do not fit in a table row
             return SelectField(choices=as_choices([("", _l("— choose —")), *pairs]), **kwargs)
         return RadioField(choices=as_choices(pairs), **kwargs)
     if kind == "multi_choice":

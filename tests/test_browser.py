@@ -19,8 +19,13 @@ from tests.test_journey import docx_text
 pytestmark = pytest.mark.browser
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -52,20 +57,32 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="pl-PL", viewport={"width": 1024, "height": 1366},
-                                  accept_downloads=True)
+    context = browser.new_context(
+        locale="pl-PL", viewport={"width": 1024, "height": 1366}, accept_downloads=True
+    )
     yield context.new_page()
     context.close()
 
 
 def test_person_to_agreement_in_chromium(
-    page: Page, live_server: str, make_unit: object, make_user: object, artifacts_dir: Path,
+    page: Page,
+    live_server: str,
+    make_unit: object,
+    make_user: object,
+    artifacts_dir: Path,
     tmp_path: Path,
 ) -> None:
-    unit = make_unit(name="MOPS Sopot – Asystent osoby bezdomnej", default_locale="pl",  # type: ignore[operator]
-                     methods=["ipwzb"], place="Sopot")
-    worker: User = make_user(email="wojciech@example.org", unit=unit,  # type: ignore[operator]
-                             full_name="Wojciech Bodusz")
+    unit = make_unit(
+        name="MOPS Sopot – Asystent osoby bezdomnej",
+        default_locale="pl",  # type: ignore[operator]
+        methods=["ipwzb"],
+        place="Sopot",
+    )
+    worker: User = make_user(
+        email="wojciech@example.org",
+        unit=unit,  # type: ignore[operator]
+        full_name="Wojciech Bodusz",
+    )
     page.goto(f"{live_server}/login")
     page.get_by_label("E-mail").fill(worker.email)
     page.get_by_label("Hasło").fill("correct horse battery")
@@ -78,37 +95,48 @@ def test_person_to_agreement_in_chromium(
     page.get_by_label("Rodzaj numeru identyfikacyjnego").select_option("pl")
     page.get_by_label("Numer identyfikacyjny").fill("44051401459")  # wrong checksum first
     page.get_by_role("button", name="Zarejestruj").click()
-    expect(page.locator("#identity_number-error")).to_have_text("To nie jest prawidłowy numer PESEL.")
+    expect(page.locator("#identity_number-error")).to_have_text(
+        "To nie jest prawidłowy numer PESEL."
+    )
     expect(page.get_by_label("Nazwisko")).to_have_value("Wójcik-Łęcka")  # kept
     page.screenshot(path=str(artifacts_dir / "person-error-pl.png"), full_page=True)
     page.get_by_label("Numer identyfikacyjny").fill("44051401458")
     page.get_by_role("button", name="Zarejestruj").click()
 
     page.get_by_role("link", name="Załóż sprawę").click()
-    page.get_by_label("Zadanie wskazane w skierowaniu").fill("Program wychodzenia z bezdomności & <test>")
+    page.get_by_label("Zadanie wskazane w skierowaniu").fill(
+        "Program wychodzenia z bezdomności & <test>"
+    )
     page.get_by_role("button", name="Załóż sprawę").click()
 
-    page.get_by_role("link", name="Wypełnij").first.click()
+    page.locator('a.button[href$="/steps/start_meeting"]').click()
     page.get_by_label("Data spotkania", exact=True).fill("2026-11-02")
     page.get_by_label("Uczestnicy").fill("Zofia, Wojciech")
     page.get_by_label("Co osoba chce zmienić – jej własnymi słowami").fill("Własny pokój {{ 7*7 }}")
     page.get_by_role("radio", name="Tak").check()
     page.get_by_role("button", name="Zatwierdź").click()
 
-    page.get_by_role("link", name="Wypełnij").click()
+    page.locator('a.button[href$="/steps/second_meeting"]').click()
     page.get_by_label("Data spotkania", exact=True).fill("2026-11-09")
-    page.get_by_role("group", name="Czy obie strony potwierdziły oczekiwania?").get_by_role("radio", name="Tak").check()
-    page.get_by_role("group", name="Czy osoba przyjmuje miejsce w programie?").get_by_role("radio", name="Tak").check()
+    page.get_by_role("group", name="Czy obie strony potwierdziły oczekiwania?").get_by_role(
+        "radio", name="Tak"
+    ).check()
+    page.get_by_role("group", name="Czy osoba przyjmuje miejsce w programie?").get_by_role(
+        "radio", name="Tak"
+    ).check()
     page.get_by_role("checkbox", name="SMS").check()
+    page.locator("#meeting_rhythm").select_option("weekly")
     page.get_by_label("Cel współpracy").fill("Wyjście z bezdomności")
     page.get_by_label("Co 1", exact=True).fill("Złożyć wniosek o lokal socjalny")
     page.get_by_label("Kontrakt obowiązuje od").fill("2026-11-09")
     page.get_by_label("Kontrakt obowiązuje do").fill("2027-05-09")
-    page.get_by_role("group", name="Czy osoba wyraża zgodę na udostępnianie informacji?").get_by_role("radio", name="Nie").check()
+    page.get_by_role(
+        "group", name="Czy osoba wyraża zgodę na udostępnianie informacji?"
+    ).get_by_role("radio", name="Nie").check()
     page.screenshot(path=str(artifacts_dir / "second-meeting-pl.png"), full_page=True)
     page.get_by_role("button", name="Zatwierdź").click()
 
-    page.get_by_role("button", name="Sporządź kontrakt socjalny").click()
+    page.get_by_role("button", name="Kontrakt socjalny").click()
     expect(page.get_by_role("cell", name=re.compile(r"AGR-\d{4}-\d{6}"))).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "case-pl.png"), full_page=True)
     with page.expect_download() as download_info:

@@ -7,6 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 from wtforms import DateField, FieldList, FormField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
@@ -61,9 +62,12 @@ def _staff_choices(form: Any, method: Method, step: StepSpec) -> None:
     for question in step.questions():
         if question.type == "staff":
             staff = staff if staff is not None else access.unit_staff()
-            form[question.key].choices = as_choices(
+            field = form[question.key]
+            field.choices = as_choices(
                 [("", _l("— choose —"))] + [(u.id, u.full_name) for u in staff]
             )
+            if field.data is None and field.raw_data is None:
+                field.data = current_user.id  # most often the one filling in is the contact person
 
 
 def _progress_rows(form: Any, plan: Submission) -> None:
