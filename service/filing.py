@@ -26,14 +26,18 @@ def export_case_documents(case_id: int, out_dir: Path) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     entries = []
     for document in documents:
-        if hashlib.sha256(document.content).hexdigest() != document.sha256:
-            raise RuntimeError(f"Stored document {document.number} v{document.version} is damaged.")
-        (out_dir / document.filename).write_bytes(document.content)
-        entries.append({
+        entry = {
             "file": document.filename, "type": document.doc_type, "number": document.number,
             "version": document.version, "language": document.language,
             "sha256": document.sha256, "issued_at": document.issued_at.isoformat(),
-        })
+        }
+        if case.erased_at is not None:
+            entry.update(file=None, erased=True)  # the bytes were erased; numbers and hashes stay
+        elif hashlib.sha256(document.content).hexdigest() != document.sha256:
+            raise RuntimeError(f"Stored document {document.number} v{document.version} is damaged.")
+        else:
+            (out_dir / document.filename).write_bytes(document.content)
+        entries.append(entry)
     index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
     (out_dir / "index.json").write_text(json.dumps(index, ensure_ascii=False, indent=2), "utf-8")
     audit.record("case.export", case_id=case.id, documents=len(entries))

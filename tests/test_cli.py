@@ -138,3 +138,20 @@ def test_demo_outcome_table_and_chart(app: Flask, client: FormClient) -> None:
         )
     page = client.get(f"/cases/{case_id}").get_data(as_text=True)
     assert '<svg class="chart"' in page and "Housing: 6" in page
+
+
+def test_export_of_an_erased_case_lists_numbers_without_files(app: Flask, tmp_path: Path) -> None:
+    from service.privacy.erasure import erase_person
+
+    runner = app.test_cli_runner()
+    runner.invoke(args=["demo"])
+    with app.app_context():
+        person = db.session.scalar(sa.select(Person).where(Person.last_name == "Wójcik-Łęcka"))
+        case_id = db.session.scalar(sa.select(Case.id).where(Case.person_id == person.id))
+        erase_person(person, reason="Begäran från personen", actor=None)
+        db.session.commit()
+    result = runner.invoke(args=["export-case", str(case_id), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    index = json.loads((tmp_path / "out" / "index.json").read_text("utf-8"))
+    assert index["documents"] and all(d["erased"] and d["file"] is None for d in index["documents"])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.json"]
