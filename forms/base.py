@@ -6,10 +6,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Field, Form, SelectChoice
-from wtforms.validators import StopValidation, ValidationError
+from wtforms import SelectChoice
 
 
 class BaseForm(FlaskForm):
@@ -62,38 +60,3 @@ def _json_safe(value: Any) -> Any:
 def as_choices(pairs: Iterable[tuple[Any, Any]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms choices."""
     return [SelectChoice(value, label) for value, label in pairs]
-
-
-class RequiredIf:
-    """Required when another field has one of the given values; optional otherwise."""
-
-    field_flags = {"required_if": True}
-
-    def __init__(self, other: str, values: tuple[str, ...], message: Any = None) -> None:
-        self.other = other
-        self.values = values
-        self.message = message or _l("This field is required.")
-
-    def __call__(self, form: Form, field: Field) -> None:
-        other = form[self.other]
-        if other.data in self.values:
-            if field.data in (None, "", []) or (
-                isinstance(field.data, str) and not field.data.strip()
-            ):
-                raise StopValidation(str(self.message))
-        elif field.data in (None, "", []):
-            field.errors = []
-            raise StopValidation()
-
-
-class NotBefore:
-    """A date that may not be before another date field of the same form."""
-
-    def __init__(self, other: str, message: Any) -> None:
-        self.other = other
-        self.message = message
-
-    def __call__(self, form: Form, field: Field) -> None:
-        other = form[self.other].data
-        if field.data and other and field.data < other:
-            raise ValidationError(str(self.message))

@@ -141,6 +141,16 @@ class StepSpec:
         """Every top-level question of the step, in order."""
         return [q for section in self.sections for q in section.questions]
 
+    def choice_label(self, key: str, value: object) -> str:
+        """The label (msgid) of ``value`` for question ``key`` at any depth, or ""."""
+        pending = list(self.questions())
+        while pending:
+            question = pending.pop()
+            if question.key == key:
+                return next((c.label for c in question.choices if c.value == str(value)), "")
+            pending.extend(question.questions)
+        return ""
+
 
 @dataclass(frozen=True)
 class Method:

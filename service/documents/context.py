@@ -8,10 +8,11 @@ from datetime import date
 from typing import Any
 
 from babel.dates import format_date
-from flask_babel import force_locale
+from flask_babel import force_locale, gettext
 
-from forms.catalogue import ACTION_PARTIES, CONTACT_CHANNELS, MEETING_RHYTHMS, METHOD_SHORT
 from forms.identity import format_identity
+from forms.method_schema import StepSpec
+from service.cases.journey import method_of
 from service.documents.stamp import verify_url
 from service.models import Case, User
 
@@ -38,8 +39,10 @@ def format_day(value: date | str | None, language: str) -> str:
     return format_date(value, format="long", locale="en_GB" if language == "en" else language)
 
 
-def _label(choices: list[tuple[str, Any]], key: str | None) -> str:
-    return next((str(label) for value, label in choices if value == key), "")
+def _label(step: StepSpec, key: str, value: object) -> str:
+    """The translated label of an answer to a choice question (in the current locale)."""
+    label = step.choice_label(key, value)
+    return gettext(label) if label else ""
 
 
 def base_context(
@@ -68,7 +71,7 @@ def base_context(
             "caseworker": {"name": case.caseworker_name},
             "case": {
                 "reference": case.reference,
-                "method": str(METHOD_SHORT.get(case.method, case.method)),
+                "method": gettext(method_of(case).short_name),
                 "assignment": case.assignment,
             },
         }
@@ -98,7 +101,9 @@ def build_agreement_context(
                 "expectations_person": start.get("expectations_person") or "",
                 "expectations_team": start.get("expectations_team") or "",
             },
-            "agreement": _agreement(second, language, contact),
+            "agreement": _agreement(
+                second, language, contact, method_of(case).steps["second_meeting"]
+            ),
             "consent": {
                 "given": second.get("consent_to_share") == "yes",
                 "parties": second.get("consent_parties") or "",
@@ -141,17 +146,21 @@ def _person(case: Case, language: str) -> dict[str, str]:
     }
 
 
-def _agreement(second: dict[str, Any], language: str, contact: User | None) -> dict[str, Any]:
+def _agreement(
+    second: dict[str, Any], language: str, contact: User | None, step: StepSpec
+) -> dict[str, Any]:
     actions = [
         {
             "no": index,
             "what": row.get("what") or "",
-            "who": _label(ACTION_PARTIES, row.get("who")),
+            "who": _label(step, "who", row.get("who")),
             "by_when": format_day(row.get("by_when"), language),
         }
         for index, row in enumerate(second.get("actions") or [], start=1)
     ]
-    channels = [_label(CONTACT_CHANNELS, key) for key in second.get("contact_channels") or []]
+    channels = [
+        _label(step, "contact_channels", key) for key in second.get("contact_channels") or []
+    ]
     return {
         "meeting_date": format_day(second.get("meeting_date"), language),
         "purpose": second.get("purpose") or "",
@@ -162,7 +171,7 @@ def _agreement(second: dict[str, Any], language: str, contact: User | None) -> d
         "period_from": format_day(second.get("period_from"), language),
         "period_to": format_day(second.get("period_to"), language),
         "contact_person": contact.full_name if contact else "",
-        "meeting_rhythm": _label(MEETING_RHYTHMS, second.get("meeting_rhythm")),
+        "meeting_rhythm": _label(step, "meeting_rhythm", second.get("meeting_rhythm")),
         "contact_channels": ", ".join(c for c in channels if c),
     }
 
