@@ -2,18 +2,45 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import SelectChoice
+from wtforms import Field, Form, SelectChoice, StringField
+from wtforms.fields.core import UnboundField
+from wtforms.meta import DefaultMeta
+
+#: Characters no text may carry: XML 1.0 forbids them in documents and PostgreSQL refuses NUL.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def strip_control_characters(value: Any) -> Any:
+    """Drop control characters (tab and line breaks stay) from typed text."""
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+class CleanTextMeta(DefaultMeta):
+    """Adds the control-character filter to every text field a form binds."""
+
+    def bind_field(self, form: Any, unbound_field: UnboundField, options: dict[str, Any]) -> Field:
+        if issubclass(unbound_field.field_class, StringField):  # TextAreaField is one too
+            filters = unbound_field.kwargs.get("filters", ())
+            options = {**options, "filters": [strip_control_characters, *filters]}
+        return super().bind_field(form, unbound_field, options)
+
+
+class RowForm(Form):
+    """A row of a repeat group: the same text cleaning as every other form."""
+
+    Meta = CleanTextMeta
 
 
 class BaseForm(FlaskForm):
     """Every form: CSRF through Flask-WTF, translated messages through Flask-Babel."""
 
-    class Meta:
+    class Meta(CleanTextMeta):
         locales = False
 
     #: (title, field names) groups shown as sections; None shows the fields in order.

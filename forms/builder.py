@@ -20,7 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from forms.base import BaseForm, as_choices
+from forms.base import BaseForm, RowForm, as_choices
 from forms.fields import IdentityNumberCheck, MultiCheckboxField, NotBefore, ShownIf
 from forms.method_schema import Method, Question, StepSpec
 
@@ -45,7 +45,7 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
         for question in section.questions:
             attrs[question.key] = _field(method, question)
     if area_questions:
-        per_area = type("AreaForm", (Form,), {q.key: _field(method, q) for q in area_questions})
+        per_area = type("AreaForm", (RowForm,), {q.key: _field(method, q) for q in area_questions})
         areas = type(
             "AreasForm",
             (Form,),
@@ -113,7 +113,9 @@ def _field(method: Method, question: Question, in_row: bool = False) -> Field:
         return SelectField(coerce=_int_or_none, choices=[], **kwargs)
     if kind == "repeat":
         row = type(
-            f"{question.key}_row", (Form,), {q.key: _field(method, q) for q in question.questions}
+            f"{question.key}_row",
+            (RowForm,),
+            {q.key: _field(method, q, in_row=True) for q in question.questions},
         )
         field_list = FieldList(
             FormField(row),
@@ -135,7 +137,7 @@ def _int_or_none(value: Any) -> int | None:
     return int(value)
 
 
-class ProgressRow(Form):
+class ProgressRow(RowForm):
     """Progress of one sub-goal of the plan (the rows come from the plan, not the user)."""
 
     ref = HiddenField()

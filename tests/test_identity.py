@@ -130,3 +130,12 @@ def test_same_number_twice_in_a_unit_is_refused(logged_in: FormClient) -> None:
     response = logged_in.post("/persons/new", {**PERSON, "identity_number": "440514 01458"})
     assert response.status_code == 200
     assert "already registered" in response.get_data(as_text=True)
+
+
+def test_control_characters_are_dropped_from_typed_text(logged_in: FormClient, app: Flask) -> None:
+    data = {**PERSON, "first_name": "Zo\x00fia\x0b", "address": "ul.\x07 Kolejowa\n14\tSopot"}
+    assert logged_in.post("/persons/new", data).status_code == 302
+    with app.app_context():
+        person = db.session.scalar(sa.select(Person))
+        assert person.first_name == "Zofia"
+        assert person.address == "ul. Kolejowa\n14\tSopot"  # line breaks and tabs stay

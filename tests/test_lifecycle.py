@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from markupsafe import escape
 import sqlalchemy as sa
 from flask import Flask
 
@@ -311,3 +312,38 @@ def test_a_caseworker_reads_steps_but_is_offered_no_changes(
     with app.app_context():
         person_id = db.session.scalar(sa.select(Case.person_id))
     assert "Open a case" not in reader.get(f"/persons/{person_id}").get_data(as_text=True)
+
+
+HOSTILE_TEXTS = [
+    "<script>alert(1)</script> & \"quotes\" 'single'",
+    "{{ 7*7 }} {% if True %}x{% endif %} </w:t><w:p>",
+    "Zażółć gęślą jaźń – Åsa Öberg ‏مرحبا‎ 😀",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_hostile_text_in_the_plan_stays_literal_on_the_page_and_in_the_document(
+    logged_in: FormClient, buss_case: str, worker: User, app: Flask, text: str
+) -> None:
+    from tests.test_journey import docx_text
+
+    logged_in.post(f"{buss_case}/steps/start_meeting", START)
+    logged_in.post(f"{buss_case}/steps/second_meeting", second(worker.id))
+    logged_in.post(f"{buss_case}/steps/assessment", assessment())
+    data = plan(date.today() + timedelta(days=30))
+    data["goals-0-goal"] = text
+    long_tail = " långt" * 40
+    data["goals-0-sub_goals-0-sub_goal"] = text + "\x0b\x00" + long_tail  # XML-forbidden chars
+    assert logged_in.post(f"{buss_case}/steps/plan", data).status_code == 302
+    page = logged_in.get(f"{buss_case}/steps/plan").get_data(as_text=True)
+    assert "<script>alert(1)" not in page and str(escape(text)) in page
+    with app.app_context():
+        answers = db.session.scalar(sa.select(Submission.answers).where(Submission.step == "plan"))
+        assert answers["goals"][0]["sub_goals"][0]["sub_goal"] == text + long_tail  # cleaned
+    logged_in.post(f"{buss_case}/documents/plan", form_url=buss_case)
+    with app.app_context():
+        from service.models import Document
+
+        document = db.session.scalar(sa.select(Document).where(Document.doc_type == "plan"))
+        assert document is not None
+        assert text in docx_text(document.content)
