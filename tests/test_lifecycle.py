@@ -6,9 +6,9 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from markupsafe import escape
 import sqlalchemy as sa
 from flask import Flask
+from markupsafe import escape
 
 from service.extensions import db
 from service.models import Case, MethodSnapshot, StepDraft, Submission, User
