@@ -58,8 +58,9 @@ def plain_docxtpl(name: str, context: dict[str, Any]) -> bytes:
     template = DocxTemplate(TEMPLATE_DIR / f"{name}.docx")
     extras = {
         "stamp": {"hash": short_hash(context_hash(context))},
-        "qr": InlineImage(template, io.BytesIO(qr_png(context["document"]["verify_url"])),
-                          width=Mm(QR_WIDTH_MM)),
+        "qr": InlineImage(
+            template, io.BytesIO(qr_png(context["document"]["verify_url"])), width=Mm(QR_WIDTH_MM)
+        ),
         "signature": None,
     }
     template.render({**context, **extras}, autoescape=True)

@@ -29,7 +29,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 def _configure_logging(app: Flask) -> None:
     """Application logs carry ids and actions only; personal data stays in the database."""
     if not app.debug and not app.testing:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+        logging.basicConfig(
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+        )
         logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
@@ -68,8 +70,8 @@ def _configure_blueprints(app: Flask) -> None:
     from service.cases import step_views  # noqa: F401  (registers the step routes)
     from service.cases.views import bp as cases_bp
     from service.documents.views import bp as documents_bp
-    from service.reports.views import bp as reports_bp
     from service.login_required import require_login
+    from service.reports.views import bp as reports_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(cases_bp)

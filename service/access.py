@@ -52,12 +52,12 @@ def case_scope(user: User) -> sa.ColumnElement[bool]:
     return own_unit
 
 
-def cases_query() -> sa.Select[tuple[Case]]:
+def cases_query() -> sa.Select[Case]:
     """Cases the current user may see: their unit's, and a caseworker's referrals."""
     return sa.select(Case).where(case_scope(_user()))
 
 
-def persons_query() -> sa.Select[tuple[Person]]:
+def persons_query() -> sa.Select[Person]:
     """Persons the current user may see: their unit's, and those of a caseworker's referrals."""
     user = _user()
     condition: sa.ColumnElement[bool] = Person.unit_id == user.unit_id

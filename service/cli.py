@@ -25,8 +25,8 @@ def register_commands(app: Flask) -> None:
 
 
 def _create_app() -> Flask:
-    from service import create_app
     from forms.method_schema import MethodError
+    from service import create_app
     from service.config import ConfigError
 
     try:
@@ -62,8 +62,10 @@ def check_methods(directory: Path | None) -> None:
     except MethodError as exc:
         raise click.ClickException(str(exc)) from None
     for key, method in found.items():
-        click.echo(f"{key:<12} version {method.version}  {len(method.areas)} life areas, "
-                   f"{sum(len(s.questions()) for s in method.steps.values())} questions")
+        click.echo(
+            f"{key:<12} version {method.version}  {len(method.areas)} life areas, "
+            f"{sum(len(s.questions()) for s in method.steps.values())} questions"
+        )
     click.echo(f"{len(found)} method files are correct.")
 
 
@@ -89,7 +91,9 @@ def demo() -> None:
 @click.option("--role", type=click.Choice(["worker", "caseworker", "admin"]), default="worker")
 @click.password_option()
 @with_appcontext
-def create_user_command(email: str, full_name: str, unit_name: str, role: str, password: str) -> None:
+def create_user_command(
+    email: str, full_name: str, unit_name: str, role: str, password: str
+) -> None:
     """Add a member of staff to a unit."""
     from service.auth.operations import create_user, find_user
     from service.models import Role, Unit
@@ -99,7 +103,9 @@ def create_user_command(email: str, full_name: str, unit_name: str, role: str, p
         raise click.ClickException(f"No unit named {unit_name!r}.")
     if find_user(email):
         raise click.ClickException("A user with this e-mail already exists.")
-    user = create_user(email=email, full_name=full_name, password=password, unit=unit, role=Role(role))
+    user = create_user(
+        email=email, full_name=full_name, password=password, unit=unit, role=Role(role)
+    )
     db.session.commit()
     click.echo(f"Created user {user.id}.")
 

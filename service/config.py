@@ -70,7 +70,8 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         config["SECRET_KEY"] = f"stegvis-{env}-only-key"
     if config["DEFAULT_LOCALE"] not in LANGUAGES:
         raise ConfigError(
-            f"DEFAULT_LOCALE must be one of {', '.join(LANGUAGES)}, not {config['DEFAULT_LOCALE']!r}."
+            f"DEFAULT_LOCALE must be one of {', '.join(LANGUAGES)}, "
+            f"not {config['DEFAULT_LOCALE']!r}."
         )
     config["BABEL_DEFAULT_LOCALE"] = config["DEFAULT_LOCALE"]
     return config

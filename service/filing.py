@@ -20,16 +20,21 @@ def export_case_documents(case_id: int, out_dir: Path) -> dict[str, Any]:
     if case is None:
         raise LookupError(f"No case with id {case_id}.")
     documents = db.session.scalars(
-        sa.select(Document).where(Document.case_id == case.id)
+        sa.select(Document)
+        .where(Document.case_id == case.id)
         .order_by(Document.number, Document.version)
     ).all()
     out_dir.mkdir(parents=True, exist_ok=True)
     entries = []
     for document in documents:
         entry = {
-            "file": document.filename, "type": document.doc_type, "number": document.number,
-            "version": document.version, "language": document.language,
-            "sha256": document.sha256, "issued_at": document.issued_at.isoformat(),
+            "file": document.filename,
+            "type": document.doc_type,
+            "number": document.number,
+            "version": document.version,
+            "language": document.language,
+            "sha256": document.sha256,
+            "issued_at": document.issued_at.isoformat(),
         }
         if case.erased_at is not None:
             entry.update(file=None, erased=True)  # the bytes were erased; numbers and hashes stay

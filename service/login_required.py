@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import request
+from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from service.extensions import login_manager
@@ -11,7 +12,7 @@ from service.extensions import login_manager
 PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static"})
 
 
-def require_login() -> object | None:
+def require_login() -> ResponseReturnValue | None:
     """Send anonymous visitors of any non-public endpoint to the login page."""
     if request.endpoint in PUBLIC_ENDPOINTS or current_user.is_authenticated:
         return None

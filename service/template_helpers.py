@@ -10,9 +10,9 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import lazy_gettext as _l
 
 from forms.fields import ShownIf
-from service.access import can
 from forms.identity import format_identity
 from forms.method_registry import methods
+from service.access import can
 from service.i18n import LANGUAGE_NAMES
 
 STATUS_LABELS = {

@@ -8,8 +8,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.test_browser import browser, live_server  # noqa: F401  (fixtures)
-
 pytestmark = pytest.mark.browser
 
 

@@ -299,8 +299,12 @@ def test_a_caseworker_reads_steps_but_is_offered_no_changes(
     from service.models import Role
 
     logged_in.post(f"{buss_case}/steps/start_meeting", START)
-    caseworker = make_user(email="sekreterare@example.org", unit=_unit_of(app, worker),
-                           role=Role.CASEWORKER, full_name="Erik Lund")
+    caseworker = make_user(
+        email="sekreterare@example.org",
+        unit=_unit_of(app, worker),
+        role=Role.CASEWORKER,
+        full_name="Erik Lund",
+    )
     reader = FormClient(app.test_client())
     reader.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     reader.login(caseworker.email)

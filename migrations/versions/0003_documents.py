@@ -37,12 +37,19 @@ def upgrade() -> None:
             "mimetype IN ('application/pdf', 'image/jpeg', 'image/png')",
             name=op.f("ck_document_signatures_mimetype"),
         ),
-        sa.ForeignKeyConstraint(["document_id"], ["documents.id"],
-                                name=op.f("fk_document_signatures_document_id_documents")),
-        sa.ForeignKeyConstraint(["signed_document_id"], ["documents.id"],
-                                name=op.f("fk_document_signatures_signed_document_id_documents")),
-        sa.ForeignKeyConstraint(["signed_by_id"], ["users.id"],
-                                name=op.f("fk_document_signatures_signed_by_id_users")),
+        sa.ForeignKeyConstraint(
+            ["document_id"],
+            ["documents.id"],
+            name=op.f("fk_document_signatures_document_id_documents"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["signed_document_id"],
+            ["documents.id"],
+            name=op.f("fk_document_signatures_signed_document_id_documents"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["signed_by_id"], ["users.id"], name=op.f("fk_document_signatures_signed_by_id_users")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document_signatures")),
         sa.UniqueConstraint("document_id", name=op.f("uq_document_signatures_document_id")),
     )
@@ -52,10 +59,14 @@ def upgrade() -> None:
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("filed_by_id", sa.Integer(), nullable=False),
         sa.Column("filed_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(["document_id"], ["documents.id"],
-                                name=op.f("fk_document_filings_document_id_documents")),
-        sa.ForeignKeyConstraint(["filed_by_id"], ["users.id"],
-                                name=op.f("fk_document_filings_filed_by_id_users")),
+        sa.ForeignKeyConstraint(
+            ["document_id"],
+            ["documents.id"],
+            name=op.f("fk_document_filings_document_id_documents"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["filed_by_id"], ["users.id"], name=op.f("fk_document_filings_filed_by_id_users")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_document_filings")),
         sa.UniqueConstraint("document_id", name=op.f("uq_document_filings_document_id")),
     )

@@ -56,8 +56,9 @@ def audit() -> str:
     page = max(_int(args.get("page")) or 1, 1)
     unit_id = current_user.unit_id
     events, has_next = audit_page(unit_id, wanted, page)
-    audit_trail.record("audit.view", page=page, filter_action=wanted.action,
-                       filter_user=wanted.user_id)
+    audit_trail.record(
+        "audit.view", page=page, filter_action=wanted.action, filter_user=wanted.user_id
+    )
     db.session.commit()
     staff = _staff(unit_id)
     names = dict(db.session.execute(sa.select(User.id, User.full_name)).all())

@@ -98,8 +98,10 @@ def _short(text: str, limit: int = 32) -> str:
 def _marker(shape: str, cx: float, cy: float, colour: str, label: str) -> str:
     title = f"<title>{escape(label)}</title>"
     if shape == "square":
-        return (f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" '
-                f'fill="{colour}">{title}</rect>')
+        return (
+            f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" '
+            f'fill="{colour}">{title}</rect>'
+        )
     if shape == "diamond":
         return (
             f'<polygon points="{cx:.1f},{cy - 5:.1f} {cx + 5:.1f},{cy:.1f} {cx:.1f},{cy + 5:.1f} '

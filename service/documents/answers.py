@@ -16,10 +16,18 @@ SHARED_ASSESSMENT_KEYS = frozenset(
     {"areas", "earlier_interventions", "values", "feels_safe", "interests", "network"}
 )
 #: Questions of the follow-up step that the follow-up record prints in their own places.
-SHARED_FOLLOW_UP_KEYS = frozenset({
-    "meeting_date", "since_last_time", "successes", "setbacks", "progress", "areas",
-    "plan_changes", "next_meeting",
-})
+SHARED_FOLLOW_UP_KEYS = frozenset(
+    {
+        "meeting_date",
+        "since_last_time",
+        "successes",
+        "setbacks",
+        "progress",
+        "areas",
+        "plan_changes",
+        "next_meeting",
+    }
+)
 
 
 def text(value: Any) -> str:
@@ -58,16 +66,18 @@ def format_answer(question: Question, value: Any, language: str) -> str:
         lines = []
         for row in value:
             if isinstance(row, Mapping):
-                parts = [format_answer(sub, row.get(sub.key), language)
-                         for sub in question.questions]
+                parts = [
+                    format_answer(sub, row.get(sub.key), language) for sub in question.questions
+                ]
                 if any(parts):
                     lines.append(", ".join(part for part in parts if part))
         return "\n".join(lines)
     return text(value)
 
 
-def extra_answers(step: StepSpec | None, answers: Mapping[str, Any], shared: frozenset[str],
-                  language: str) -> list[dict[str, str]]:
+def extra_answers(
+    step: StepSpec | None, answers: Mapping[str, Any], shared: frozenset[str], language: str
+) -> list[dict[str, str]]:
     """The method's own questions of a step (not the shared ones), as label/value rows."""
     if step is None:
         return []
@@ -78,8 +88,12 @@ def extra_answers(step: StepSpec | None, answers: Mapping[str, Any], shared: fro
         for question in section.questions:
             if question.key in shared:
                 continue
-            rows.append({"label": gettext(question.label),
-                         "value": format_answer(question, answers.get(question.key), language)})
+            rows.append(
+                {
+                    "label": gettext(question.label),
+                    "value": format_answer(question, answers.get(question.key), language),
+                }
+            )
     return rows
 
 

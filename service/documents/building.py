@@ -33,11 +33,13 @@ def _previous_follow_up(case: Case) -> dict[str, Any] | None:
     if current is None:
         return None
     for submission in db.session.scalars(
-        sa.select(Submission).where(Submission.case_id == case.id, Submission.step == "follow_up")
+        sa.select(Submission)
+        .where(Submission.case_id == case.id, Submission.step == "follow_up")
         .order_by(Submission.id.desc())
     ):
         if (getattr(submission, "instance", 1), submission.answers.get("meeting_date")) != (
-            getattr(current, "instance", 1), current.answers.get("meeting_date")
+            getattr(current, "instance", 1),
+            current.answers.get("meeting_date"),
         ):
             return dict(submission.answers)
     return None
@@ -45,28 +47,45 @@ def _previous_follow_up(case: Case) -> dict[str, Any] | None:
 
 def _plan_number(case: Case) -> str:
     number = db.session.scalar(
-        sa.select(Document.number).where(Document.case_id == case.id, Document.doc_type == "plan")
-        .order_by(Document.id.desc()).limit(1)
+        sa.select(Document.number)
+        .where(Document.case_id == case.id, Document.doc_type == "plan")
+        .order_by(Document.id.desc())
+        .limit(1)
     )
     return number or ""
 
 
-def build_context(case: Case, doc_type: str, *, number: str, version: int, language: str,
-                  today: date) -> dict[str, Any]:
+def build_context(
+    case: Case, doc_type: str, *, number: str, version: int, language: str, today: date
+) -> dict[str, Any]:
     """Everything the ``doc_type`` template prints, from stored data only."""
     contact = case.contact_person
     if doc_type == "agreement":
         second = answers(case, "second_meeting")
         agreement_contact = db.session.get(User, second.get("contact_person_id") or 0) or contact
         return build_agreement_context(
-            case, answers(case, "start_meeting"), second, number=number, version=version,
-            language=language, issued_on=today, contact=agreement_contact)
+            case,
+            answers(case, "start_meeting"),
+            second,
+            number=number,
+            version=version,
+            language=language,
+            issued_on=today,
+            contact=agreement_contact,
+        )
     if doc_type == "consent":
         return build_consent_context(
-            case, answers(case, "second_meeting"), number=number, version=version,
-            language=language, issued_on=today, contact=contact)
-    context = base_context(case, number=number, version=version, language=language,
-                           issued_on=today, contact=contact)
+            case,
+            answers(case, "second_meeting"),
+            number=number,
+            version=version,
+            language=language,
+            issued_on=today,
+            contact=contact,
+        )
+    context = base_context(
+        case, number=number, version=version, language=language, issued_on=today, contact=contact
+    )
     method = get_method(case.method)
     with force_locale(language):
         if doc_type == "plan":
@@ -75,13 +94,19 @@ def build_context(case: Case, doc_type: str, *, number: str, version: int, langu
         elif doc_type == "follow_up":
             current = answers(case, "follow_up")
             previous = _previous_follow_up(case) or answers(case, "assessment")
-            context["follow_up"] = follow_up_part(current, previous, method, language,
-                                                  _plan_number(case))
+            context["follow_up"] = follow_up_part(
+                current, previous, method, language, _plan_number(case)
+            )
         elif doc_type == "closing":
             context["closing"] = closing_part(
-                answers(case, "closing"), answers(case, "plan"), answers(case, "assessment"),
-                answers(case, "follow_up") or None, method, language,
-                case.opened_at.date() if case.opened_at else None)
+                answers(case, "closing"),
+                answers(case, "plan"),
+                answers(case, "assessment"),
+                answers(case, "follow_up") or None,
+                method,
+                language,
+                case.opened_at.date() if case.opened_at else None,
+            )
         else:
             raise ValueError(f"Unknown document type {doc_type!r}")
     return context

@@ -17,8 +17,19 @@ from service.documents.signing import EXTENSIONS
 from service.extensions import db
 from service.models import Case, Document, DocumentFiling, DocumentSignature, User
 
-INDEX_FIELDS = ("file", "kind", "type", "number", "version", "language", "sha256",
-                "context_sha256", "issued_at", "signed", "filed_at")
+INDEX_FIELDS = (
+    "file",
+    "kind",
+    "type",
+    "number",
+    "version",
+    "language",
+    "sha256",
+    "context_sha256",
+    "issued_at",
+    "signed",
+    "filed_at",
+)
 
 
 class DamagedDocument(RuntimeError):
@@ -27,10 +38,13 @@ class DamagedDocument(RuntimeError):
 
 def case_documents(case: Case) -> list[Document]:
     """The case's document versions, by number and version."""
-    return list(db.session.scalars(
-        sa.select(Document).where(Document.case_id == case.id)
-        .order_by(Document.number, Document.version)
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(Document)
+            .where(Document.case_id == case.id)
+            .order_by(Document.number, Document.version)
+        )
+    )
 
 
 def signatures_by_document(documents: list[Document]) -> dict[int, DocumentSignature]:
@@ -39,7 +53,8 @@ def signatures_by_document(documents: list[Document]) -> dict[int, DocumentSigna
     if not ids:
         return {}
     rows = db.session.scalars(
-        sa.select(DocumentSignature).where(DocumentSignature.document_id.in_(ids)))
+        sa.select(DocumentSignature).where(DocumentSignature.document_id.in_(ids))
+    )
     return {row.document_id: row for row in rows}
 
 
@@ -49,7 +64,8 @@ def carried_signatures(documents: list[Document]) -> dict[int, DocumentSignature
     if not ids:
         return {}
     rows = db.session.scalars(
-        sa.select(DocumentSignature).where(DocumentSignature.signed_document_id.in_(ids)))
+        sa.select(DocumentSignature).where(DocumentSignature.signed_document_id.in_(ids))
+    )
     return {row.signed_document_id: row for row in rows if row.signed_document_id is not None}
 
 
@@ -78,27 +94,41 @@ def case_file_zip(case: Case) -> bytes:
                 archive.writestr(document.filename, document.content)
             signature = signatures.get(document.id)
             filing = filings.get(document.id)
-            entries.append({
-                "file": "" if erased else document.filename,
-                "kind": "erased document" if erased else "document", "type": document.doc_type,
-                "number": document.number, "version": document.version,
-                "language": document.language, "sha256": document.sha256,
-                "context_sha256": document.context_sha256 or "",
-                "issued_at": document.issued_at.isoformat(),
-                "signed": signature.kind if signature else "",
-                "filed_at": filing.filed_at.isoformat() if filing else "",
-            })
+            entries.append(
+                {
+                    "file": "" if erased else document.filename,
+                    "kind": "erased document" if erased else "document",
+                    "type": document.doc_type,
+                    "number": document.number,
+                    "version": document.version,
+                    "language": document.language,
+                    "sha256": document.sha256,
+                    "context_sha256": document.context_sha256 or "",
+                    "issued_at": document.issued_at.isoformat(),
+                    "signed": signature.kind if signature else "",
+                    "filed_at": filing.filed_at.isoformat() if filing else "",
+                }
+            )
             if signature is not None and signature.kind == "scan" and signature.content:
-                name = (f"{document.number}-v{document.version}-signed."
-                        f"{EXTENSIONS[signature.mimetype]}")
+                name = (
+                    f"{document.number}-v{document.version}-signed.{EXTENSIONS[signature.mimetype]}"
+                )
                 archive.writestr(name, signature.content)
-                entries.append({
-                    "file": name, "kind": "signed scan", "type": document.doc_type,
-                    "number": document.number, "version": document.version,
-                    "language": document.language, "sha256": signature.content_sha256,
-                    "context_sha256": "", "issued_at": signature.signed_at.isoformat(),
-                    "signed": "scan", "filed_at": "",
-                })
+                entries.append(
+                    {
+                        "file": name,
+                        "kind": "signed scan",
+                        "type": document.doc_type,
+                        "number": document.number,
+                        "version": document.version,
+                        "language": document.language,
+                        "sha256": signature.content_sha256,
+                        "context_sha256": "",
+                        "issued_at": signature.signed_at.isoformat(),
+                        "signed": "scan",
+                        "filed_at": "",
+                    }
+                )
         index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
         archive.writestr("index.json", json.dumps(index, ensure_ascii=False, indent=2))
         table = io.StringIO()
@@ -114,12 +144,18 @@ def case_file_zip(case: Case) -> bytes:
 def mark_filed(document: Document, user: User) -> DocumentFiling:
     """Mark a document version as filed (once); returns the filing."""
     existing = db.session.scalar(
-        sa.select(DocumentFiling).where(DocumentFiling.document_id == document.id))
+        sa.select(DocumentFiling).where(DocumentFiling.document_id == document.id)
+    )
     if existing is not None:
         return existing
     filing = DocumentFiling(document_id=document.id, filed_by_id=user.id)
     db.session.add(filing)
-    audit.record("document.file", case_id=document.case_id, user_id=user.id,
-                 number=document.number, version=document.version)
+    audit.record(
+        "document.file",
+        case_id=document.case_id,
+        user_id=user.id,
+        number=document.number,
+        version=document.version,
+    )
     db.session.commit()
     return filing

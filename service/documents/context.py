@@ -46,7 +46,12 @@ def _label(step: StepSpec, key: str, value: object) -> str:
 
 
 def base_context(
-    case: Case, *, number: str, version: int, language: str, issued_on: date,
+    case: Case,
+    *,
+    number: str,
+    version: int,
+    language: str,
+    issued_on: date,
     contact: User | None,
 ) -> dict[str, Any]:
     """What every document prints: document, unit, person, worker, caseworker and case."""
@@ -60,7 +65,9 @@ def base_context(
                 "verify_url": verify_url(number),
             },
             "unit": {
-                "name": case.unit.name, "address": case.unit.address, "phone": case.unit.phone,
+                "name": case.unit.name,
+                "address": case.unit.address,
+                "phone": case.unit.phone,
             },
             "person": _person(case, language),
             "worker": {
@@ -89,8 +96,14 @@ def build_agreement_context(
     contact: User | None,
 ) -> dict[str, Any]:
     """Everything the agreement templates print, from the finalised meetings' answers."""
-    context = base_context(case, number=number, version=version, language=language,
-                           issued_on=issued_on, contact=contact)
+    context = base_context(
+        case,
+        number=number,
+        version=version,
+        language=language,
+        issued_on=issued_on,
+        contact=contact,
+    )
     with force_locale(language):
         return {
             **context,
@@ -116,12 +129,24 @@ def build_agreement_context(
 
 
 def build_consent_context(
-    case: Case, second: dict[str, Any], *, number: str, version: int, language: str,
-    issued_on: date, contact: User | None,
+    case: Case,
+    second: dict[str, Any],
+    *,
+    number: str,
+    version: int,
+    language: str,
+    issued_on: date,
+    contact: User | None,
 ) -> dict[str, Any]:
     """The consent document: the second meeting's consent answers and the parties."""
-    context = base_context(case, number=number, version=version, language=language,
-                           issued_on=issued_on, contact=contact)
+    context = base_context(
+        case,
+        number=number,
+        version=version,
+        language=language,
+        issued_on=issued_on,
+        contact=contact,
+    )
     context["consent"] = {
         "given_on": format_day(second.get("meeting_date"), language),
         "parties": second.get("consent_parties") or "",

@@ -95,40 +95,69 @@ def issue_document(case: Case, user: User, doc_type: str, today: date | None = N
     language = document_language(case)
     previous = latest(case, doc_type)
     number, version = _next_number_and_version(case, doc_type, previous, language, today)
-    context = build_context(case, doc_type, number=number, version=version, language=language,
-                            today=today)
-    if previous is not None and doc_type == FOLLOW_UP and version > 1 and (
-        previous.context["follow_up"]["meeting_date"] != context["follow_up"]["meeting_date"]
+    context = build_context(
+        case, doc_type, number=number, version=version, language=language, today=today
+    )
+    if (
+        previous is not None
+        and doc_type == FOLLOW_UP
+        and version > 1
+        and (previous.context["follow_up"]["meeting_date"] != context["follow_up"]["meeting_date"])
     ):  # another meeting: its own record
         number, version = next_number(PREFIXES[doc_type], today), 1
-        context = build_context(case, doc_type, number=number, version=version,
-                                language=language, today=today)
-    return store_document(case, user, doc_type, number, version, language, context,
-                          template_name(doc_type, language, case.method))
+        context = build_context(
+            case, doc_type, number=number, version=version, language=language, today=today
+        )
+    return store_document(
+        case,
+        user,
+        doc_type,
+        number,
+        version,
+        language,
+        context,
+        template_name(doc_type, language, case.method),
+    )
 
 
-def _next_number_and_version(case: Case, doc_type: str, previous: Document | None,
-                             language: str, today: date) -> tuple[str, int]:
+def _next_number_and_version(
+    case: Case, doc_type: str, previous: Document | None, language: str, today: date
+) -> tuple[str, int]:
     if previous is None or is_locked(previous.number):
         return next_number(PREFIXES[doc_type], today), 1
     return previous.number, previous.version + 1
 
 
-def store_document(case: Case, user: User, doc_type: str, number: str, version: int,
-                   language: str, context: dict, template: str,
-                   signature: bytes | None = None) -> Document:
+def store_document(
+    case: Case,
+    user: User,
+    doc_type: str,
+    number: str,
+    version: int,
+    language: str,
+    context: dict,
+    template: str,
+    signature: bytes | None = None,
+) -> Document:
     """Render, hash and store one version, with its audit event, in one transaction."""
     context = clean_context(context)
     content = render_stamped(template, context, signature=signature)
     document = Document(
-        case_id=case.id, doc_type=doc_type, number=number, version=version, language=language,
-        sha256=hashlib.sha256(content).hexdigest(), content=content, context=context,
-        context_sha256=context_hash(context), template=template, issued_by_id=user.id,
+        case_id=case.id,
+        doc_type=doc_type,
+        number=number,
+        version=version,
+        language=language,
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+        context=context,
+        context_sha256=context_hash(context),
+        template=template,
+        issued_by_id=user.id,
     )
     db.session.add(document)
     db.session.flush()
-    audit.record("document.issue", case_id=case.id, user_id=user.id, number=number,
-                 version=version)
+    audit.record("document.issue", case_id=case.id, user_id=user.id, number=number, version=version)
     db.session.commit()
     return document
 
@@ -151,7 +180,10 @@ def latest(case: Case, doc_type: str) -> Document | None:
 def record_download(document: Document, kind: str = "docx") -> None:
     """Audit a download of a document."""
     audit.record(
-        "document.download", case_id=document.case_id, number=document.number,
-        version=document.version, format=kind,
+        "document.download",
+        case_id=document.case_id,
+        number=document.number,
+        version=document.version,
+        format=kind,
     )
     db.session.commit()

@@ -60,8 +60,12 @@ class WarmConverter:
         profile = (self._workdir / "profile").as_uri()
         pipe = f"stegvis_{os.getpid()}_{id(self)}"
         process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            [python[0], str(BRIDGE), soffice, profile, pipe], env=python[1], text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            [python[0], str(BRIDGE), soffice, profile, pipe],
+            env=python[1],
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
             start_new_session=True,  # its own process group: stopping it stops its soffice too
         )
         try:
@@ -162,8 +166,18 @@ def cold_convert(docx: bytes, profile_dir: Path) -> bytes:
         source = Path(tmp) / "in.docx"
         source.write_bytes(docx)
         subprocess.run(  # noqa: S603 - fixed arguments, no shell
-            [soffice, f"-env:UserInstallation={profile_dir.as_uri()}", "--headless",
-             "--convert-to", "pdf", "--outdir", tmp, str(source)],
-            check=True, capture_output=True, timeout=120,
+            [
+                soffice,
+                f"-env:UserInstallation={profile_dir.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
         return (Path(tmp) / "in.pdf").read_bytes()

@@ -52,13 +52,15 @@ def plan_part(plan: Answers, method: Method | None, language: str) -> dict[str, 
             }
             for s, row in enumerate(goal.get("sub_goals") or [], start=1)
         ]
-        goals.append({
-            "no": g,
-            "area": labels.get(goal.get("area") or "", text(goal.get("area"))),
-            "goal": text(goal.get("goal")),
-            "from_assignment": text(goal.get("from_assignment")),
-            "sub_goals": sub_goals,
-        })
+        goals.append(
+            {
+                "no": g,
+                "area": labels.get(goal.get("area") or "", text(goal.get("area"))),
+                "goal": text(goal.get("goal")),
+                "from_assignment": text(goal.get("from_assignment")),
+                "sub_goals": sub_goals,
+            }
+        )
     return {
         "goals": goals,
         "participation": text(plan.get("participation")),
@@ -79,17 +81,22 @@ def assessment_part(assessment: Answers, method: Method | None, language: str) -
     areas = []
     for key in keys:
         area = answered.get(key) or {}
-        areas.append({
-            "label": labels.get(key, key),
-            "strengths": text(area.get("strengths")),
-            "situation": text(area.get("situation")),
-            "causes": text(area.get("causes")),
-            "barriers": text(area.get("barriers")),
-            "rating": text(area.get("rating")),
-        })
+        areas.append(
+            {
+                "label": labels.get(key, key),
+                "strengths": text(area.get("strengths")),
+                "situation": text(area.get("situation")),
+                "causes": text(area.get("causes")),
+                "barriers": text(area.get("barriers")),
+                "rating": text(area.get("rating")),
+            }
+        )
     earlier = [
-        {"intervention": text(row.get("intervention")), "when": text(row.get("when")),
-         "result": text(row.get("result"))}
+        {
+            "intervention": text(row.get("intervention")),
+            "when": text(row.get("when")),
+            "result": text(row.get("result")),
+        }
         for row in assessment.get("earlier_interventions") or []
         if any(row.get(k) for k in ("intervention", "when", "result"))
     ]
@@ -119,8 +126,13 @@ def _progress_ref(ref: Any) -> str:
     return f"{goal + 1}.{sub + 1}"
 
 
-def follow_up_part(follow_up: Answers, previous: Answers | None, method: Method | None,
-                   language: str, plan_number: str = "") -> dict[str, Any]:
+def follow_up_part(
+    follow_up: Answers,
+    previous: Answers | None,
+    method: Method | None,
+    language: str,
+    plan_number: str = "",
+) -> dict[str, Any]:
     """``follow_up``: one meeting; ratings now against the previous follow-up (or assessment)."""
     labels = area_labels(method)
     before, now = _ratings(previous), _ratings(follow_up)
@@ -132,16 +144,23 @@ def follow_up_part(follow_up: Answers, previous: Answers | None, method: Method 
         "successes": text(follow_up.get("successes")),
         "setbacks": text(follow_up.get("setbacks")),
         "progress": [
-            {"ref": _progress_ref(row.get("ref")), "sub_goal": text(row.get("sub_goal")),
-             "status": str(PROGRESS_STATUS.get(row.get("status") or "", "")) or text(
-                 row.get("status")),
-             "comment": text(row.get("comment"))}
+            {
+                "ref": _progress_ref(row.get("ref")),
+                "sub_goal": text(row.get("sub_goal")),
+                "status": str(PROGRESS_STATUS.get(row.get("status") or "", ""))
+                or text(row.get("status")),
+                "comment": text(row.get("comment")),
+            }
             for row in follow_up.get("progress") or []
         ],
         "ratings": [
-            {"label": labels.get(key, key), "before": text(before.get(key)),
-             "now": text(now.get(key))}
-            for key in keys if before.get(key) is not None or now.get(key) is not None
+            {
+                "label": labels.get(key, key),
+                "before": text(before.get(key)),
+                "now": text(now.get(key)),
+            }
+            for key in keys
+            if before.get(key) is not None or now.get(key) is not None
         ],
         "plan_changes": text(follow_up.get("plan_changes")),
         "next_meeting": format_day(follow_up.get("next_meeting"), language),
@@ -150,25 +169,40 @@ def follow_up_part(follow_up: Answers, previous: Answers | None, method: Method 
     }
 
 
-def closing_part(closing: Answers, plan: Answers | None, assessment: Answers | None,
-                 last_follow_up: Answers | None, method: Method | None, language: str,
-                 opened_on: date | None) -> dict[str, Any]:
+def closing_part(
+    closing: Answers,
+    plan: Answers | None,
+    assessment: Answers | None,
+    last_follow_up: Answers | None,
+    method: Method | None,
+    language: str,
+    opened_on: date | None,
+) -> dict[str, Any]:
     """``closing``: reason, evaluation, outcomes, goals reached and ratings from start to end."""
     step = method.steps.get("closing") if method else None
     reason_question = step_question(step, "reason")
     reason = closing.get("reason")
-    reason_text = (text(closing.get("reason_other")) if reason == "other" and
-                   closing.get("reason_other") else
-                   choice_label(reason_question.choices if reason_question else (), reason))
-    statuses = {_progress_ref(row.get("ref")): row.get("status")
-                for row in (last_follow_up or {}).get("progress") or []}
+    reason_text = (
+        text(closing.get("reason_other"))
+        if reason == "other" and closing.get("reason_other")
+        else choice_label(reason_question.choices if reason_question else (), reason)
+    )
+    statuses = {
+        _progress_ref(row.get("ref")): row.get("status")
+        for row in (last_follow_up or {}).get("progress") or []
+    }
     labels = area_labels(method)
     goals = []
     for g, goal in enumerate((plan or {}).get("goals") or [], start=1):
         subs = goal.get("sub_goals") or []
         reached = sum(1 for s in range(1, len(subs) + 1) if statuses.get(f"{g}.{s}") == "reached")
-        goals.append({"area": labels.get(goal.get("area") or "", text(goal.get("area"))),
-                      "goal": text(goal.get("goal")), "reached": f"{reached} / {len(subs)}"})
+        goals.append(
+            {
+                "area": labels.get(goal.get("area") or "", text(goal.get("area"))),
+                "goal": text(goal.get("goal")),
+                "reached": f"{reached} / {len(subs)}",
+            }
+        )
     start, end = _ratings(assessment), _ratings(last_follow_up)
     keys = list(labels) + [key for key in start if key not in labels]
     outcomes: Sequence[Any] = closing.get("outcomes") or []
@@ -180,8 +214,12 @@ def closing_part(closing: Answers, plan: Answers | None, assessment: Answers | N
         "outcomes": [choice_label(method.outcomes if method else (), o) for o in outcomes],
         "goals": goals,
         "ratings": [
-            {"label": labels.get(key, key), "start": text(start.get(key)),
-             "end": text(end.get(key))}
-            for key in keys if start.get(key) is not None or end.get(key) is not None
+            {
+                "label": labels.get(key, key),
+                "start": text(start.get(key)),
+                "end": text(end.get(key)),
+            }
+            for key in keys
+            if start.get(key) is not None or end.get(key) is not None
         ],
     }

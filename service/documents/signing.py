@@ -49,8 +49,9 @@ def sniff_mimetype(data: bytes) -> str | None:
 def check_scan(data: bytes) -> str:
     """The scan's media type; raises :class:`SigningError` when too large or of another type."""
     if len(data) > MAX_SCAN_BYTES:
-        raise SigningError(str(_l("The file is larger than %(mb)d MB.",
-                                  mb=MAX_SCAN_BYTES // (1024 * 1024))))
+        raise SigningError(
+            str(_l("The file is larger than %(mb)d MB.", mb=MAX_SCAN_BYTES // (1024 * 1024)))
+        )
     if not data:
         raise SigningError(str(_l("The file is empty.")))
     mimetype = sniff_mimetype(data)
@@ -64,8 +65,9 @@ def _check_unlocked(document: Document) -> None:
     if not document.content:
         raise SigningError(str(_l("The content of this document has been erased.")))
     if is_locked(document.number):
-        raise SigningError(str(_l("Document %(number)s is already signed and locked.",
-                                  number=document.number)))
+        raise SigningError(
+            str(_l("Document %(number)s is already signed and locked.", number=document.number))
+        )
 
 
 def sign_with_scan(document: Document, user: User, data: bytes) -> DocumentSignature:
@@ -73,13 +75,23 @@ def sign_with_scan(document: Document, user: User, data: bytes) -> DocumentSigna
     mimetype = check_scan(data)
     _check_unlocked(document)
     signature = DocumentSignature(
-        document_id=document.id, kind="scan", content=data, mimetype=mimetype,
-        signed_sha256=document.sha256, content_sha256=hashlib.sha256(data).hexdigest(),
+        document_id=document.id,
+        kind="scan",
+        content=data,
+        mimetype=mimetype,
+        signed_sha256=document.sha256,
+        content_sha256=hashlib.sha256(data).hexdigest(),
         signed_by_id=user.id,
     )
     db.session.add(signature)
-    audit.record("document.sign", case_id=document.case_id, user_id=user.id,
-                 number=document.number, version=document.version, kind="scan")
+    audit.record(
+        "document.sign",
+        case_id=document.case_id,
+        user_id=user.id,
+        number=document.number,
+        version=document.version,
+        kind="scan",
+    )
     db.session.commit()
     return signature
 
@@ -90,15 +102,20 @@ def decode_drawing(data_url: str) -> bytes:
     if not data_url.startswith(prefix):
         raise SigningError(str(_l("Draw the signature in the box first.")))
     try:
-        data = base64.b64decode(data_url[len(prefix):], validate=True)
+        data = base64.b64decode(data_url[len(prefix) :], validate=True)
     except (binascii.Error, ValueError) as error:
         raise SigningError(str(_l("Draw the signature in the box first."))) from error
     if len(data) > MAX_DRAWING_BYTES or sniff_mimetype(data) != "image/png":
         raise SigningError(str(_l("Draw the signature in the box first.")))
     try:
         Image.from_blob(data)
-    except (InvalidImageStreamError, UnexpectedEndOfFileError, UnrecognizedImageError,
-            ValueError, IndexError) as error:
+    except (
+        InvalidImageStreamError,
+        UnexpectedEndOfFileError,
+        UnrecognizedImageError,
+        ValueError,
+        IndexError,
+    ) as error:
         raise SigningError(str(_l("Draw the signature in the box first."))) from error
     return data
 
@@ -114,16 +131,34 @@ def sign_with_drawing(document: Document, user: User, drawing: bytes) -> Documen
     case = db.session.get(Case, document.case_id)
     assert case is not None  # documents belong to a case (foreign key)
     signed = store_document(
-        case, user, document.doc_type, document.number, context["document"]["version"],
-        document.language, context, document.template, signature=drawing,
+        case,
+        user,
+        document.doc_type,
+        document.number,
+        context["document"]["version"],
+        document.language,
+        context,
+        document.template,
+        signature=drawing,
     )
     signature = DocumentSignature(
-        document_id=document.id, kind="drawn", content=drawing, mimetype="image/png",
-        signed_sha256=document.sha256, content_sha256=hashlib.sha256(drawing).hexdigest(),
-        signed_document_id=signed.id, signed_by_id=user.id,
+        document_id=document.id,
+        kind="drawn",
+        content=drawing,
+        mimetype="image/png",
+        signed_sha256=document.sha256,
+        content_sha256=hashlib.sha256(drawing).hexdigest(),
+        signed_document_id=signed.id,
+        signed_by_id=user.id,
     )
     db.session.add(signature)
-    audit.record("document.sign", case_id=document.case_id, user_id=user.id,
-                 number=document.number, version=signed.version, kind="drawn")
+    audit.record(
+        "document.sign",
+        case_id=document.case_id,
+        user_id=user.id,
+        number=document.number,
+        version=signed.version,
+        kind="drawn",
+    )
     db.session.commit()
     return signature

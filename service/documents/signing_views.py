@@ -25,10 +25,16 @@ from service.models import Document
 UPLOAD_BODY_LIMIT = MAX_SCAN_BYTES + 512 * 1024
 
 
-def _page(document: Document, scan_form: ScanForm, drawn_form: DrawnSignatureForm,
-          status: int = 200) -> tuple[str, int]:
-    return render_template("documents/sign.html", document=document, scan_form=scan_form,
-                           drawn_form=drawn_form, locked=is_locked(document.number)), status
+def _page(
+    document: Document, scan_form: ScanForm, drawn_form: DrawnSignatureForm, status: int = 200
+) -> tuple[str, int]:
+    return render_template(
+        "documents/sign.html",
+        document=document,
+        scan_form=scan_form,
+        drawn_form=drawn_form,
+        locked=is_locked(document.number),
+    ), status
 
 
 @bp.route("/documents/<int:document_id>/sign")
@@ -59,8 +65,13 @@ def sign_scan(document_id: int) -> Response | tuple[str, int]:
         except SigningError as error:
             form.scan.errors = [str(error)]
         else:
-            flash(_("The signed scan of %(number)s is stored; the document is locked.",
-                    number=document.number), "success")
+            flash(
+                _(
+                    "The signed scan of %(number)s is stored; the document is locked.",
+                    number=document.number,
+                ),
+                "success",
+            )
             return redirect(url_for("cases.case", case_id=document.case_id))
     return _page(document, form, DrawnSignatureForm(), 400)
 
@@ -77,7 +88,12 @@ def sign_drawn(document_id: int) -> Response | tuple[str, int]:
         except SigningError as error:
             form.drawing.errors = [str(error)]
         else:
-            flash(_("Signed: the newest version of %(number)s carries the signature.",
-                    number=document.number), "success")
+            flash(
+                _(
+                    "Signed: the newest version of %(number)s carries the signature.",
+                    number=document.number,
+                ),
+                "success",
+            )
             return redirect(url_for("cases.case", case_id=document.case_id))
     return _page(document, ScanForm(), form, 400)

@@ -28,8 +28,9 @@ SIGNATURE_WIDTH_MM = 45.0
 
 def canonical_json(context: Mapping[str, Any]) -> bytes:
     """The context as canonical JSON: sorted keys, no spaces, UTF-8."""
-    return json.dumps(context, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=str).encode("utf-8")
+    return json.dumps(
+        context, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    ).encode("utf-8")
 
 
 def context_hash(context: Mapping[str, Any]) -> str:
@@ -39,14 +40,15 @@ def context_hash(context: Mapping[str, Any]) -> str:
 
 def short_hash(full_hash: str) -> str:
     """The printed form: the first 12 hex digits in groups of four (``3f2a-9c1b-7d0e``)."""
-    return "-".join(full_hash[i:i + 4] for i in range(0, 12, 4))
+    return "-".join(full_hash[i : i + 4] for i in range(0, 12, 4))
 
 
 def public_base_url() -> str:
     """``PUBLIC_BASE_URL`` from the app config or the environment, without a trailing slash."""
     configured = current_app.config.get("PUBLIC_BASE_URL") if has_app_context() else None
-    return str(configured or os.environ.get("PUBLIC_BASE_URL") or DEFAULT_PUBLIC_BASE_URL
-               ).rstrip("/")
+    return str(configured or os.environ.get("PUBLIC_BASE_URL") or DEFAULT_PUBLIC_BASE_URL).rstrip(
+        "/"
+    )
 
 
 def verify_url(number: str) -> str:

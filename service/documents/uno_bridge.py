@@ -35,14 +35,25 @@ def main() -> None:
     """Start soffice, connect, then serve conversions until stdin closes."""
     soffice, profile, pipe = sys.argv[1:4]
     office = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-        [soffice, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault",
-         "--nolockcheck", f"-env:UserInstallation={profile}",
-         f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            soffice,
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nodefault",
+            "--nolockcheck",
+            f"-env:UserInstallation={profile}",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+        ],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext(
-        "com.sun.star.bridge.UnoUrlResolver", local)
+        "com.sun.star.bridge.UnoUrlResolver", local
+    )
     context = None
     for _ in range(600):
         try:
@@ -54,19 +65,25 @@ def main() -> None:
         _reply({"ready": False, "error": "soffice did not answer"})
         office.kill()
         return
-    desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop",
-                                                               context)
+    desktop = context.ServiceManager.createInstanceWithContext(
+        "com.sun.star.frame.Desktop", context
+    )
     _reply({"ready": True})
     try:
         for line in sys.stdin:
             request = json.loads(line)
             try:
                 document = desktop.loadComponentFromURL(
-                    uno.systemPathToFileUrl(request["in"]), "_blank", 0,
-                    (_prop("Hidden", True), _prop("ReadOnly", True)))
+                    uno.systemPathToFileUrl(request["in"]),
+                    "_blank",
+                    0,
+                    (_prop("Hidden", True), _prop("ReadOnly", True)),
+                )
                 try:
-                    document.storeToURL(uno.systemPathToFileUrl(request["out"]),
-                                        (_prop("FilterName", "writer_pdf_Export"),))
+                    document.storeToURL(
+                        uno.systemPathToFileUrl(request["out"]),
+                        (_prop("FilterName", "writer_pdf_Export"),),
+                    )
                 finally:
                     document.close(True)
                 _reply({"ok": True})

@@ -64,9 +64,15 @@ def issue_view(case_id: int, doc_type: str) -> Response:
     except NotReady as reason:
         flash(str(reason), "warning")
     else:
-        flash(_("%(document)s %(number)s version %(version)d issued.",
-                document=DOCUMENT_TYPE_LABELS[doc_type], number=document.number,
-                version=document.version), "success")
+        flash(
+            _(
+                "%(document)s %(number)s version %(version)d issued.",
+                document=DOCUMENT_TYPE_LABELS[doc_type],
+                number=document.number,
+                version=document.version,
+            ),
+            "success",
+        )
     return redirect(url_for("cases.case", case_id=case.id))
 
 
@@ -77,10 +83,16 @@ def download(document_id: int) -> Response:
     if not document.content:
         abort(410)  # erased (GDPR erasure or retention purge): number and hash remain
     record_download(document)
-    return _private(send_file(
-        BytesIO(document.content), mimetype=DOCX_MIMETYPE, as_attachment=True,
-        download_name=document.filename, etag=document.sha256, max_age=0,
-    ))
+    return _private(
+        send_file(
+            BytesIO(document.content),
+            mimetype=DOCX_MIMETYPE,
+            as_attachment=True,
+            download_name=document.filename,
+            etag=document.sha256,
+            max_age=0,
+        )
+    )
 
 
 @bp.route("/documents/<int:document_id>/pdf")
@@ -96,21 +108,29 @@ def pdf(document_id: int) -> Response | str:
             failed = True
         else:
             record_download(document, "pdf")
-            return _private(send_file(
-                BytesIO(data), mimetype="application/pdf", as_attachment=False,
-                download_name=document.filename.replace(".docx", ".pdf"), max_age=0,
-            ))
+            return _private(
+                send_file(
+                    BytesIO(data),
+                    mimetype="application/pdf",
+                    as_attachment=False,
+                    download_name=document.filename.replace(".docx", ".pdf"),
+                    max_age=0,
+                )
+            )
     return render_template("documents/no_pdf.html", document=document, failed=failed)
 
 
 @bp.route("/verify/<number>")
 def verify(number: str) -> str:
     """Which case a printed number belongs to, each version, its hashes and signing state."""
-    versions = list(db.session.scalars(
-        sa.select(Document).join(Case, Case.id == Document.case_id)
-        .where(Document.number == number, access.case_scope(current_user))
-        .order_by(Document.version)
-    ))
+    versions = list(
+        db.session.scalars(
+            sa.select(Document)
+            .join(Case, Case.id == Document.case_id)
+            .where(Document.number == number, access.case_scope(current_user))
+            .order_by(Document.version)
+        )
+    )
     if not versions:
         abort(404)
     case = access.get_case(versions[0].case_id)
@@ -118,10 +138,15 @@ def verify(number: str) -> str:
     audit.record("document.verify", case_id=case.id, number=number)
     db.session.commit()
     return render_template(
-        "documents/verify.html", number=number, case=case, versions=versions,
-        signatures=signatures_by_document(versions), filings=filings_by_document(versions),
+        "documents/verify.html",
+        number=number,
+        case=case,
+        versions=versions,
+        signatures=signatures_by_document(versions),
+        filings=filings_by_document(versions),
         carried=carried_signatures(versions),
-        labels=DOCUMENT_TYPE_LABELS, short_hash=short_hash,
+        labels=DOCUMENT_TYPE_LABELS,
+        short_hash=short_hash,
     )
 
 
@@ -131,8 +156,14 @@ def file_document(document_id: int) -> Response:
     document = access.get_document(document_id)
     access.require("file", _case_of(document))
     mark_filed(document, current_user)
-    flash(_("%(number)s version %(version)d marked as filed.", number=document.number,
-            version=document.version), "success")
+    flash(
+        _(
+            "%(number)s version %(version)d marked as filed.",
+            number=document.number,
+            version=document.version,
+        ),
+        "success",
+    )
     return redirect(url_for("cases.case", case_id=document.case_id))
 
 
@@ -142,8 +173,15 @@ def case_file(case_id: int) -> Response:
     case = access.get_case(case_id)
     access.require("file", case)
     data = case_file_zip(case)
-    return _private(send_file(BytesIO(data), mimetype="application/zip", as_attachment=True,
-                              download_name=f"{case.reference}.zip", max_age=0))
+    return _private(
+        send_file(
+            BytesIO(data),
+            mimetype="application/zip",
+            as_attachment=True,
+            download_name=f"{case.reference}.zip",
+            max_age=0,
+        )
+    )
 
 
 @bp.app_context_processor
@@ -151,10 +189,11 @@ def _documents_panel() -> dict[str, object]:
     """``documents_panel(case)`` for the case page's documents card."""
 
     def documents_panel(case: Case) -> dict[str, object]:
-        documents = list(db.session.scalars(
-            sa.select(Document).where(Document.case_id == case.id)
-            .order_by(Document.id)
-        ))
+        documents = list(
+            db.session.scalars(
+                sa.select(Document).where(Document.case_id == case.id).order_by(Document.id)
+            )
+        )
         signatures = signatures_by_document(documents)
         carried = carried_signatures(documents)
         return {
@@ -162,8 +201,9 @@ def _documents_panel() -> dict[str, object]:
             "signatures": {**carried, **signatures},
             "locked": {d.number for d in documents if d.id in signatures or d.id in carried},
             "filings": filings_by_document(documents),
-            "types": [(t, DOCUMENT_TYPE_LABELS[t], document_blocker(case, t))
-                      for t in DOCUMENT_TYPES],
+            "types": [
+                (t, DOCUMENT_TYPE_LABELS[t], document_blocker(case, t)) for t in DOCUMENT_TYPES
+            ],
             "issued_types": {d.doc_type for d in documents},
             "labels": DOCUMENT_TYPE_LABELS,
             "pdf_available": pdf_available(),

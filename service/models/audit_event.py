@@ -42,6 +42,8 @@ class AuditRowImmutable(RuntimeError):
 
 @sa.event.listens_for(AuditEvent, "before_update")
 @sa.event.listens_for(AuditEvent, "before_delete")
-def _refuse_change(_mapper: Mapper[AuditEvent], _connection: sa.Connection, target: AuditEvent) -> None:
+def _refuse_change(
+    _mapper: Mapper[AuditEvent], _connection: sa.Connection, target: AuditEvent
+) -> None:
     """The ORM guard; on PostgreSQL a trigger (migration 0004) refuses UPDATE/DELETE too."""
     raise AuditRowImmutable(f"Audit event {target.id} cannot be changed or deleted.")

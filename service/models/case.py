@@ -33,7 +33,8 @@ class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
         sa.CheckConstraint(
-            "status IN ('referred', 'start_meeting', 'agreed', 'assessed', 'plan_active', 'closed')",
+            "status IN "
+            "('referred', 'start_meeting', 'agreed', 'assessed', 'plan_active', 'closed')",
             name="status",
         ),
     )
@@ -65,9 +66,7 @@ class Case(Base):
     person: Mapped[Person] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")
     contact_person: Mapped[User | None] = relationship(foreign_keys=[contact_person_id])
-    referring_caseworker: Mapped[User | None] = relationship(
-        foreign_keys=[referring_caseworker_id]
-    )
+    referring_caseworker: Mapped[User | None] = relationship(foreign_keys=[referring_caseworker_id])
 
     @property
     def caseworker_name(self) -> str:

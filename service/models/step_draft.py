@@ -19,7 +19,9 @@ class StepDraft(Base):
 
     __tablename__ = "step_drafts"
     __table_args__ = (
-        sa.UniqueConstraint("case_id", "step", "instance", name="uq_step_drafts_case_step_instance"),
+        sa.UniqueConstraint(
+            "case_id", "step", "instance", name="uq_step_drafts_case_step_instance"
+        ),
         sa.CheckConstraint("revision > 0", name="revision"),
     )
 

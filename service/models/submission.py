@@ -28,7 +28,11 @@ class Submission(Base):
     __tablename__ = "submissions"
     __table_args__ = (
         sa.UniqueConstraint(
-            "case_id", "step", "instance", "version", name="uq_submissions_case_step_instance_version"
+            "case_id",
+            "step",
+            "instance",
+            "version",
+            name="uq_submissions_case_step_instance_version",
         ),
         sa.CheckConstraint("status IN ('draft', 'final')", name="status"),
         sa.CheckConstraint("version > 0", name="version"),

@@ -36,9 +36,12 @@ def _sub_goal(g: int, s: int) -> dict[str, Any]:
 
 PLAN: dict[str, Any] = {
     "goals": [
-        {"area": area, "goal": f"Huvudmål för {area}: eget kontrakt inom ett år",
-         "from_assignment": "Stöd att behålla boendet",
-         "sub_goals": [_sub_goal(g, s) for s in range(1, 4)]}
+        {
+            "area": area,
+            "goal": f"Huvudmål för {area}: eget kontrakt inom ett år",
+            "from_assignment": "Stöd att behålla boendet",
+            "sub_goals": [_sub_goal(g, s) for s in range(1, 4)],
+        }
         for g, area in enumerate(AREAS, start=1)
     ],
     "participation": "Zofia skrev själv målen; hon vill börja med boendet.",
@@ -52,8 +55,13 @@ PLAN: dict[str, Any] = {
 
 ASSESSMENT: dict[str, Any] = {
     "areas": {
-        area: {"strengths": f"Styrkor {area}", "situation": f"Nuläge {area}",
-               "causes": f"Orsaker {area}", "barriers": f"Hinder {area}", "rating": 4 + i}
+        area: {
+            "strengths": f"Styrkor {area}",
+            "situation": f"Nuläge {area}",
+            "causes": f"Orsaker {area}",
+            "barriers": f"Hinder {area}",
+            "rating": 4 + i,
+        }
         for i, area in enumerate(AREAS)
     },
     "earlier_interventions": [
@@ -88,7 +96,9 @@ FOLLOW_UP: dict[str, Any] = {
 }
 
 CLOSING: dict[str, Any] = {
-    "closed_on": "2027-05-31", "reason": "goals_reached", "reason_other": "",
+    "closed_on": "2027-05-31",
+    "reason": "goals_reached",
+    "reason_other": "",
     "final_evaluation": "Zofia hyr ett eget rum och betalar hyran själv.",
     "outcomes": ["own_room", "therapy_finished"],
 }
@@ -96,14 +106,18 @@ CLOSING: dict[str, Any] = {
 
 def common_context(number: str = "PLN-2026-000007") -> dict[str, Any]:
     """The parts every document shares, taken from the agreement sample."""
-    base = {key: copy.deepcopy(SAMPLE_CONTEXT[key])
-            for key in ("document", "unit", "person", "worker", "caseworker", "case")}
+    base = {
+        key: copy.deepcopy(SAMPLE_CONTEXT[key])
+        for key in ("document", "unit", "person", "worker", "caseworker", "case")
+    }
     base["document"]["number"] = number
     base["document"]["verify_url"] = f"http://127.0.0.1:5000/verify/{number}"
     return base
 
 
-def sample_context(doc_type: str, language: str = "pl", method_key: str = "ipwzb") -> dict[str, Any]:
+def sample_context(
+    doc_type: str, language: str = "pl", method_key: str = "ipwzb"
+) -> dict[str, Any]:
     """A full context of ``doc_type`` built by the service's own part builders (app context)."""
     method = get_method(method_key)
     if doc_type == "agreement":
@@ -112,15 +126,21 @@ def sample_context(doc_type: str, language: str = "pl", method_key: str = "ipwzb
     with force_locale(language):
         if doc_type == "consent":
             context["consent"] = {
-                "given_on": "10 listopada 2026", **{k: SAMPLE_CONTEXT["consent"][k] for k in (
-                    "parties", "data", "purpose", "valid_until")}}
+                "given_on": "10 listopada 2026",
+                **{
+                    k: SAMPLE_CONTEXT["consent"][k]
+                    for k in ("parties", "data", "purpose", "valid_until")
+                },
+            }
         elif doc_type == "plan":
             context["plan"] = plan_part(PLAN, method, language)
             context["assessment"] = assessment_part(ASSESSMENT, method, language)
         elif doc_type == "follow_up":
-            context["follow_up"] = follow_up_part(FOLLOW_UP, ASSESSMENT, method, language,
-                                                  "PLN-2026-000007")
+            context["follow_up"] = follow_up_part(
+                FOLLOW_UP, ASSESSMENT, method, language, "PLN-2026-000007"
+            )
         elif doc_type == "closing":
-            context["closing"] = closing_part(CLOSING, PLAN, ASSESSMENT, FOLLOW_UP, method,
-                                              language, date(2026, 11, 2))
+            context["closing"] = closing_part(
+                CLOSING, PLAN, ASSESSMENT, FOLLOW_UP, method, language, date(2026, 11, 2)
+            )
     return context

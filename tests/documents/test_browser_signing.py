@@ -17,7 +17,6 @@ from playwright.sync_api import Browser, Page, expect
 
 from service.extensions import db
 from service.models import Document, DocumentSignature
-from tests.test_browser import browser, live_server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +29,11 @@ def tablet(browser: Browser) -> Iterator[Page]:  # noqa: F811
 
 
 def test_sign_a_plan_on_the_tablet(
-    tablet: Page, live_server: str, make_case: Any, app: Flask, artifacts_dir: Path,  # noqa: F811
+    tablet: Page,
+    live_server: str,
+    make_case: Any,
+    app: Flask,
+    artifacts_dir: Path,  # noqa: F811
 ) -> None:
     world = make_case(language="sv", method="buss")
     page = tablet

@@ -26,16 +26,22 @@ CORPUS = [
 ]
 FORBIDDEN = "\x00\x01\x07\x08\x0b\x0c\x1b\x1f\ud800\udfff\ufffe\uffff"
 #: A long free-text field of each document type.
-LONG_FIELD = {"agreement": ("agreement", "purpose"), "consent": ("consent", "purpose"),
-              "plan": ("plan", "participation"), "follow_up": ("follow_up", "since_last_time"),
-              "closing": ("closing", "final_evaluation")}
+LONG_FIELD = {
+    "agreement": ("agreement", "purpose"),
+    "consent": ("consent", "purpose"),
+    "plan": ("plan", "participation"),
+    "follow_up": ("follow_up", "since_last_time"),
+    "closing": ("closing", "final_evaluation"),
+}
 
 
 def poison(value: Any, text: str, path: str = "") -> Any:
     """``value`` with every string replaced by ``text`` (the QR address stays an address)."""
     if isinstance(value, dict):
-        return {k: v if f"{path}.{k}" == ".document.verify_url" else poison(v, text, f"{path}.{k}")
-                for k, v in value.items()}
+        return {
+            k: v if f"{path}.{k}" == ".document.verify_url" else poison(v, text, f"{path}.{k}")
+            for k, v in value.items()
+        }
     if isinstance(value, list):
         return [poison(item, text, path) for item in value]
     if isinstance(value, str):

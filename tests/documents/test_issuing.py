@@ -39,17 +39,28 @@ def documents(app: Flask) -> list[Document]:
         return found
 
 
-@pytest.mark.parametrize(("method", "language"), [("ipwzb", "pl"), ("buss", "sv"),
-                                                  ("family_plan", "pl"), ("kliv_ut", "en")])
+@pytest.mark.parametrize(
+    ("method", "language"),
+    [("ipwzb", "pl"), ("buss", "sv"), ("family_plan", "pl"), ("kliv_ut", "en")],
+)
 def test_the_builder_provides_every_field_of_every_template(
-    app: Flask, make_case: Any, method: str, language: str,
+    app: Flask,
+    make_case: Any,
+    method: str,
+    language: str,
 ) -> None:
     world = make_case(method=method, language=language)
     with app.app_context():
         case = db.session.get(Case, world.case_id)
         for doc_type in TYPES:
-            context = build_context(case, doc_type, number="X-2026-000001", version=1,
-                                    language=language, today=date.today())
+            context = build_context(
+                case,
+                doc_type,
+                number="X-2026-000001",
+                version=1,
+                language=language,
+                today=date.today(),
+            )
             name = template_name(doc_type, language, method)
             assert template_variables(name) <= set(context) | RENDER_EXTRAS, name
             for path in template_fields(name):
@@ -57,7 +68,9 @@ def test_the_builder_provides_every_field_of_every_template(
 
 
 def test_every_type_is_issued_from_the_case_page(
-    staff: FormClient, full_case: CaseWorld, app: Flask,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
 ) -> None:
     page = staff.get(f"/cases/{full_case.case_id}").get_data(as_text=True)
     for doc_type in TYPES:
@@ -88,17 +101,23 @@ def test_every_type_is_issued_from_the_case_page(
 
 
 def test_public_base_url_setting_goes_into_the_qr_and_footer(
-    staff: FormClient, full_case: CaseWorld, app: Flask, monkeypatch: Any,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
+    monkeypatch: Any,
 ) -> None:
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://stegvis.example.org/")
     issue(staff, full_case.case_id, "consent")
     document = documents(app)[0]
     assert document.context["document"]["verify_url"] == (
-        f"https://stegvis.example.org/verify/{document.number}")
+        f"https://stegvis.example.org/verify/{document.number}"
+    )
 
 
 def test_consent_only_when_consent_was_given(
-    client: FormClient, make_case: Any, app: Flask,
+    client: FormClient,
+    make_case: Any,
+    app: Flask,
 ) -> None:
     world = make_case(steps=("start_meeting", "second_meeting"), consent="no")
     client.login(world.worker.email)
@@ -112,7 +131,9 @@ def test_consent_only_when_consent_was_given(
 
 
 def test_reissue_is_a_new_version_under_the_same_number(
-    staff: FormClient, full_case: CaseWorld, app: Flask,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
 ) -> None:
     issue(staff, full_case.case_id, "plan")
     issue(staff, full_case.case_id, "plan")
@@ -122,7 +143,9 @@ def test_reissue_is_a_new_version_under_the_same_number(
 
 
 def test_verification_page_shows_case_versions_hashes_and_state(
-    staff: FormClient, full_case: CaseWorld, app: Flask,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
 ) -> None:
     issue(staff, full_case.case_id, "plan")
     issue(staff, full_case.case_id, "plan")
@@ -141,7 +164,11 @@ def test_verification_page_shows_case_versions_hashes_and_state(
 
 
 def test_verification_of_another_units_number_is_404(
-    client: FormClient, make_case: Any, make_unit: Any, make_user: Any, app: Flask,
+    client: FormClient,
+    make_case: Any,
+    make_unit: Any,
+    make_user: Any,
+    app: Flask,
 ) -> None:
     world = make_case()
     client.login(world.worker.email)
@@ -161,7 +188,9 @@ def test_issue_of_an_unknown_type_is_404(staff: FormClient, full_case: CaseWorld
 
 
 def test_download_names_carry_the_number_never_the_person(
-    staff: FormClient, full_case: CaseWorld, app: Flask,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
 ) -> None:
     issue(staff, full_case.case_id, "consent")
     document = documents(app)[0]
@@ -172,7 +201,10 @@ def test_download_names_carry_the_number_never_the_person(
 
 
 def test_pdf_for_printing_or_a_clear_message(
-    staff: FormClient, full_case: CaseWorld, app: Flask, monkeypatch: Any,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
+    monkeypatch: Any,
 ) -> None:
     from service.documents import views
 
@@ -193,7 +225,9 @@ def test_pdf_for_printing_or_a_clear_message(
 
 
 def test_each_follow_up_meeting_gets_its_own_record(
-    staff: FormClient, full_case: CaseWorld, app: Flask,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
 ) -> None:
     from .answers import FOLLOW_UP
     from .conftest import add_answers
@@ -201,8 +235,12 @@ def test_each_follow_up_meeting_gets_its_own_record(
     issue(staff, full_case.case_id, "follow_up")
     issue(staff, full_case.case_id, "follow_up")  # same meeting: a new version
     with app.app_context():
-        later = {**FOLLOW_UP, "meeting_date": "2026-12-18", "next_meeting": "2027-01-08",
-                 "areas": {"housing": {"rating": 8}}}
+        later = {
+            **FOLLOW_UP,
+            "meeting_date": "2026-12-18",
+            "next_meeting": "2027-01-08",
+            "areas": {"housing": {"rating": 8}},
+        }
         extra = {"instance": 2} if hasattr(Submission, "instance") else {}
         add_answers(full_case.case_id, full_case.worker.id, "follow_up", later, **extra)
     issue(staff, full_case.case_id, "follow_up")
@@ -215,7 +253,10 @@ def test_each_follow_up_meeting_gets_its_own_record(
 
 
 def test_a_caseworker_files_but_does_not_issue_or_sign(
-    client: FormClient, full_case: CaseWorld, make_user: Any, app: Flask,
+    client: FormClient,
+    full_case: CaseWorld,
+    make_user: Any,
+    app: Flask,
 ) -> None:
     from service.models import Role, Unit
 

@@ -16,8 +16,10 @@ from .helpers import ALL_TEMPLATES, context_of
 
 pytestmark = [
     pytest.mark.usefixtures("app_ctx"),
-    pytest.mark.skipif(not pdf_available() or shutil.which("pdftotext") is None,
-                       reason="LibreOffice (soffice, python3-uno) or poppler-utils missing"),
+    pytest.mark.skipif(
+        not pdf_available() or shutil.which("pdftotext") is None,
+        reason="LibreOffice (soffice, python3-uno) or poppler-utils missing",
+    ),
 ]
 
 #: The captions of the signature block, per language: each signer's role and the line captions.
@@ -33,8 +35,12 @@ def pdf_pages(pdf: bytes, tmp_path: Path) -> list[str]:
     """The text of each PDF page (pdftotext)."""
     source = tmp_path / "doc.pdf"
     source.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(source), "-"],  # noqa: S603,S607
-                          check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(  # noqa: S603  (fixed arguments)
+        ["pdftotext", "-enc", "UTF-8", str(source), "-"],  # noqa: S603,S607
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return text.split("\f")
 
 
@@ -65,8 +71,9 @@ def test_converts_with_signature_block_on_one_page(name: str, tmp_path: Path) ->
 def test_signature_block_never_splits_whatever_comes_before(filler: int, tmp_path: Path) -> None:
     context = context_of("consent_sv")
     context["consent"]["purpose"] = "Syfte med samtycket, åäö. " * (filler // 25)
-    pages = [p for p in pdf_pages(to_pdf(render_stamped("consent_sv", context)), tmp_path)
-             if p.strip()]
+    pages = [
+        p for p in pdf_pages(to_pdf(render_stamped("consent_sv", context)), tmp_path) if p.strip()
+    ]
     holding = [i for i, page in enumerate(pages) if "Ort och datum" in page]
     assert len(set(holding)) == 1, f"signature captions on pages {holding}"
     assert pages[holding[0]].count("Ort och datum") == 2

@@ -43,17 +43,28 @@ BOUNDARY = "stegvis-test-boundary"
 def multipart(fields: dict[str, str], file: tuple[str, bytes, str]) -> bytes:
     """A multipart/form-data body (built here: werkzeug's test encoder leaves big uploads in an
     unclosed temporary file)."""
-    parts = [f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'
-             f"{value}\r\n".encode() for name, value in fields.items()]
+    parts = [
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
+        for name, value in fields.items()
+    ]
     filename, data, declared = file
-    parts.append(f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="scan"; '
-                 f'filename="{filename}"\r\nContent-Type: {declared}\r\n\r\n'.encode()
-                 + data + b"\r\n")
+    parts.append(
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="scan"; '
+        f'filename="{filename}"\r\nContent-Type: {declared}\r\n\r\n'.encode()
+        + data
+        + b"\r\n"
+    )
     return b"".join(parts) + f"--{BOUNDARY}--\r\n".encode()
 
 
-def upload(client: FormClient, document: Document, data: bytes, filename: str,
-           content_type: str = "application/pdf", token: bool = True) -> Any:
+def upload(
+    client: FormClient,
+    document: Document,
+    data: bytes,
+    filename: str,
+    content_type: str = "application/pdf",
+    token: bool = True,
+) -> Any:
     page = client.get(f"/documents/{document.id}/sign").get_data(as_text=True)
     fields = {"csrf_token": csrf_token(page)} if token else {}
     return client.client.post(
@@ -72,10 +83,15 @@ def signatures(app: Flask) -> list[DocumentSignature]:
         return rows
 
 
-@pytest.mark.parametrize(("data", "name"), [(PDF, "scan.pdf"), (JPEG, "photo.jpeg"),
-                                            (PNG, "no-extension")])
+@pytest.mark.parametrize(
+    ("data", "name"), [(PDF, "scan.pdf"), (JPEG, "photo.jpeg"), (PNG, "no-extension")]
+)
 def test_a_scan_is_recognised_by_its_content(
-    staff: FormClient, issued: Document, app: Flask, data: bytes, name: str,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
+    data: bytes,
+    name: str,
 ) -> None:
     response = upload(staff, issued, data, name, "application/octet-stream")
     assert response.status_code == 302, response.get_data(as_text=True)
@@ -86,26 +102,39 @@ def test_a_scan_is_recognised_by_its_content(
     assert signature.signed_by_id == issued.issued_by_id
 
 
-@pytest.mark.parametrize(("data", "name", "declared"), [
-    (b"MZ\x90\x00 an exe", "scan.pdf", "application/pdf"),
-    (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "scan.png", "image/png"),
-    (b"PK\x03\x04 a zip", "scan.jpg", "image/jpeg"),
-    (b"", "empty.pdf", "application/pdf"),
-])
+@pytest.mark.parametrize(
+    ("data", "name", "declared"),
+    [
+        (b"MZ\x90\x00 an exe", "scan.pdf", "application/pdf"),
+        (b"<svg xmlns='http://www.w3.org/2000/svg'/>", "scan.png", "image/png"),
+        (b"PK\x03\x04 a zip", "scan.jpg", "image/jpeg"),
+        (b"", "empty.pdf", "application/pdf"),
+    ],
+)
 def test_wrong_types_are_refused_beside_the_field(
-    staff: FormClient, issued: Document, app: Flask, data: bytes, name: str, declared: str,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
+    data: bytes,
+    name: str,
+    declared: str,
 ) -> None:
     response = upload(staff, issued, data, name, declared)
     assert response.status_code == 400
     page = response.get_data(as_text=True)
     assert 'id="scan-error"' in page
-    assert ("Only PDF, JPEG or PNG scans can be uploaded." in page
-            or "The file is empty." in page or "Choose the file of the scan." in page)
+    assert (
+        "Only PDF, JPEG or PNG scans can be uploaded." in page
+        or "The file is empty." in page
+        or "Choose the file of the scan." in page
+    )
     assert signatures(app) == []
 
 
 def test_a_scan_over_the_limit_is_refused_with_a_clear_message(
-    staff: FormClient, issued: Document, app: Flask,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
 ) -> None:
     response = upload(staff, issued, b"%PDF-" + b"0" * MAX_SCAN_BYTES, "big.pdf")
     assert response.status_code == 400
@@ -114,7 +143,9 @@ def test_a_scan_over_the_limit_is_refused_with_a_clear_message(
 
 
 def test_a_scan_without_the_csrf_token_is_refused(
-    staff: FormClient, issued: Document, app: Flask,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
 ) -> None:
     response = upload(staff, issued, PDF, "scan.pdf", token=False)
     assert response.status_code == 400
@@ -122,7 +153,9 @@ def test_a_scan_without_the_csrf_token_is_refused(
 
 
 def test_the_size_message_is_translated(
-    staff: FormClient, issued: Document, app: Flask,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
 ) -> None:
     staff.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
     response = upload(staff, issued, b"%PDF-" + b"0" * MAX_SCAN_BYTES, "big.pdf")
@@ -132,7 +165,10 @@ def test_the_size_message_is_translated(
 
 
 def test_a_signed_document_is_locked(
-    staff: FormClient, issued: Document, app: Flask, full_case: CaseWorld,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
+    full_case: CaseWorld,
 ) -> None:
     assert upload(staff, issued, PDF, "scan.pdf").status_code == 302
     page = staff.get(f"/documents/{issued.id}/sign").get_data(as_text=True)
@@ -149,12 +185,16 @@ def test_a_signed_document_is_locked(
 
 def _drawn(client: FormClient, document: Document, data_url: str) -> Any:
     page = client.get(f"/documents/{document.id}/sign").get_data(as_text=True)
-    return client.client.post(f"/documents/{document.id}/sign/drawn",
-                              data={"csrf_token": csrf_token(page), "drawing": data_url})
+    return client.client.post(
+        f"/documents/{document.id}/sign/drawn",
+        data={"csrf_token": csrf_token(page), "drawing": data_url},
+    )
 
 
 def test_a_drawn_signature_goes_into_a_new_signed_version(
-    staff: FormClient, issued: Document, app: Flask,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
 ) -> None:
     page = staff.get(f"/documents/{issued.id}/sign").get_data(as_text=True)
     assert 'src="/static/signature.js"' in page and "<script>" not in page  # no inline script
@@ -165,7 +205,10 @@ def test_a_drawn_signature_goes_into_a_new_signed_version(
     assert (signed.number, signed.version) == (original.number, 2)
     (signature,) = signatures(app)
     assert (signature.kind, signature.document_id, signature.signed_document_id) == (
-        "drawn", original.id, signed.id)
+        "drawn",
+        original.id,
+        signed.id,
+    )
     assert signature.signed_sha256 == original.sha256 and signature.content == PNG
     # The picture sits in the signature block of version 2, with the QR code in the header.
     with zipfile.ZipFile(io.BytesIO(signed.content)) as package:
@@ -176,12 +219,20 @@ def test_a_drawn_signature_goes_into_a_new_signed_version(
     assert _drawn(staff, signed, data_url).status_code == 400
 
 
-@pytest.mark.parametrize("data_url", ["", "data:image/png;base64,!!!",
-                                      "data:image/png;base64," + base64.b64encode(PDF).decode(),
-                                      "data:image/png;base64," + base64.b64encode(
-                                          b"\x89PNG\r\n\x1a\nbroken").decode()])
+@pytest.mark.parametrize(
+    "data_url",
+    [
+        "",
+        "data:image/png;base64,!!!",
+        "data:image/png;base64," + base64.b64encode(PDF).decode(),
+        "data:image/png;base64," + base64.b64encode(b"\x89PNG\r\n\x1a\nbroken").decode(),
+    ],
+)
 def test_a_bad_drawing_is_refused(
-    staff: FormClient, issued: Document, app: Flask, data_url: str,
+    staff: FormClient,
+    issued: Document,
+    app: Flask,
+    data_url: str,
 ) -> None:
     response = _drawn(staff, issued, data_url)
     assert response.status_code == 400
@@ -190,7 +241,9 @@ def test_a_bad_drawing_is_refused(
 
 
 def test_filing_and_the_case_file_zip(
-    staff: FormClient, full_case: CaseWorld, app: Flask,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
 ) -> None:
     issue(staff, full_case.case_id, "agreement")
     issue(staff, full_case.case_id, "plan")
@@ -211,8 +264,13 @@ def test_filing_and_the_case_file_zip(
         index = json.loads(archive.read("index.json"))
         rows = list(csv.DictReader(io.StringIO(archive.read("index.csv").decode())))
         files = {name: archive.read(name) for name in names}
-    assert names == {agreement.filename, plan.filename, f"{agreement.number}-v1-signed.pdf",
-                     "index.json", "index.csv"}
+    assert names == {
+        agreement.filename,
+        plan.filename,
+        f"{agreement.number}-v1-signed.pdf",
+        "index.json",
+        "index.csv",
+    }
     assert files[f"{agreement.number}-v1-signed.pdf"] == PDF
     for entry in index["documents"]:
         assert hashlib.sha256(files[entry["file"]]).hexdigest() == entry["sha256"]
@@ -223,7 +281,9 @@ def test_filing_and_the_case_file_zip(
 
 
 def test_an_erased_case_file_keeps_its_index_only(
-    staff: FormClient, full_case: CaseWorld, app: Flask,
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
 ) -> None:
     from service.documents.case_file import case_file_zip
     from service.models import Case

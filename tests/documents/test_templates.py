@@ -29,41 +29,132 @@ pytestmark = pytest.mark.usefixtures("app_ctx")
 
 #: Words of each section, per template (titles and headings in the document's language).
 SECTIONS: dict[str, list[str]] = {
-    "consent_sv": ["Samtycke till att dela information", "1. Parter", "2. Vilka som får dela",
-                   "3. Vilka uppgifter", "4. För vilket syfte", "5. Giltighetstid",
-                   "6. Så tar du tillbaka samtycket", "Underskrifter"],
-    "consent_en": ["Consent to share information", "1. Parties", "2. Who may share",
-                   "3. Which information", "4. For what purpose", "5. Valid until",
-                   "6. How to withdraw the consent", "Signatures"],
-    "consent_pl": ["Zgoda na przekazywanie informacji", "1. Strony", "2. Podmioty",
-                   "3. Zakres danych", "4. Cel", "5. Okres ważności", "6. Jak wycofać zgodę",
-                   "art. 7 ust. 3 RODO", "Podpisy"],
-    "plan_sv": ["Handlingsplan (genomförandeplan)", "SOSFS 2014:5", "1. Uppdraget och planen",
-                "2. Kartläggning", "3. Mål, delmål och insatser", "4. Delaktighet och samverkan",
-                "5. Uppföljning", "Underskrifter", "Fastställd av verksamhetschef"],
-    "plan_en": ["Individual plan", "1. The assignment and the plan", "2. Assessment",
-                "3. Goals, sub-goals and actions", "4. Taking part and cooperation",
-                "5. Follow-up", "Signatures"],
-    "plan_pl": ["Indywidualny Program Wychodzenia z Bezdomności", "art. 49",
-                "I. Dane osoby", "II. Analiza sytuacji osoby", "III. Cele i działania",
-                "IV. Udział osoby", "V. Harmonogram, terminy spotkań", "Terminy spotkań",
-                "Osoby i instytucje wspierające", "Zatwierdzam – kierownik ośrodka", "Podpisy"],
-    "plan_family_pl": ["Plan pracy z rodziną", "II. Diagnoza sytuacji rodziny",
-                       "III. Cele i zadania", "Zadania rodziny", "V. Okresowa ocena", "Podpisy"],
-    "follow_up_sv": ["Uppföljning – anteckning från mötet", "Vad har hänt sedan sist",
-                     "Det som har gått bra", "Motgångar", "Delmålen", "Egen skattning",
-                     "Ändringar i planen", "Underskrifter"],
-    "follow_up_en": ["Follow-up record", "What has happened since last time", "Successes",
-                     "Setbacks", "Sub-goals", "Own rating", "Changes to the plan", "Signatures"],
-    "follow_up_pl": ["Monitoring – notatka ze spotkania", "Co wydarzyło się", "Sukcesy",
-                     "Trudności", "Cele szczegółowe", "Samoocena", "Zmiany w programie",
-                     "Podpisy"],
-    "closing_sv": ["Avslutning – sammanfattning", "Slutlig bedömning", "Målen",
-                   "Egen skattning – från start till slut", "Resultat", "Underskrifter"],
-    "closing_en": ["Closing summary", "Final evaluation", "The goals",
-                   "Own rating – from start to end", "Outcomes", "Signatures"],
-    "closing_pl": ["Zakończenie współpracy – podsumowanie", "Ocena końcowa", "Cele",
-                   "Samoocena – na początku i na końcu", "Rezultaty", "Podpisy"],
+    "consent_sv": [
+        "Samtycke till att dela information",
+        "1. Parter",
+        "2. Vilka som får dela",
+        "3. Vilka uppgifter",
+        "4. För vilket syfte",
+        "5. Giltighetstid",
+        "6. Så tar du tillbaka samtycket",
+        "Underskrifter",
+    ],
+    "consent_en": [
+        "Consent to share information",
+        "1. Parties",
+        "2. Who may share",
+        "3. Which information",
+        "4. For what purpose",
+        "5. Valid until",
+        "6. How to withdraw the consent",
+        "Signatures",
+    ],
+    "consent_pl": [
+        "Zgoda na przekazywanie informacji",
+        "1. Strony",
+        "2. Podmioty",
+        "3. Zakres danych",
+        "4. Cel",
+        "5. Okres ważności",
+        "6. Jak wycofać zgodę",
+        "art. 7 ust. 3 RODO",
+        "Podpisy",
+    ],
+    "plan_sv": [
+        "Handlingsplan (genomförandeplan)",
+        "SOSFS 2014:5",
+        "1. Uppdraget och planen",
+        "2. Kartläggning",
+        "3. Mål, delmål och insatser",
+        "4. Delaktighet och samverkan",
+        "5. Uppföljning",
+        "Underskrifter",
+        "Fastställd av verksamhetschef",
+    ],
+    "plan_en": [
+        "Individual plan",
+        "1. The assignment and the plan",
+        "2. Assessment",
+        "3. Goals, sub-goals and actions",
+        "4. Taking part and cooperation",
+        "5. Follow-up",
+        "Signatures",
+    ],
+    "plan_pl": [
+        "Indywidualny Program Wychodzenia z Bezdomności",
+        "art. 49",
+        "I. Dane osoby",
+        "II. Analiza sytuacji osoby",
+        "III. Cele i działania",
+        "IV. Udział osoby",
+        "V. Harmonogram, terminy spotkań",
+        "Terminy spotkań",
+        "Osoby i instytucje wspierające",
+        "Zatwierdzam – kierownik ośrodka",
+        "Podpisy",
+    ],
+    "plan_family_pl": [
+        "Plan pracy z rodziną",
+        "II. Diagnoza sytuacji rodziny",
+        "III. Cele i zadania",
+        "Zadania rodziny",
+        "V. Okresowa ocena",
+        "Podpisy",
+    ],
+    "follow_up_sv": [
+        "Uppföljning – anteckning från mötet",
+        "Vad har hänt sedan sist",
+        "Det som har gått bra",
+        "Motgångar",
+        "Delmålen",
+        "Egen skattning",
+        "Ändringar i planen",
+        "Underskrifter",
+    ],
+    "follow_up_en": [
+        "Follow-up record",
+        "What has happened since last time",
+        "Successes",
+        "Setbacks",
+        "Sub-goals",
+        "Own rating",
+        "Changes to the plan",
+        "Signatures",
+    ],
+    "follow_up_pl": [
+        "Monitoring – notatka ze spotkania",
+        "Co wydarzyło się",
+        "Sukcesy",
+        "Trudności",
+        "Cele szczegółowe",
+        "Samoocena",
+        "Zmiany w programie",
+        "Podpisy",
+    ],
+    "closing_sv": [
+        "Avslutning – sammanfattning",
+        "Slutlig bedömning",
+        "Målen",
+        "Egen skattning – från start till slut",
+        "Resultat",
+        "Underskrifter",
+    ],
+    "closing_en": [
+        "Closing summary",
+        "Final evaluation",
+        "The goals",
+        "Own rating – from start to end",
+        "Outcomes",
+        "Signatures",
+    ],
+    "closing_pl": [
+        "Zakończenie współpracy – podsumowanie",
+        "Ocena końcowa",
+        "Cele",
+        "Samoocena – na początku i na końcu",
+        "Rezultaty",
+        "Podpisy",
+    ],
 }
 
 
@@ -85,8 +176,9 @@ def test_renders_opens_and_carries_the_page_stamp(name: str) -> None:
     instructions = "".join(n.text or "" for n in section.footer._element.iter(qn("w:instrText")))
     assert " PAGE " in instructions and " NUMPAGES " in instructions
     # The QR code in the header is the picture of the verification address.
-    images = [rel.target_part.blob for rel in section.header.part.rels.values()
-              if "image" in rel.reltype]
+    images = [
+        rel.target_part.blob for rel in section.header.part.rels.values() if "image" in rel.reltype
+    ]
     assert images == [qr_png(context["document"]["verify_url"])]
     assert "None" not in docx_text(data)
 
@@ -207,6 +299,7 @@ def test_without_an_identity_number_the_header_shows_the_date_of_birth(name: str
     context = context_of(name)
     context["person"]["identity_number"] = ""
     context["person"]["identity_kind"] = ""
-    header = part_text(Document(io.BytesIO(render_stamped(name, context))).sections[0]
-                       .header._element)
+    header = part_text(
+        Document(io.BytesIO(render_stamped(name, context))).sections[0].header._element
+    )
     assert f"Zofia Wójcik-Łęcka · {context['person']['date_of_birth']}" in header
