@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from forms.method_schema import Method, load_method_file
+from forms.method_parser import load_method_file
+from forms.method_schema import Method
 
 METHODS_DIR = Path(__file__).resolve().parent / "methods"
 

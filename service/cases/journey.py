@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
+from forms.method_parser import method_from_snapshot
 from forms.method_registry import get_method
-from forms.method_schema import Method, StepSpec, method_from_snapshot
+from forms.method_schema import Method, StepSpec
 from service.extensions import db
 from service.models import Case, CaseStatus, MethodSnapshot
 

@@ -1,0 +1,330 @@
+"""Reading method files: YAML text → checked :class:`Method` definitions (or MethodError)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from forms.method_schema import (
+    AGREEMENT_KEYS,
+    DEFAULT_MAX_LENGTH,
+    DOCUMENTS,
+    KEY,
+    QUESTION_FIELDS,
+    QUESTION_TYPES,
+    STATUSES,
+    STEP_KEYS,
+    Choice,
+    Condition,
+    Method,
+    MethodError,
+    Question,
+    Section,
+    StepSpec,
+)
+
+#: Separates the base file from the method file in a stored snapshot.
+SNAPSHOT_SEPARATOR = "\n# ---- method file ----\n"
+
+
+def load_method_file(path: Path) -> Method:
+    """Read and check one method file (and the base it names)."""
+    text = path.read_text("utf-8")
+    data = _yaml(path.name, text)
+    base_text = ""
+    if data.get("base"):
+        base_path = path.with_name(f"{data['base']}.yaml")
+        if not base_path.is_file():
+            raise MethodError(path.name, "base", f"no base file {base_path.name}")
+        base_text = base_path.read_text("utf-8")
+    return parse_method(path.stem, base_text, text)
+
+
+def parse_method(stem: str, base_text: str, text: str) -> Method:
+    """A method from the texts of its base and its own file (also used for snapshots)."""
+    file = f"{stem}.yaml"
+    data = _yaml(file, text)
+    base_steps: dict[str, Any] = {}
+    if base_text:
+        base = _yaml(f"{data.get('base')}.yaml", base_text)
+        _only(f"{data.get('base')}.yaml", "", base, {"steps"})
+        base_steps = base.get("steps") or {}
+    version = hashlib.sha256((base_text + "\0" + text).encode()).hexdigest()[:12]
+    return _MethodParser(file, stem).parse(
+        data, base_steps, version, base_text + SNAPSHOT_SEPARATOR + text
+    )
+
+
+def method_from_snapshot(key: str, source: str) -> Method:
+    """A method as it was, from the text kept in a snapshot."""
+    base_text, _, text = source.partition(SNAPSHOT_SEPARATOR)
+    return parse_method(key, base_text, text)
+
+
+def _yaml(file: str, text: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise MethodError(file, "", f"not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise MethodError(file, "", "the file must be a mapping of keys to values")
+    return data
+
+
+def _only(file: str, where: str, data: dict[str, Any], allowed: set[str]) -> None:
+    unknown = sorted(set(data) - allowed)
+    if unknown:
+        raise MethodError(
+            file, where, f"unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})"
+        )
+
+
+class _MethodParser:
+    def __init__(self, file: str, stem: str) -> None:
+        self.file, self.stem = file, stem
+
+    def fail(self, where: str, problem: str) -> MethodError:
+        return MethodError(self.file, where, problem)
+
+    def parse(
+        self, data: dict[str, Any], base_steps: dict[str, Any], version: str, source: str
+    ) -> Method:
+        _only(
+            self.file,
+            "",
+            data,
+            {"key", "name", "short_name", "base", "documents", "areas", "outcomes", "steps"},
+        )
+        key = data.get("key")
+        if key != self.stem or not KEY.match(str(key)):
+            raise self.fail("key", f"must be {self.stem!r}, the file name without .yaml")
+        name = self._text(data, "name", "")
+        areas = self._choices(data.get("areas"), "areas", key_name="key", required=True)
+        area_help = {str(a["key"]): str(a.get("help", "")) for a in data["areas"]}
+        outcomes = self._choices(data.get("outcomes") or [], "outcomes")
+        documents = tuple(data.get("documents") or ())
+        for document in documents:
+            if document not in DOCUMENTS:
+                raise self.fail(
+                    "documents", f"unknown document {document!r} (known: {', '.join(DOCUMENTS)})"
+                )
+        steps = self._steps(base_steps, data.get("steps") or {})
+        if "agreement" in documents:
+            asked = {q.key for q in steps["second_meeting"].questions()}
+            missing = [k for k in AGREEMENT_KEYS if k not in asked]
+            if missing:
+                raise self.fail(
+                    "steps.second_meeting", f"the agreement needs the question {missing[0]!r}"
+                )
+        return Method(
+            key=key,
+            name=name,
+            short_name=str(data.get("short_name") or name),
+            version=version,
+            areas=areas,
+            steps=steps,
+            documents=documents,
+            outcomes=outcomes,
+            area_help=area_help,
+            source=source,
+        )
+
+    def _text(self, data: dict[str, Any], name: str, where: str) -> str:
+        value = data.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where or name, f"{name!r} must be a non-empty text")
+        return value
+
+    def _choices(
+        self, items: Any, where: str, key_name: str = "value", required: bool = True
+    ) -> tuple[Choice, ...]:
+        if not isinstance(items, list) or (required and not items):
+            raise self.fail(where, "must be a non-empty list")
+        seen: set[str] = set()
+        choices = []
+        for index, item in enumerate(items):
+            spot = f"{where}[{index}]"
+            if not isinstance(item, dict) or key_name not in item or "label" not in item:
+                raise self.fail(spot, f"each entry needs {key_name!r} and 'label'")
+            _only(self.file, spot, item, {key_name, "label", "help"})
+            value = str(item[key_name])
+            if value in seen:
+                raise self.fail(spot, f"{key_name} {value!r} appears twice")
+            seen.add(value)
+            choices.append(Choice(value, self._text(item, "label", spot)))
+        return tuple(choices)
+
+    def _steps(self, base: dict[str, Any], own: dict[str, Any]) -> dict[str, StepSpec]:
+        for name in list(base) + list(own):
+            if name not in STEP_KEYS:
+                raise self.fail(
+                    f"steps.{name}", f"unknown step (the journey's steps: {', '.join(STEP_KEYS)})"
+                )
+        steps = {}
+        for name in STEP_KEYS:
+            merged = dict(base.get(name) or {})
+            extra = own.get(name) or {}
+            if not isinstance(extra, dict):
+                raise self.fail(f"steps.{name}", "must be a mapping")
+            _only(
+                self.file,
+                f"steps.{name}",
+                extra,
+                {"title", "requires", "sets_status", "repeatable", "sections", "add_sections"},
+            )
+            merged.update({k: v for k, v in extra.items() if k != "add_sections"})
+            merged["sections"] = list(merged.get("sections") or []) + list(
+                extra.get("add_sections") or []
+            )
+            if not merged.get("sections"):
+                raise self.fail(f"steps.{name}", "the step has no sections")
+            steps[name] = self._step(name, merged)
+        return steps
+
+    def _step(self, name: str, data: dict[str, Any]) -> StepSpec:
+        where = f"steps.{name}"
+        _only(
+            self.file, where, data, {"title", "requires", "sets_status", "repeatable", "sections"}
+        )
+        requires = data.get("requires")
+        if requires is not None and requires not in STEP_KEYS:
+            raise self.fail(where, f"requires an unknown step {requires!r}")
+        status = data.get("sets_status")
+        if status is not None and status not in STATUSES:
+            raise self.fail(where, f"unknown status {status!r}")
+        keys: dict[str, Question] = {}
+        sections = tuple(
+            self._section(f"{where}.sections[{i}]", s, keys) for i, s in enumerate(data["sections"])
+        )
+        return StepSpec(
+            key=name,
+            title=self._text(data, "title", where),
+            sections=sections,
+            requires=requires,
+            sets_status=status,
+            repeatable=bool(data.get("repeatable")),
+        )
+
+    def _section(self, where: str, data: Any, keys: dict[str, Question]) -> Section:
+        if not isinstance(data, dict):
+            raise self.fail(where, "a section must be a mapping")
+        _only(self.file, where, data, {"title", "help", "per_area", "questions"})
+        questions = data.get("questions")
+        if not isinstance(questions, list) or not questions:
+            raise self.fail(where, "a section needs a non-empty list of questions")
+        return Section(
+            title=self._text(data, "title", where),
+            help=str(data.get("help", "")),
+            per_area=bool(data.get("per_area")),
+            questions=tuple(self._question(where, q, keys) for q in questions),
+        )
+
+    def _question(self, where: str, data: Any, keys: dict[str, Question]) -> Question:
+        if not isinstance(data, dict) or "key" not in data:
+            raise self.fail(where, "each question needs a 'key'")
+        key = str(data["key"])
+        where = f"{where}, question {key!r}"
+        _only(self.file, where, data, QUESTION_FIELDS)
+        if not KEY.match(key):
+            raise self.fail(
+                where, "a key is lower-case letters, digits and _ (starting with a letter)"
+            )
+        if key in keys:
+            raise self.fail(where, "the key is used twice in this step")
+        kind = data.get("type")
+        if kind not in QUESTION_TYPES:
+            raise self.fail(where, f"unknown type {kind!r} (known: {', '.join(QUESTION_TYPES)})")
+        choices: tuple[Choice, ...] = ()
+        if kind in ("choice", "multi_choice"):
+            choices = self._choices(data.get("choices"), f"{where}, choices")
+        elif "choices" in data:
+            raise self.fail(where, f"a {kind} question has no choices")
+        if kind == "yes_no":
+            choices = (Choice("yes", "Yes"), Choice("no", "No"))
+        children: tuple[Question, ...] = ()
+        if kind == "repeat":
+            sub: dict[str, Question] = {}
+            raw = data.get("questions")
+            if not isinstance(raw, list) or not raw:
+                raise self.fail(where, "a repeat group needs a non-empty list of questions")
+            children = tuple(self._question(where, q, sub) for q in raw)
+        elif "questions" in data or "item_label" in data:
+            raise self.fail(where, "only a repeat group has questions and an item_label")
+        low, high = self._range(where, kind, data)
+        question = Question(
+            key=key,
+            type=kind,
+            label=self._text(data, "label", where),
+            help=str(data.get("help", "")),
+            required=bool(data.get("required")),
+            choices=choices,
+            max_length=self._max_length(where, kind, data),
+            min=low,
+            max=high,
+            min_rows=int(data.get("min_rows", 1)),
+            max_rows=int(data.get("max_rows", 20)),
+            questions=children,
+            show_if=self._condition(where, data.get("show_if"), keys),
+            not_before=self._not_before(where, data.get("not_before"), keys),
+            item_label=str(data.get("item_label") or ""),
+        )
+        if question.min_rows < 0 or question.max_rows < max(question.min_rows, 1):
+            raise self.fail(where, "max_rows must be at least min_rows and 1")
+        keys[key] = question
+        return question
+
+    def _max_length(self, where: str, kind: str, data: dict[str, Any]) -> int | None:
+        value = data.get("max_length", DEFAULT_MAX_LENGTH.get(kind))
+        if "max_length" in data and kind not in DEFAULT_MAX_LENGTH:
+            raise self.fail(where, f"a {kind} question has no max_length")
+        if value is not None and (not isinstance(value, int) or value <= 0):
+            raise self.fail(where, "max_length must be a positive whole number")
+        return value
+
+    def _range(
+        self, where: str, kind: str, data: dict[str, Any]
+    ) -> tuple[float | None, float | None]:
+        low, high = data.get("min"), data.get("max")
+        if (low is not None or high is not None) and kind not in ("number", "scale"):
+            raise self.fail(where, f"a {kind} question has no min or max")
+        if kind == "scale" and (low is None or high is None):
+            raise self.fail(where, "a scale needs both min and max")
+        for value in (low, high):
+            if value is not None and not isinstance(value, int | float):
+                raise self.fail(where, "min and max must be numbers")
+        if low is not None and high is not None and low >= high:
+            raise self.fail(where, "min must be less than max")
+        return low, high
+
+    def _condition(self, where: str, data: Any, keys: dict[str, Question]) -> Condition | None:
+        if data is None:
+            return None
+        if (
+            not isinstance(data, dict)
+            or "question" not in data
+            or not ({"equals", "in"} & set(data))
+        ):
+            raise self.fail(where, "show_if needs 'question' and 'equals' or 'in'")
+        _only(self.file, f"{where}, show_if", data, {"question", "equals", "in"})
+        other = keys.get(str(data["question"]))
+        if other is None:
+            raise self.fail(
+                where,
+                f"show_if names {data['question']!r}, "
+                "which is not an earlier question of this step",
+            )
+        values = tuple(str(v) for v in (data["in"] if "in" in data else [data["equals"]]))
+        known = {c.value for c in other.choices}
+        if known and not set(values) <= known:
+            raise self.fail(where, f"show_if compares {other.key!r} with a value it cannot have")
+        return Condition(other.key, values)
+
+    def _not_before(self, where: str, other: Any, keys: dict[str, Question]) -> str | None:
+        if other is None:
+            return None
+        if other not in keys or keys[other].type != "date":
+            raise self.fail(where, f"not_before must name an earlier date question, not {other!r}")
+        return str(other)
