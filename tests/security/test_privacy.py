@@ -233,6 +233,8 @@ def test_consent_withdrawal_is_recorded_shown_and_in_the_context(
     assert response.status_code == 302
     page = client.get(f"/cases/{own.case_id}").get_data(as_text=True)
     assert "Consent withdrawn on" in page and "Nov 20, 2026" in page
+    verification = client.get(f"/verify/{own.document_number}").get_data(as_text=True)
+    assert "Consent withdrawn on Nov 20, 2026" in verification  # the agreement's check says so
     assert "consent.withdraw" in actions(app, case_id=own.case_id)
     with app.test_request_context():
         from service.documents.context import _consent_withdrawal
