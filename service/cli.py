@@ -116,10 +116,13 @@ def create_user_command(
 @with_appcontext
 def export_case(case_id: int, out_dir: Path) -> None:
     """Write every issued document of a case and an index.json into OUT (for filing)."""
+    from service.documents.case_file import DamagedDocument
     from service.filing import export_case_documents
 
     try:
         index = export_case_documents(case_id, out_dir)
     except LookupError as exc:
         raise click.ClickException(str(exc)) from None
+    except DamagedDocument as exc:
+        raise click.ClickException(f"A stored document no longer matches its hash: {exc}") from None
     click.echo(json.dumps({"case": index["case"], "documents": len(index["documents"])}))

@@ -1,4 +1,5 @@
-"""Exporting a case's issued documents for the caseworker's file."""
+"""Exporting a case's issued documents to a folder (`stegvis export-case`); the ZIP for the
+case page is service/documents/case_file.py, whose document list and damage check this uses."""
 
 from __future__ import annotations
 
@@ -7,11 +8,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-
 from service import audit
+from service.documents.case_file import DamagedDocument, case_documents
 from service.extensions import db
-from service.models import Case, Document
+from service.models import Case
 
 
 def export_case_documents(case_id: int, out_dir: Path) -> dict[str, Any]:
@@ -19,11 +19,7 @@ def export_case_documents(case_id: int, out_dir: Path) -> dict[str, Any]:
     case = db.session.get(Case, case_id)
     if case is None:
         raise LookupError(f"No case with id {case_id}.")
-    documents = db.session.scalars(
-        sa.select(Document)
-        .where(Document.case_id == case.id)
-        .order_by(Document.number, Document.version)
-    ).all()
+    documents = case_documents(case)
     out_dir.mkdir(parents=True, exist_ok=True)
     entries = []
     for document in documents:
@@ -39,7 +35,7 @@ def export_case_documents(case_id: int, out_dir: Path) -> dict[str, Any]:
         if case.erased_at is not None:
             entry.update(file=None, erased=True)  # the bytes were erased; numbers and hashes stay
         elif hashlib.sha256(document.content).hexdigest() != document.sha256:
-            raise RuntimeError(f"Stored document {document.number} v{document.version} is damaged.")
+            raise DamagedDocument(f"{document.number} v{document.version}")
         else:
             (out_dir / document.filename).write_bytes(document.content)
         entries.append(entry)

@@ -146,7 +146,6 @@ def test_full_path_issues_a_polish_agreement(
     assert "9 listopada 2026" in text  # the second meeting's date, localised by Babel
     assert number.group(0) in text
     assert "Złożyć wniosek o lokal socjalny" in text and "Szukać ofert pracy" in text
-    assert f"Chcę mieć własny pokój. {HOSTILE}" not in text or True
     assert f"Wyjście z bezdomności. {HOSTILE}" in text  # typed text appears literally
     assert "49" not in text.split("Wyjście z bezdomności.")[1][:40]
     with app.app_context():

@@ -50,8 +50,8 @@ def meeting_day(submission: Submission) -> date:
     return submission.created_at.date()
 
 
-def timeline(case: Case, step_titles: dict[str, str]) -> list[Event]:
-    """Meetings and documents in date order."""
+def timeline(case: Case, steps: list[Submission], step_titles: dict[str, str]) -> list[Event]:
+    """Meetings (``steps``: the case's finals) and documents in date order."""
     events = [
         Event(
             meeting_day(s),
@@ -59,7 +59,7 @@ def timeline(case: Case, step_titles: dict[str, str]) -> list[Event]:
             step_titles.get(s.step, s.step),
             f"#{s.instance} v{s.version}" if s.instance > 1 else f"v{s.version}",
         )
-        for s in finals(case)
+        for s in steps
     ]
     documents = db.session.scalars(sa.select(Document).where(Document.case_id == case.id)).all()
     events += [
@@ -69,10 +69,10 @@ def timeline(case: Case, step_titles: dict[str, str]) -> list[Event]:
     return sorted(events, key=lambda e: (e.day, e.kind))
 
 
-def next_meeting(case: Case, today: date) -> date | None:
-    """The earliest planned next meeting that is still ahead."""
+def next_meeting(steps: list[Submission], today: date) -> date | None:
+    """The earliest planned next meeting in the finals ``steps`` that is still ahead."""
     ahead = []
-    for submission in finals(case):
+    for submission in steps:
         value = submission.answers.get("next_meeting")
         if isinstance(value, str) and value and date.fromisoformat(value) >= today:
             ahead.append(date.fromisoformat(value))
@@ -87,9 +87,8 @@ class OverdueSubGoal:
     status: str
 
 
-def overdue_sub_goals(case: Case, today: date) -> list[OverdueSubGoal]:
+def overdue_sub_goals(steps: list[Submission], today: date) -> list[OverdueSubGoal]:
     """Sub-goals of the plan past their due date and neither reached nor lowered."""
-    steps = finals(case)
     plan = next((s for s in reversed(steps) if s.step == "plan"), None)
     if plan is None:
         return []
@@ -119,10 +118,10 @@ def _latest_progress(steps: list[Submission]) -> dict[str, str]:
     return status
 
 
-def ratings(case: Case) -> dict[str, list[tuple[date, int]]]:
+def ratings(steps: list[Submission]) -> dict[str, list[tuple[date, int]]]:
     """Self-rating per life area over time: the assessment, then each follow-up."""
     series: dict[str, list[tuple[date, int]]] = {}
-    for submission in finals(case):
+    for submission in steps:
         if submission.step not in ("assessment", "follow_up"):
             continue
         areas: dict[str, Any] = submission.answers.get("areas") or {}

@@ -99,7 +99,7 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any, 
 
 
 def _save_draft(case: Case, step_key: str, instance: int, form: Any) -> None:
-    draft = operations.save_draft(
+    operations.save_draft(
         case,
         step_key,
         instance,
@@ -108,7 +108,6 @@ def _save_draft(case: Case, step_key: str, instance: int, form: Any) -> None:
         form.edit_token.data or "",
     )
     form.edit_token.data = operations.edit_token(case, step_key, instance)
-    del draft
 
 
 def _show(case: Case, spec: Any, instance: int, form: Any, **extra: Any) -> str:

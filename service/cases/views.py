@@ -125,12 +125,15 @@ def _overview(case: Case) -> dict[str, object]:
     method = method_of(case)
     today = date.today()
     areas = {a.value: _(a.label) for a in method.areas}
+    steps = overview.finals(case)  # read once, used by every part below
     return {
-        "timeline": overview.timeline(case, {k: _(s.title) for k, s in method.steps.items()}),
-        "next_meeting": overview.next_meeting(case, today),
-        "overdue": overview.overdue_sub_goals(case, today),
+        "timeline": overview.timeline(
+            case, steps, {k: _(s.title) for k, s in method.steps.items()}
+        ),
+        "next_meeting": overview.next_meeting(steps, today),
+        "overdue": overview.overdue_sub_goals(steps, today),
         "area_labels": areas,
         "chart": ratings_chart(
-            overview.ratings(case), areas, _("Self-rating per life area over time (1–10)")
+            overview.ratings(steps), areas, _("Self-rating per life area over time (1–10)")
         ),
     }

@@ -119,10 +119,7 @@ def build_agreement_context(
             ),
             "consent": {
                 "given": second.get("consent_to_share") == "yes",
-                "parties": second.get("consent_parties") or "",
-                "data": second.get("consent_data") or "",
-                "purpose": second.get("consent_purpose") or "",
-                "valid_until": format_day(second.get("consent_valid_until"), language),
+                **_consent_answers(second, language),
                 **_consent_withdrawal(case, language),
             },
         }
@@ -149,12 +146,19 @@ def build_consent_context(
     )
     context["consent"] = {
         "given_on": format_day(second.get("meeting_date"), language),
+        **_consent_answers(second, language),
+    }
+    return context
+
+
+def _consent_answers(second: dict[str, Any], language: str) -> dict[str, str]:
+    """With whom, what, why and until when: the second meeting's consent answers."""
+    return {
         "parties": second.get("consent_parties") or "",
         "data": second.get("consent_data") or "",
         "purpose": second.get("consent_purpose") or "",
         "valid_until": format_day(second.get("consent_valid_until"), language),
     }
-    return context
 
 
 def _person(case: Case, language: str) -> dict[str, str]:

@@ -74,26 +74,7 @@ def sign_with_scan(document: Document, user: User, data: bytes) -> DocumentSigna
     """Record the uploaded scan of the signed paper against ``document``."""
     mimetype = check_scan(data)
     _check_unlocked(document)
-    signature = DocumentSignature(
-        document_id=document.id,
-        kind="scan",
-        content=data,
-        mimetype=mimetype,
-        signed_sha256=document.sha256,
-        content_sha256=hashlib.sha256(data).hexdigest(),
-        signed_by_id=user.id,
-    )
-    db.session.add(signature)
-    audit.record(
-        "document.sign",
-        case_id=document.case_id,
-        user_id=user.id,
-        number=document.number,
-        version=document.version,
-        kind="scan",
-    )
-    db.session.commit()
-    return signature
+    return _record_signature(document, user, "scan", data, mimetype, version=document.version)
 
 
 def decode_drawing(data_url: str) -> bytes:
@@ -141,14 +122,36 @@ def sign_with_drawing(document: Document, user: User, drawing: bytes) -> Documen
         document.template,
         signature=drawing,
     )
+    return _record_signature(
+        document,
+        user,
+        "drawn",
+        drawing,
+        "image/png",
+        version=signed.version,
+        signed_document_id=signed.id,
+    )
+
+
+def _record_signature(
+    document: Document,
+    user: User,
+    kind: str,
+    content: bytes,
+    mimetype: str,
+    *,
+    version: int,
+    signed_document_id: int | None = None,
+) -> DocumentSignature:
+    """Keep who signed, when, what (the hash of the signed version) and how; audited."""
     signature = DocumentSignature(
         document_id=document.id,
-        kind="drawn",
-        content=drawing,
-        mimetype="image/png",
+        kind=kind,
+        content=content,
+        mimetype=mimetype,
         signed_sha256=document.sha256,
-        content_sha256=hashlib.sha256(drawing).hexdigest(),
-        signed_document_id=signed.id,
+        content_sha256=hashlib.sha256(content).hexdigest(),
+        signed_document_id=signed_document_id,
         signed_by_id=user.id,
     )
     db.session.add(signature)
@@ -157,8 +160,8 @@ def sign_with_drawing(document: Document, user: User, drawing: bytes) -> Documen
         case_id=document.case_id,
         user_id=user.id,
         number=document.number,
-        version=signed.version,
-        kind="drawn",
+        version=version,
+        kind=kind,
     )
     db.session.commit()
     return signature
