@@ -10,7 +10,7 @@ PORT ?= 5000
 # turn documents into PDF and read them back.
 TEST_DEBS := chromium libreoffice-writer-nogui python3-uno poppler-utils fonts-dejavu-core fonts-liberation2
 
-.PHONY: run test test-postgres lint fmt i18n-extract i18n-update i18n-compile system-deps bench clean
+.PHONY: run test test-postgres migrations-check lint fmt i18n-extract i18n-update i18n-compile system-deps bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,12 +38,20 @@ system-deps:
 test: system-deps $(STAMP) i18n-compile
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The same suite on PostgreSQL (CI runs both); DATABASE_URL may point elsewhere.
+# The same suite on PostgreSQL (CI runs both); TEST_DATABASE_URL may point elsewhere, but only
+# at a database whose name ends in _test (the suite empties it).
 PG_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/stegvis_test
+PG_DB = $(notdir $(PG_URL))
 test-postgres: system-deps $(STAMP) i18n-compile
-	psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='stegvis_test'" postgres | grep -q 1 \
-	  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE stegvis_test" postgres
-	DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+	psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(PG_DB)'" postgres | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE $(PG_DB)" postgres
+	TEST_DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# `alembic check` on a throw-away SQLite database migrated from nothing: models = migrations.
+migrations-check: $(STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	export STEGVIS_ENV=testing DATABASE_URL="sqlite:///$$tmp/check_test.sqlite3" && \
+	$(BIN)/stegvis init-db && $(BIN)/stegvis check-migrations
 
 lint: $(STAMP)
 	$(BIN)/ruff check service forms tests migrations benchmarks

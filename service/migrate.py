@@ -20,6 +20,6 @@ def alembic_config() -> Config:
     return config
 
 
-def upgrade(revision: str = "heads") -> None:
-    """Bring the schema up to ``revision``."""
+def upgrade(revision: str = "head") -> None:
+    """Bring the schema up to ``revision`` (the one head: a second head is an error)."""
     command.upgrade(alembic_config(), revision)

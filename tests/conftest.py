@@ -1,4 +1,4 @@
-"""Fixtures: the app on a migrated database (SQLite, or PostgreSQL via DATABASE_URL), clean
+"""Fixtures: the app on a migrated database (SQLite, or PostgreSQL via TEST_DATABASE_URL), clean
 tables for every test, a client that sends forms with their CSRF token, and factories."""
 
 from __future__ import annotations
@@ -36,13 +36,39 @@ HIDDEN_INPUT = re.compile(r'<input[^>]*type="hidden"[^>]*>')
 ATTR = re.compile(r'(\w+)="([^"]*)"')
 
 
+TEST_DATABASE_VARIABLE = "TEST_DATABASE_URL"
+
+
+def checked_test_database_url(url: str) -> str:
+    """``url`` if it names a throw-away test database, else a refusal.
+
+    The suite drops the schema and truncates every table, so it reads its own variable (never
+    ``DATABASE_URL``, which production uses) and only touches a database whose name ends in
+    ``_test``.
+    """
+    name = sa.engine.make_url(url).database or ""
+    if not Path(name).stem.endswith("_test") and not name.endswith("_test"):
+        raise pytest.UsageError(
+            f"{TEST_DATABASE_VARIABLE} names the database {name!r}: the tests empty every table, "
+            "so they only run on a database whose name ends in '_test'."
+        )
+    return url
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse a wrong TEST_DATABASE_URL before any test connects to it."""
+    url = os.environ.get(TEST_DATABASE_VARIABLE)
+    if url:
+        checked_test_database_url(url)
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """PostgreSQL when DATABASE_URL says so, else a fresh SQLite file."""
-    url = os.environ.get("DATABASE_URL")
+    """PostgreSQL when TEST_DATABASE_URL says so, else a fresh SQLite file."""
+    url = os.environ.get(TEST_DATABASE_VARIABLE)
     if url:
-        return url
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        return checked_test_database_url(url)
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'stegvis_test.sqlite3'}"
 
 
 @pytest.fixture(scope="session")

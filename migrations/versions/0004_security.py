@@ -2,7 +2,7 @@
 insert-only audit rows on PostgreSQL.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-22 11:40:00
 
 Existing values are encrypted in place under the first key of ``STEGVIS_DATA_KEYS`` (the
@@ -22,10 +22,11 @@ from alembic import op
 from sqlalchemy.dialects import postgresql
 
 revision = "0004"
-down_revision = "0001"
+#: 0002 creates step_drafts, whose formdata this migration encrypts (it was a depends_on of a
+#: revision of 0001; databases upgraded then hold the same rows in alembic_version).
+down_revision = "0002"
 branch_labels = None
-#: 0002 creates step_drafts, whose formdata this migration encrypts.
-depends_on = "0002"
+depends_on = None
 
 JSON_TYPE = sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql")
 
