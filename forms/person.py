@@ -17,6 +17,8 @@ IDENTITY_COUNTRIES = [
     ("se", _l("Swedish personnummer or samordningsnummer")),
     ("pl", _l("Polish PESEL")),
 ]
+#: The form's kind of number for each stored kind (a reserve number cannot be typed in).
+IDENTITY_COUNTRY = {"personnummer": "se", "samordningsnummer": "se", "pesel": "pl"}
 
 
 class PersonForm(BaseForm):

@@ -24,8 +24,8 @@ from service.models import Case, Document, Person, Role, User
 
 #: What each role may do to a case (or its person) inside its scope.
 #: view: the case, person and step pages; download: issued documents; file: exports of the case;
-#: edit: save steps and record consent withdrawals; issue: documents; export: a person's data
-#: (GDPR access request); erase: anonymise a person.
+#: edit: save steps, change a person's details and record consent withdrawals; issue: documents;
+#: export: a person's data (GDPR access request); erase: anonymise a person.
 CASE_ACTIONS: dict[str, frozenset[str]] = {
     Role.WORKER.value: frozenset({"view", "download", "file", "edit", "issue", "export"}),
     Role.CASEWORKER.value: frozenset({"view", "download", "file"}),

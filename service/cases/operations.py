@@ -58,12 +58,67 @@ def register_person(
     return person
 
 
-def identity_taken(user: User, number: str) -> bool:
-    """True when the user's unit already has a person with this number."""
-    found = db.session.scalar(
-        sa.select(Person.id).where(Person.unit_id == user.unit_id, Person.identity_number == number)
+#: The details staff may change after registering, in the order of the form.
+PERSON_DETAILS = (
+    "first_name",
+    "last_name",
+    "identity_kind",
+    "identity_number",
+    "date_of_birth",
+    "preferred_language",
+    "address",
+    "phone",
+    "email",
+)
+
+
+def update_person(
+    person: Person,
+    user: User,
+    *,
+    first_name: str,
+    last_name: str,
+    identity: IdentityNumber | None,
+    date_of_birth: date | None,
+    preferred_language: str,
+    address: str,
+    phone: str,
+    email: str,
+) -> list[str]:
+    """Change the person's details (as registering does); return the keys that changed.
+
+    Issued documents are not touched: each keeps the context it was rendered from. The audit
+    event names the changed fields only, never their old or new values.
+    """
+    new = {
+        "first_name": first_name.strip(),
+        "last_name": last_name.strip(),
+        "identity_kind": identity.kind if identity else None,
+        "identity_number": identity.number if identity else None,
+        "date_of_birth": date_of_birth or (identity.birth_date if identity else None),
+        "preferred_language": preferred_language,
+        "address": address.strip(),
+        "phone": phone.strip(),
+        "email": email.strip(),
+    }
+    changed = [key for key in PERSON_DETAILS if getattr(person, key) != new[key]]
+    for key in changed:
+        setattr(person, key, new[key])
+    if changed:
+        audit.record("person.update", person_id=person.id, user_id=user.id, fields=changed)
+    db.session.commit()
+    return changed
+
+
+def identity_taken(user: User, number: str, except_person: Person | None = None) -> bool:
+    """True when the user's unit already has a person with this number (other than
+    ``except_person``, the person being edited)."""
+    query = sa.select(Person.id).where(
+        Person.unit_id == user.unit_id, Person.identity_number == number
     )
-    return found is not None
+    if except_person is not None:
+        query = query.where(Person.id != except_person.id)
+    return db.session.scalar(query) is not None
 
 
 def open_case(person: Person, user: User, *, method: str, caseworker: str, assignment: str) -> Case:

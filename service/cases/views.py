@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -13,7 +14,8 @@ from werkzeug.wrappers import Response
 from forms.base import as_choices
 from forms.case import CaseForm
 from forms.method_registry import methods
-from forms.person import PersonForm
+from forms.identity import format_identity
+from forms.person import IDENTITY_COUNTRY, PersonForm
 from service import access, audit
 from service.cases import operations, overview
 from service.cases.chart import ratings_chart
@@ -47,22 +49,64 @@ def new_person() -> str | Response:
                 _("A person with this identity number is already registered.")
             ]
         else:
-            person = operations.register_person(
-                current_user,
-                first_name=form.first_name.data,
-                last_name=form.last_name.data,
-                identity=form.identity,
-                date_of_birth=form.date_of_birth.data,
-                preferred_language=form.preferred_language.data,
-                address=form.address.data or "",
-                phone=form.phone.data or "",
-                email=form.email.data or "",
-            )
+            person = operations.register_person(current_user, **_person_details(form))
             flash(_("The person is registered."), "success")
             return redirect(url_for("cases.person", person_id=person.id))
     elif request.method == "GET":
         form.preferred_language.data = current_user.unit.default_locale
-    return render_template("cases/person_form.html", form=form)
+    return render_template("cases/person_form.html", form=form, person=None)
+
+
+@bp.route("/persons/<int:person_id>/edit", methods=["GET", "POST"])
+def edit_person(person_id: int) -> str | Response:
+    """Change a person's details with the checks of registering; issued documents keep theirs."""
+    found = access.get_person(person_id)
+    access.require("edit", found)
+    if found.erased_at is not None:
+        flash(_("The person's data is erased and cannot be changed."), "warning")
+        return redirect(url_for("cases.person", person_id=found.id))
+    form = PersonForm()
+    if form.validate_on_submit():
+        if form.identity and operations.identity_taken(
+            current_user, form.identity.number, except_person=found
+        ):
+            form.identity_number.errors = [
+                _("A person with this identity number is already registered.")
+            ]
+        else:
+            operations.update_person(found, current_user, **_person_details(form))
+            flash(_("The person's details are saved."), "success")
+            return redirect(url_for("cases.person", person_id=found.id))
+    elif request.method == "GET":
+        _fill_person_form(form, found)
+    return render_template("cases/person_form.html", form=form, person=found)
+
+
+def _person_details(form: PersonForm) -> dict[str, Any]:
+    """The validated details of a person form, as the operations take them."""
+    return {
+        "first_name": form.first_name.data or "",
+        "last_name": form.last_name.data or "",
+        "identity": form.identity,
+        "date_of_birth": form.date_of_birth.data,
+        "preferred_language": form.preferred_language.data or "",
+        "address": form.address.data or "",
+        "phone": form.phone.data or "",
+        "email": form.email.data or "",
+    }
+
+
+def _fill_person_form(form: PersonForm, person: Person) -> None:
+    """Show the stored details in the form, the identity number as it is printed."""
+    form.first_name.data = person.first_name
+    form.last_name.data = person.last_name
+    form.identity_country.data = IDENTITY_COUNTRY.get(person.identity_kind or "", "")
+    form.identity_number.data = format_identity(person.identity_kind, person.identity_number)
+    form.date_of_birth.data = person.date_of_birth
+    form.preferred_language.data = person.preferred_language
+    form.address.data = person.address
+    form.phone.data = person.phone
+    form.email.data = person.email
 
 
 @bp.route("/persons/<int:person_id>")

@@ -32,6 +32,8 @@ ROUTE_RULES: dict[tuple[str, str], str] = {
     ("cases.new_person", "GET"): "unit:register",
     ("cases.new_person", "POST"): "unit:register",
     ("cases.person", "GET"): "person:view",
+    ("cases.edit_person", "GET"): "person:edit",
+    ("cases.edit_person", "POST"): "person:edit",
     ("cases.new_case", "GET"): "person:register",
     ("cases.new_case", "POST"): "person:register",
     ("cases.case", "GET"): "case:view",
