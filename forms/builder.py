@@ -38,14 +38,19 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
     """The form class of ``step``: one field per question, per-area sections under ``areas``."""
     attrs: dict[str, Any] = {"STEP": step, "METHOD": method}
     area_questions: list[Question] = []
+    # A condition names a question of the same form (the step, an area, a row).
+    step_questions = {q.key: q for s in step.sections if not s.per_area for q in s.questions}
     for section in step.sections:
         if section.per_area:
             area_questions.extend(section.questions)
             continue
         for question in section.questions:
-            attrs[question.key] = _field(method, question)
+            attrs[question.key] = _field(method, question, scope=step_questions)
     if area_questions:
-        per_area = type("AreaForm", (RowForm,), {q.key: _field(method, q) for q in area_questions})
+        in_area = {q.key: q for q in area_questions}
+        per_area = type(
+            "AreaForm", (RowForm,), {q.key: _field(method, q, scope=in_area) for q in area_questions}
+        )
         areas = type(
             "AreasForm",
             (Form,),
@@ -55,14 +60,24 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
     return type(f"{method.key}_{step.key}_form", (BaseForm,), attrs)
 
 
-def _field(method: Method, question: Question, in_row: bool = False) -> Field:
-    """The field for one question, with its validators."""
+def _field(
+    method: Method,
+    question: Question,
+    in_row: bool = False,
+    scope: dict[str, Question] | None = None,
+) -> Field:
+    """The field for one question, with its validators; ``scope``: the questions of its form."""
     label = _l(question.label)
     description = _l(question.help) if question.help else ""
     validators: list[Any] = []
     if question.show_if:
         validators.append(
-            ShownIf(question.show_if.question, question.show_if.values, question.required)
+            ShownIf(
+                question.show_if.question,
+                question.show_if.values,
+                question.required,
+                decider=(scope or {}).get(question.show_if.question),
+            )
         )
     elif question.required:
         validators.append(InputRequired(message=_l("This field is required.")))
@@ -115,7 +130,10 @@ def _field(method: Method, question: Question, in_row: bool = False) -> Field:
         row = type(
             f"{question.key}_row",
             (RowForm,),
-            {q.key: _field(method, q, in_row=True) for q in question.questions},
+            {
+                q.key: _field(method, q, in_row=True, scope={r.key: r for r in question.questions})
+                for q in question.questions
+            },
         )
         field_list = FieldList(
             FormField(row),

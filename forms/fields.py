@@ -10,6 +10,7 @@ from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from forms.identity import InvalidIdentityNumber, parse_identity_number
+from forms.method_schema import Question
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -33,8 +34,15 @@ class ShownIf:
 
     field_flags = {"conditional": True}
 
-    def __init__(self, other: str, values: tuple[str, ...], required: bool) -> None:
+    def __init__(
+        self, other: str, values: tuple[str, ...], required: bool, decider: Question | None = None
+    ) -> None:
         self.other, self.values, self.required = other, values, required
+        #: The deciding question's label and the labels of the answers that open this one
+        #: (msgids, translated when shown), for the hint "Required when …".
+        self.other_label = decider.label if decider else ""
+        labels = {c.value: c.label for c in decider.choices} if decider else {}
+        self.value_labels = tuple(labels.get(value, value) for value in values)
 
     def applies(self, form: Form) -> bool:
         other = form[self.other].data

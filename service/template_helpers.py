@@ -7,12 +7,14 @@ from typing import Any
 
 from flask import Flask, request
 from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from forms.fields import ShownIf
 from forms.identity import format_identity
 from forms.method_registry import methods
 from service.access import can
+from service.error_summary import wrong_answers
 from service.i18n import LANGUAGE_NAMES
 
 STATUS_LABELS = {
@@ -46,6 +48,26 @@ def _condition(field: Any) -> tuple[str, tuple[str, ...]] | None:
             prefix = field.name[: len(field.name) - len(field.short_name)]
             return prefix + validator.other, validator.values
     return None
+
+
+def _required_when(field: Any) -> str:
+    """For a question required only on some answers: what makes it required (translated),
+    so the page says it without JavaScript; "" for any other field."""
+    for validator in field.validators:
+        if isinstance(validator, ShownIf) and validator.required and validator.other_label:
+            answers = [_(label) for label in validator.value_labels]
+            if len(answers) == 1:
+                return _(
+                    "Required when “%(question)s” is “%(answer)s”.",
+                    question=_(validator.other_label),
+                    answer=answers[0],
+                )
+            return _(
+                "Required when the answer to “%(question)s” is one of: %(answers)s.",
+                question=_(validator.other_label),
+                answers=", ".join(f"“{answer}”" for answer in answers),
+            )
+    return ""
 
 
 def answer_lines(form: Any, prefix: str = "") -> list[tuple[str, str]]:
@@ -83,12 +105,14 @@ def register_template_helpers(app: Flask) -> None:
     """Attach the filters and globals to ``app``'s Jinja environment."""
     app.jinja_env.filters.update(
         condition=_condition,
+        required_when=_required_when,
         inline_choices=lambda field: (
             field.type == "RadioField"
             and len(field.choices or []) > 4
             and all(len(str(c.label)) <= 3 for c in field.choices)
         ),
         answer_lines=answer_lines,
+        wrong_answers=lambda form, *more: wrong_answers((form, *more)),
         nested_lists=lambda form: any(f.type == "FieldList" for f in form),
         day=_day,
         moment=_moment,

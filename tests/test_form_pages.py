@@ -1,0 +1,102 @@
+"""What every form page shows around its fields: the error summary (each wrong answer linked
+to its field, with a count) and the hint of a question that becomes required."""
+
+from __future__ import annotations
+
+import re
+
+from service.models import User
+from tests.conftest import FormClient
+from tests.test_journey import START, open_case, register, second
+
+SUMMARY = re.compile(r'<div class="form-errors error-summary"[^>]*>(.*?)</div>', re.S)
+LINK = re.compile(r'<a href="#([^"]+)">([^<]*)</a>')
+HINT = "Required when “Does the person consent to sharing information?” is “Yes”."
+
+
+def summary_links(page: str) -> list[tuple[str, str]]:
+    """(target id, text) of every link in the page's error summary; the summary must exist."""
+    found = SUMMARY.search(page)
+    assert found, "no error summary on the page"
+    return LINK.findall(found.group(1))
+
+
+def started_case(client: FormClient) -> str:
+    case_url = open_case(client, register(client))
+    assert client.post(f"{case_url}/steps/start_meeting", START).status_code == 302
+    return case_url
+
+
+def test_the_summary_of_a_step_names_each_wrong_answer_and_links_to_it(
+    logged_in: FormClient, worker: User
+) -> None:
+    case_url = started_case(logged_in)
+    response = logged_in.post(
+        f"{case_url}/steps/second_meeting", second(worker.id, purpose="", accepts_place="")
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "2 answers need correcting" in page
+    assert 'role="alert" tabindex="-1" id="form-errors"' in page
+    links = summary_links(page)
+    assert links == [
+        ("accepts_place-0", "Does the person accept the place? – This field is required."),
+        ("purpose", "Purpose of the cooperation – This field is required."),
+    ]
+    for target, _text in links:  # every anchor leads to an element of the page
+        assert page.count(f'id="{target}"') == 1, target
+
+
+def test_the_summary_names_answers_inside_rows_and_the_person_form(
+    logged_in: FormClient, worker: User
+) -> None:
+    case_url = started_case(logged_in)
+    page = logged_in.post(
+        f"{case_url}/steps/second_meeting",
+        second(worker.id, **{"actions-0-by_when": "not a date"}),
+    ).get_data(as_text=True)
+    assert "1 answer needs correcting" in page
+    [(target, text)] = summary_links(page)
+    assert target == "actions-0-by_when" and f'id="{target}"' in page
+    assert text == "Action 1: By when – Not a valid date value."
+
+    response = logged_in.post(
+        "/persons/new", {"first_name": "", "last_name": "", "preferred_language": "sv"}
+    )
+    links = summary_links(response.get_data(as_text=True))
+    assert [target for target, _text in links] == ["first_name", "last_name"]
+
+
+def test_the_login_page_has_the_same_summary(client: FormClient, worker: User) -> None:
+    page = client.post("/login", {"email": worker.email, "password": "wrong"}).get_data(
+        as_text=True
+    )
+    assert summary_links(page) == [("email", "Wrong e-mail or password.")]
+    page = client.post("/login", {"email": "", "password": ""}).get_data(as_text=True)
+    assert "2 answers need correcting" in page
+    assert [target for target, _text in summary_links(page)] == ["email", "password"]
+
+
+def test_a_question_required_on_one_answer_says_so_without_javascript(
+    logged_in: FormClient,
+) -> None:
+    case_url = started_case(logged_in)
+    page = logged_in.get(f"{case_url}/steps/second_meeting").get_data(as_text=True)
+    for key in ("consent_parties", "consent_data", "consent_purpose", "consent_valid_until"):
+        row = page[page.rindex('<div class="field', 0, page.index(f'id="{key}"')) :]
+        row = row[: row.index("</div>")]
+        assert "data-required-when-shown" in row, key
+        assert f'<p class="help required-when" id="{key}-required-when">{HINT}</p>' in row
+        assert f'aria-describedby="{key}-required-when"' in row or "-required-when" in row
+    # A question that is always required, or never, gets no such hint.
+    purpose = page[page.index('for="purpose"') :]
+    assert "required-when" not in purpose[: purpose.index("</div>")]
+
+    logged_in.get("/language/sv")
+    page = logged_in.get(f"{case_url}/steps/second_meeting").get_data(as_text=True)
+    assert (
+        "Obligatorisk när ”Samtycker personen till att information delas?” är ”Ja”." in page
+    )
+    logged_in.get("/language/pl")
+    page = logged_in.get(f"{case_url}/steps/second_meeting").get_data(as_text=True)
+    assert "Wymagane, gdy odpowiedź na pytanie „" in page
