@@ -7,6 +7,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from service import audit
+from service.cases.operations import latest_submission
 from service.extensions import db
 from service.models import Case, ConsentWithdrawal, User
 
@@ -37,3 +38,10 @@ def consent_withdrawal(case: Case) -> ConsentWithdrawal | None:
         .order_by(ConsentWithdrawal.withdrawn_on.desc(), ConsentWithdrawal.id.desc())
         .limit(1)
     )
+
+
+def consent_given(case: Case) -> bool:
+    """True when the latest final second meeting records the consent to share information."""
+    second = latest_submission(case, "second_meeting")
+    return second is not None and second.answers.get("consent_to_share") == "yes"
+

@@ -6,7 +6,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, TextAreaField
+from wtforms import BooleanField, DateField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 
@@ -38,3 +38,5 @@ class WithdrawConsentForm(FlaskForm):
         default=date.today,
         validators=[InputRequired(message=_l("Give the date of the withdrawal."))],
     )
+    #: "yes" once the confirmation page was shown: only then is the withdrawal recorded.
+    confirmed = HiddenField()

@@ -12,7 +12,11 @@ from werkzeug.wrappers import Response
 
 from service import access
 from service.extensions import db
-from service.privacy.consent import consent_withdrawal, withdraw_consent
+from service.privacy.consent import (
+    consent_given,
+    consent_withdrawal,
+    withdraw_consent,
+)
 from service.privacy.erasure import erase_person
 from service.privacy.export import build_person_export, export_filename
 from service.privacy.forms import ErasureForm, WithdrawConsentForm
@@ -52,20 +56,30 @@ def erase(person_id: int) -> str | Response:
 
 
 @bp.route("/cases/<int:case_id>/consent/withdraw", methods=["POST"])
-def withdraw(case_id: int) -> Response:
-    """Record that the person withdrew their consent to share information."""
+def withdraw(case_id: int) -> str | Response:
+    """Record that the person withdrew their consent, after a confirmation page.
+
+    Only a case whose second meeting records the consent has one to withdraw; the first POST
+    (from the case page) shows what will be recorded, the confirmed one records it.
+    """
     case = access.get_case(case_id)
     access.require("edit", case)
+    if consent_withdrawal(case) is not None:
+        flash(_("The withdrawal of consent is already recorded."), "warning")
+        return redirect(url_for("cases.case", case_id=case.id))
+    if not consent_given(case):
+        flash(_("No consent to share information has been given."), "warning")
+        return redirect(url_for("cases.case", case_id=case.id))
     form = WithdrawConsentForm()
-    if form.validate_on_submit() and form.withdrawn_on.data:
+    if form.validate_on_submit() and form.withdrawn_on.data and form.confirmed.data == "yes":
         withdraw_consent(case, current_user, form.withdrawn_on.data)
         flash(
             _("The withdrawal of consent is recorded. Information may no longer be shared."),
             "success",
         )
-    else:
-        flash(_("Give the date of the withdrawal."), "warning")
-    return redirect(url_for("cases.case", case_id=case.id))
+        return redirect(url_for("cases.case", case_id=case.id))
+    form.confirmed.data = "yes"  # the page below is the confirmation
+    return render_template("privacy/withdraw.html", case=case, form=form)
 
 
 def register_privacy(app: Flask) -> None:
@@ -77,5 +91,6 @@ def register_privacy(app: Flask) -> None:
         return {
             "can": access.can,
             "consent_withdrawal": consent_withdrawal,
+            "consent_given": consent_given,
             "withdraw_consent_form": WithdrawConsentForm,
         }

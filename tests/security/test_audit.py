@@ -13,6 +13,7 @@ from service.models import AuditEvent
 from service.models.audit_event import AuditRowImmutable
 from tests.conftest import FormClient
 from tests.security.conftest import World
+from tests.security.test_consent_withdrawal import record_second_meeting
 from tests.security.test_encryption import open_case_through_the_forms, type_into_start_meeting
 
 
@@ -41,6 +42,7 @@ def test_every_action_leaves_a_row_with_who_what_which_and_where(
     client.login(own.emails["worker"])
     event = last(app)
     assert (event.action, event.user_id, event.ip) == ("login", worker, "127.0.0.1")
+    record_second_meeting(app, own.case_id, worker, "yes")  # a consent that can be withdrawn
     checks = [
         (lambda: client.get(f"/persons/{own.person_id}"), "person.view", None, own.person_id),
         (lambda: client.get(f"/cases/{own.case_id}"), "case.view", own.case_id, None),
@@ -59,7 +61,7 @@ def test_every_action_leaves_a_row_with_who_what_which_and_where(
         (
             lambda: client.post(
                 f"/cases/{own.case_id}/consent/withdraw",
-                {"withdrawn_on": "2026-11-20"},
+                {"withdrawn_on": "2026-11-20", "confirmed": "yes"},
                 form_url="/",
             ),
             "consent.withdraw",

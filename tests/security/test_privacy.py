@@ -16,6 +16,7 @@ from service.extensions import db
 from service.models import AuditEvent, Case, Document, Person, Submission, Unit
 from tests.conftest import FormClient
 from tests.security.conftest import World, add_case
+from tests.security.test_consent_withdrawal import record_second_meeting
 from tests.security.dbsearch import rows_containing, sqlite_file_bytes
 
 
@@ -214,11 +215,12 @@ def test_consent_withdrawal_is_recorded_shown_and_in_the_context(
     world: World,
 ) -> None:
     own = world.own
+    record_second_meeting(app, own.case_id, own.users["worker"], "yes")
     client.login(own.emails["caseworker"])
     assert (
         client.post(
             f"/cases/{own.case_id}/consent/withdraw",
-            {"withdrawn_on": "2026-11-20"},
+            {"withdrawn_on": "2026-11-20", "confirmed": "yes"},
             form_url=f"/cases/{own.case_id}",
         ).status_code
         == 403
@@ -227,7 +229,7 @@ def test_consent_withdrawal_is_recorded_shown_and_in_the_context(
     client.login(own.emails["worker"])
     response = client.post(
         f"/cases/{own.case_id}/consent/withdraw",
-        {"withdrawn_on": "2026-11-20"},
+        {"withdrawn_on": "2026-11-20", "confirmed": "yes"},
         form_url=f"/cases/{own.case_id}",
     )
     assert response.status_code == 302
