@@ -49,7 +49,9 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
     if area_questions:
         in_area = {q.key: q for q in area_questions}
         per_area = type(
-            "AreaForm", (RowForm,), {q.key: _field(method, q, scope=in_area) for q in area_questions}
+            "AreaForm",
+            (RowForm,),
+            {q.key: _field(method, q, scope=in_area) for q in area_questions},
         )
         areas = type(
             "AreasForm",

@@ -69,9 +69,7 @@ def test_editing_changes_the_details_audits_ids_only_and_keeps_issued_documents(
         event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "person.update"))
         assert event is not None
         assert (event.person_id, event.user_id) == (person.id, worker.id)
-        assert event.details == {
-            "fields": ["last_name", "preferred_language", "address", "phone"]
-        }
+        assert event.details == {"fields": ["last_name", "preferred_language", "address", "phone"]}
         assert "Nowak" not in str(event.details) and "Morska" not in str(event.details)
         document = db.session.scalar(sa.select(Document))
         assert (document.content, document.sha256, document.context) == before
@@ -93,9 +91,10 @@ def test_a_wrong_value_keeps_everything_typed(logged_in: FormClient, app: Flask)
     assert "ul. Morska 5, Sopot</textarea>" in page
     with app.app_context():
         assert db.session.get(Person, person_id(person_url)).last_name == "Wójcik-Łęcka"
-        assert db.session.scalar(
-            sa.select(AuditEvent).where(AuditEvent.action == "person.update")
-        ) is None
+        assert (
+            db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "person.update"))
+            is None
+        )
 
 
 def test_the_number_is_unique_in_the_unit_except_for_the_person_themself(

@@ -13,8 +13,8 @@ from werkzeug.wrappers import Response
 
 from forms.base import as_choices
 from forms.case import CaseForm
-from forms.method_registry import methods
 from forms.identity import format_identity
+from forms.method_registry import methods
 from forms.person import IDENTITY_COUNTRY, PersonForm
 from service import access, audit
 from service.cases import operations, overview

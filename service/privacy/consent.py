@@ -44,4 +44,3 @@ def consent_given(case: Case) -> bool:
     """True when the latest final second meeting records the consent to share information."""
     second = latest_submission(case, "second_meeting")
     return second is not None and second.answers.get("consent_to_share") == "yes"
-

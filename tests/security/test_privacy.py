@@ -16,8 +16,8 @@ from service.extensions import db
 from service.models import AuditEvent, Case, Document, Person, Submission, Unit
 from tests.conftest import FormClient
 from tests.security.conftest import World, add_case
-from tests.security.test_consent_withdrawal import record_second_meeting
 from tests.security.dbsearch import rows_containing, sqlite_file_bytes
+from tests.security.test_consent_withdrawal import record_second_meeting
 
 
 def actions(app: Flask, **where: object) -> list[str]:
