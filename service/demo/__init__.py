@@ -1,4 +1,8 @@
-"""Demo data: one unit per practice, staff for each, and cases at different steps."""
+"""Demo data: one unit per practice, staff for each, and cases at different steps.
+
+Every case's answers are finalised, and its documents issued, signed and filed, through the
+service's own operations, so the demo documents are real and verifiable like any other.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,11 @@ from typing import Any
 import sqlalchemy as sa
 
 from service.auth.operations import create_user
-from service.demo.polish import boleslawiec, sopot
-from service.demo.swedish import nytida, sol, tamira
+from service.demo.boleslawiec import boleslawiec
+from service.demo.nytida import nytida
+from service.demo.polish import sopot
+from service.demo.sol import sol
+from service.demo.swedish import tamira
 from service.extensions import db
 from service.models import Role, Unit, User
 

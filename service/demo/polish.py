@@ -1,4 +1,5 @@
-"""Demo cases of the Polish units: MOPS Sopot (IPWzB) and MOPS Bolesławiec (family assistant)."""
+"""Demo cases of MOPS Sopot (IPWzB): Zofia Wójcik-Łęcka in her programme, Marek Dąbrowski's
+programme completed this year (service/demo/closed_programme.py) and Jan Kowalski, referred."""
 
 from __future__ import annotations
 
@@ -6,9 +7,21 @@ from datetime import date, timedelta
 
 from forms.identity import parse_identity_number
 from service.cases.operations import open_case, register_person
-from service.demo.common import finalise, iso, second_answers, start_answers
-from service.documents.operations import issue_agreement
-from service.models import User
+from service.demo.closed_programme import closed_programme
+from service.demo.common import (
+    assessment_answers,
+    file,
+    finalise,
+    follow_up_answers,
+    iso,
+    issue,
+    plan_answers,
+    progress,
+    second_answers,
+    start_answers,
+    sub_goal,
+)
+from service.models import Case, User
 
 
 def sopot(staff: list[User], today: date) -> None:
@@ -76,9 +89,11 @@ def sopot(staff: list[User], today: date) -> None:
         ),
         wojciech,
     )
-    issue_agreement(case, wojciech, today=started + timedelta(days=7))
+    agreement, _consent = issue(case, wojciech, started + timedelta(days=7), "agreement", "consent")
+    file(agreement, ewa)  # the social worker files the kontrakt socjalny in the case file
+    _zofia_programme(case, wojciech, started)
 
-    _closed_sopot_case(wojciech, ewa, today)
+    closed_programme(wojciech, ewa, today)
 
     jan = register_person(wojciech, first_name="Jan", last_name="Kowalski", preferred_language="pl")
     open_case(
@@ -90,50 +105,100 @@ def sopot(staff: list[User], today: date) -> None:
     )
 
 
-def _closed_sopot_case(wojciech: User, ewa: User, today: date) -> None:
-    """A programme completed this year: it shows in the yearly outcome table."""
-    marek = register_person(
-        wojciech, first_name="Marek", last_name="Dąbrowski", preferred_language="pl"
-    )
-    case = open_case(
-        marek,
-        wojciech,
-        method="ipwzb",
-        caseworker=ewa.full_name,
-        assignment="IPWzB zakończony w tym roku.",
-    )
-    started = date(today.year, 1, 15)
+def _zofia_programme(case: Case, wojciech: User, started: date) -> None:
+    """Zofia's IPWzB: the analysis of her situation, the programme and its first follow-up."""
+    assessed = started + timedelta(days=10)
     finalise(
         case,
-        "start_meeting",
-        start_answers(
-            started, "Marek, Wojciech", "Chcę pracować.", "Pomoc w szukaniu pracy.", "Trzeźwość."
+        "assessment",
+        assessment_answers(
+            assessed,
+            "Zofia Wójcik-Łęcka, Wojciech Bodusz",
+            {
+                "housing": ("Mieszka w schronisku i przestrzega regulaminu.", 2),
+                "work": ("Krawcowa z dwudziestoletnim doświadczeniem.", 4),
+                "health": ("Od roku nie pije; chodzi na mityngi AA.", 5),
+                "finances": ("Otrzymuje zasiłek stały; chce spłacić zadłużenie.", 2),
+                "family": ("Utrzymuje kontakt z córką.", 5),
+            },
+            "Córka, praca w zawodzie i trzeźwość.",
+            difficulty_causes="Utrata pracy, zadłużenie czynszowe, brak oparcia w rodzinie.",
+            possibilities="Kwalifikacje krawcowej, chęć podjęcia pracy, prawo do lokalu socjalnego.",
+            limitations="Długi okres bezdomności, uzależnienie od alkoholu w przeszłości.",
+            family_situation="Rozwiedziona; dorosła córka mieszka w Gdyni.",
+            financial_situation="Zasiłek stały, zadłużenie czynszowe ok. 8 000 zł.",
+            education="Zasadnicza szkoła zawodowa, krawiectwo.",
+            employability="with_support",
+            health_addictions="Uzależnienie od alkoholu, od roku w abstynencji.",
+            homelessness_reasons="Eksmisja z mieszkania komunalnego za zaległości czynszowe.",
+            homelessness_years=3,
         ),
         wojciech,
     )
+    goals = [
+        {
+            "area": "housing",
+            "goal": "Wyprowadzić się ze schroniska do własnego pokoju",
+            "from_assignment": "Wyjście z bezdomności",
+            "sub_goals": [
+                sub_goal(
+                    "Złożyć wniosek o lokal socjalny",
+                    "Wypełnia i składa wniosek",
+                    "Pomaga skompletować dokumenty",
+                    assessed + timedelta(days=14),
+                    "Potwierdzenie złożenia wniosku",
+                ),
+                sub_goal(
+                    "Odłożyć kaucję za pokój",
+                    "Odkłada 200 zł miesięcznie",
+                    "Prowadzi z panią Zofią trening budżetowy",
+                    assessed + timedelta(days=90),
+                    "Zebrana kwota kaucji",
+                ),
+            ],
+        },
+        {
+            "area": "work",
+            "goal": "Podjąć pracę w zawodzie krawcowej",
+            "from_assignment": "Aktywizacja zawodowa",
+            "sub_goals": [
+                sub_goal(
+                    "Zarejestrować się w urzędzie pracy",
+                    "Idzie do PUP z dowodem osobistym",
+                    "Towarzyszy przy pierwszej wizycie",
+                    assessed + timedelta(days=7),
+                    "Status osoby bezrobotnej",
+                )
+            ],
+        },
+    ]
+    planned = assessed + timedelta(days=4)
     finalise(
         case,
-        "closing",
-        {
-            "closed_on": iso(min(today, date(today.year, 10, 30))),
-            "reason": "goals_reached",
-            "reason_other": None,
-            "final_evaluation": "Pan Marek podjął pracę i wynajął pokój.",
-            "outcomes": ["employed", "own_room", "therapy_finished"],
-        },
+        "plan",
+        plan_answers(
+            planned,
+            goals,
+            "Pani Zofia sama wybrała cele i kolejność działań.",
+            "Co dwa tygodnie",
+            other_participants="Ewa Żak (pracownik socjalny), psycholog MOPS",
+            meeting_dates="Co drugi wtorek o godz. 10:00 w schronisku.",
+            head_of_centre="Barbara Kaczmarek, dyrektor MOPS w Sopocie",
+        ),
         wojciech,
     )
-
-
-def boleslawiec(staff: list[User], today: date) -> None:
-    iza, tadeusz = staff[9], staff[10]
-    family = register_person(
-        iza, first_name="Katarzyna", last_name="Nowak", preferred_language="pl"
+    issue(case, wojciech, planned, "plan")
+    met = planned + timedelta(days=14)
+    finalise(
+        case,
+        "follow_up",
+        follow_up_answers(
+            met,
+            "Wniosek o lokal socjalny złożony; pani Zofia jest zarejestrowana w PUP.",
+            progress(goals, [["reached", "in_progress"], ["reached"]]),
+            {"housing": 3, "work": 5, "health": 5, "finances": 3, "family": 5},
+            successes="Pierwsza rozmowa o pracę w zakładzie krawieckim.",
+        ),
+        wojciech,
     )
-    open_case(
-        family,
-        iza,
-        method="family_plan",
-        caseworker=tadeusz.full_name,
-        assignment="Asystent rodziny – wsparcie w opiece nad dziećmi i w sprawach mieszkaniowych.",
-    )
+    issue(case, wojciech, met, "follow_up")

@@ -1,4 +1,5 @@
-"""Demo cases of the Swedish units: Tamira (BUSS), Nytida (Kliv ut), SoL-teamet."""
+"""Demo cases of Tamira (BUSS): Johan Ekström, from the start meeting to his second follow-up
+(his agreement signed by scan), and Åsa Öberg, after her start meeting."""
 
 from __future__ import annotations
 
@@ -7,8 +8,15 @@ from typing import Any
 
 from forms.identity import parse_identity_number
 from service.cases.operations import open_case, register_person
-from service.demo.common import finalise, iso, second_answers, start_answers
-from service.documents.operations import issue_agreement
+from service.demo.common import (
+    finalise,
+    iso,
+    issue,
+    progress,
+    second_answers,
+    sign_by_scan,
+    start_answers,
+)
 from service.models import Case, User
 
 
@@ -30,7 +38,7 @@ def tamira(staff: list[User], today: date) -> None:
         assignment="Boendestöd enligt SoL 4 kap. 1 §: stöd att behålla bostaden och "
         "bygga upp rutiner i vardagen.",
     )
-    started = today - timedelta(days=21)
+    started = today - timedelta(days=42)
     finalise(
         case,
         "start_meeting",
@@ -77,7 +85,17 @@ def tamira(staff: list[User], today: date) -> None:
         ),
         anna,
     )
-    issue_agreement(case, anna, today=started + timedelta(days=7))
+    agreement, _consent = issue(case, anna, started + timedelta(days=7), "agreement", "consent")
+    # Johan signed the printed agreement at the meeting; Anna uploads the scan of the paper.
+    sign_by_scan(
+        agreement,
+        anna,
+        [
+            f"Överenskommelse {agreement.number}, version {agreement.version}",
+            "Undertecknad av Johan Ekström och Anna Berg (boendestödjare)",
+            f"Stockholm {started + timedelta(days=7)}",
+        ],
+    )
     _buss_assessment_to_follow_ups(case, anna, started)
 
     asa = register_person(
@@ -109,7 +127,7 @@ def tamira(staff: list[User], today: date) -> None:
 
 
 def _buss_assessment_to_follow_ups(case: Case, anna: User, started: date) -> None:
-    """Johan's case goes on: assessment, plan and two weekly follow-ups."""
+    """Johan's case goes on: assessment, plan and two weekly follow-ups, each one issued."""
     ratings = {"housing": 3, "education": 4, "occupation": 2, "social": 3}
     finalise(
         case,
@@ -204,6 +222,7 @@ def _buss_assessment_to_follow_ups(case: Case, anna: User, started: date) -> Non
         },
         anna,
     )
+    issue(case, anna, started + timedelta(days=14), "plan")
     for n, (status, rating) in enumerate([("in_progress", 4), ("reached", 6)], start=1):
         day = started + timedelta(days=14 + 7 * n)
         finalise(
@@ -214,20 +233,7 @@ def _buss_assessment_to_follow_ups(case: Case, anna: User, started: date) -> Non
                 "since_last_time": "Hyran är betald.",
                 "successes": "Johan öppnade posten själv.",
                 "setbacks": "",
-                "progress": [
-                    {
-                        "ref": "0.0",
-                        "sub_goal": goals[0]["sub_goals"][0]["sub_goal"],
-                        "status": status,
-                        "comment": "",
-                    },
-                    {
-                        "ref": "0.1",
-                        "sub_goal": goals[0]["sub_goals"][1]["sub_goal"],
-                        "status": "in_progress",
-                        "comment": "",
-                    },
-                ],
+                "progress": progress(goals, [[status, "in_progress"], ["in_progress"]]),
                 "areas": {
                     "housing": {"rating": rating},
                     "education": {"rating": 4},
@@ -240,45 +246,4 @@ def _buss_assessment_to_follow_ups(case: Case, anna: User, started: date) -> Non
             anna,
             instance=n,
         )
-
-
-def nytida(staff: list[User], today: date) -> None:
-    calle, maria = staff[3], staff[4]
-    leo = register_person(
-        calle,
-        first_name="Leo",
-        last_name="Haddad",
-        identity=parse_identity_number("se", "701063-2391"),
-        preferred_language="en",
-    )
-    case = open_case(
-        leo,
-        calle,
-        method="kliv_ut",
-        caseworker=maria.full_name,
-        assignment="Daglig verksamhet enligt LSS med inriktning Kliv ut.",
-    )
-    finalise(
-        case,
-        "start_meeting",
-        start_answers(
-            today - timedelta(days=10),
-            "Leo Haddad, Calle Nord (coach) – by phone",
-            "I would like to get out of the flat a little, maybe play board games.",
-            "Short contacts at first, text messages are easiest.",
-            "That Leo answers a text message at least once a week.",
-        ),
-        calle,
-    )
-
-
-def sol(staff: list[User], today: date) -> None:
-    magnus = staff[5]
-    kim = register_person(magnus, first_name="Kim", last_name="Andersson", preferred_language="sv")
-    open_case(
-        kim,
-        magnus,
-        method="goal_work",
-        caseworker="Lena Sjö",
-        assignment="Pedagogiskt stöd i vardagen enligt SoL.",
-    )
+        issue(case, anna, day, "follow_up")

@@ -1,0 +1,177 @@
+"""Demo case of MOPS Bolesławiec (family assistant): the Nowak family, from the start meeting to
+the plan pracy z rodziną and its first follow-up, every document issued."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from service.cases.operations import open_case, register_person
+from service.demo.common import (
+    assessment_answers,
+    finalise,
+    follow_up_answers,
+    iso,
+    issue,
+    plan_answers,
+    progress,
+    second_answers,
+    start_answers,
+    sub_goal,
+)
+from service.models import User
+
+
+def boleslawiec(staff: list[User], today: date) -> None:
+    """Katarzyna Nowak and her children: agreement, consent, family work plan, a follow-up."""
+    iza, tadeusz = staff[9], staff[10]
+    family = register_person(
+        iza, first_name="Katarzyna", last_name="Nowak", preferred_language="pl"
+    )
+    case = open_case(
+        family,
+        iza,
+        method="family_plan",
+        caseworker=tadeusz.full_name,
+        assignment="Asystent rodziny – wsparcie w opiece nad dziećmi i w sprawach mieszkaniowych.",
+    )
+    started = today - timedelta(days=40)
+    finalise(
+        case,
+        "start_meeting",
+        start_answers(
+            started,
+            "Katarzyna Nowak, Iza Kowal (asystent rodziny), Tadeusz Kupiec (pracownik socjalny)",
+            "Chcę, żeby dzieci chodziły do szkoły i żebyśmy nie stracili mieszkania.",
+            "Pomoc w rozmowach ze szkołą i ze spółdzielnią.",
+            "Spotkania w domu raz w tygodniu i informacja, gdy coś się zmienia.",
+        ),
+        iza,
+    )
+    agreed = started + timedelta(days=7)
+    finalise(
+        case,
+        "second_meeting",
+        second_answers(
+            agreed,
+            iza,
+            purpose="Dzieci regularnie chodzą do szkoły, a rodzina zachowuje mieszkanie.",
+            situation_causes="Zaległości w czynszu po utracie pracy przez panią Katarzynę; "
+            "nieobecności syna w szkole.",
+            situation_possibilities="Silna więź matki z dziećmi; babcia pomaga w opiece.",
+            situation_limitations="Brak stałego dochodu; zmęczenie i przeciążenie obowiązkami.",
+            actions=[
+                {
+                    "what": "Spotkanie z wychowawczynią Piotra",
+                    "who": "both",
+                    "by_when": iso(agreed + timedelta(days=10)),
+                },
+                {
+                    "what": "Porozumienie ze spółdzielnią o spłacie zaległości",
+                    "who": "person",
+                    "by_when": iso(agreed + timedelta(days=30)),
+                },
+                {
+                    "what": "Plan dnia dla dzieci",
+                    "who": "worker",
+                    "by_when": iso(agreed + timedelta(days=14)),
+                },
+            ],
+            contact_channels=["home_visit", "phone"],
+            consent_parties="Szkoła Podstawowa nr 2 w Bolesławcu, kurator sądowy rodziny",
+            consent_data="Frekwencja i postępy dzieci w szkole, przebieg współpracy z rodziną",
+            consent_purpose="Wspólne wsparcie dzieci w nauce",
+        ),
+        iza,
+    )
+    issue(case, iza, agreed, "agreement", "consent")
+    assessed = agreed + timedelta(days=7)
+    finalise(
+        case,
+        "assessment",
+        assessment_answers(
+            assessed,
+            "Katarzyna Nowak, Iza Kowal",
+            {
+                "children": ("Dzieci są zadbane i bardzo związane z mamą.", 6),
+                "household": ("Mieszkanie jest czyste; rodzina dba o porządek.", 6),
+                "finances": ("Pani Katarzyna chce spłacić zaległości.", 2),
+                "relations": ("Babcia pomaga w opiece nad dziećmi.", 7),
+                "health": ("Rodzina jest zdrowa.", 7),
+                "institutions": ("Dobra współpraca z wychowawczynią Oli.", 4),
+            },
+            "Dzieci i wspólne niedziele z babcią.",
+            family_members=[
+                {"name": "Katarzyna Nowak", "relation": "matka", "born": 1988},
+                {"name": "Piotr Nowak", "relation": "syn", "born": 2013},
+                {"name": "Ola Nowak", "relation": "córka", "born": 2017},
+            ],
+            family_strengths="Więź matki z dziećmi, pomoc babci, gotowość do zmian.",
+            cooperation="Szkoła Podstawowa nr 2, spółdzielnia mieszkaniowa, kurator sądowy.",
+        ),
+        iza,
+    )
+    goals = [
+        {
+            "area": "institutions",
+            "goal": "Piotr regularnie chodzi do szkoły",
+            "from_assignment": "Wsparcie w opiece nad dziećmi",
+            "sub_goals": [
+                sub_goal(
+                    "Piotr wstaje o 7:00 i wychodzi do szkoły",
+                    "Budzi Piotra i sprawdza plecak",
+                    "Ustala z rodziną plan poranka",
+                    assessed + timedelta(days=21),
+                    "Brak nieobecności nieusprawiedliwionych",
+                )
+            ],
+        },
+        {
+            "area": "finances",
+            "goal": "Rodzina zachowuje mieszkanie",
+            "from_assignment": "Sprawy mieszkaniowe",
+            "sub_goals": [
+                sub_goal(
+                    "Porozumienie ze spółdzielnią o spłacie w ratach",
+                    "Składa wniosek o rozłożenie długu na raty",
+                    "Pomaga napisać wniosek",
+                    assessed + timedelta(days=30),
+                    "Podpisane porozumienie",
+                )
+            ],
+        },
+    ]
+    planned = assessed + timedelta(days=5)
+    finalise(
+        case,
+        "plan",
+        plan_answers(
+            planned,
+            goals,
+            "Cele ustaliła pani Katarzyna razem z asystentką; Piotr wybrał godzinę pobudki.",
+            "Co tydzień",
+            other_participants="Tadeusz Kupiec (pracownik socjalny), wychowawczyni Piotra",
+        ),
+        iza,
+    )
+    issue(case, iza, planned, "plan")
+    met = planned + timedelta(days=14)
+    finalise(
+        case,
+        "follow_up",
+        follow_up_answers(
+            met,
+            "Piotr opuścił tylko jeden dzień; wniosek do spółdzielni jest złożony.",
+            progress(goals, [["in_progress"], ["in_progress"]]),
+            {
+                "children": 7,
+                "household": 6,
+                "finances": 3,
+                "relations": 7,
+                "health": 7,
+                "institutions": 5,
+            },
+            tasks_until_next="Pani Katarzyna dzwoni do spółdzielni po decyzję; Iza odwiedza szkołę.",
+        ),
+        iza,
+    )
+    issue(case, iza, met, "follow_up")
