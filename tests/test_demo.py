@@ -1,0 +1,167 @@
+"""The demo data: every document its cases have reached, issued through the service, and a README
+that says truly which person has which documents."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import sqlalchemy as sa
+from docx import Document as WordDocument
+from flask import Flask
+
+from service.cases.operations import instances
+from service.demo import demo_logins, load_demo
+from service.documents.operations import DOCUMENT_TYPES, document_blocker
+from service.extensions import db
+from service.models import Case, Document, DocumentFiling, DocumentSignature, Person
+from tests.test_journey import docx_text
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+#: What each practice's cases have reached, so what the demo issues there.
+EXPECTED_TYPES = {
+    "Tamira – BUSS": {"agreement", "consent", "plan", "follow_up"},
+    "Nytida – Kliv ut": {"agreement", "consent", "plan", "follow_up"},
+    "SoL-teamet": {"agreement", "plan", "follow_up", "closing"},
+    "MOPS Sopot – Asystent osoby bezdomnej": {
+        "agreement",
+        "consent",
+        "plan",
+        "follow_up",
+        "closing",
+    },
+    "MOPS Bolesławiec – Asystent rodziny": {"agreement", "consent", "plan", "follow_up"},
+}
+LANGUAGES = {"Swedish": "sv", "Polish": "pl", "English": "en"}
+#: The README's words for the document types.
+TYPE_WORDS = {
+    "agreement": "agreement",
+    "consent": "consent",
+    "plan": "plan",
+    "follow_up": "follow-up",
+    "closing": "closing",
+}
+
+
+def _documents() -> list[Document]:
+    return list(db.session.scalars(sa.select(Document).order_by(Document.id)))
+
+
+def _case_of(document: Document) -> Case:
+    case = db.session.get(Case, document.case_id)
+    assert case is not None
+    return case
+
+
+def test_demo_issues_every_document_its_cases_reached(app: Flask) -> None:
+    with app.app_context():
+        assert load_demo() is True
+        documents = _documents()
+        by_unit: dict[str, set[str]] = defaultdict(set)
+        for document in documents:
+            by_unit[_case_of(document).unit.name].add(document.doc_type)
+        assert dict(by_unit) == EXPECTED_TYPES
+
+        # Every case: a document of each type it can be issued, none of a type it cannot.
+        for case in db.session.scalars(sa.select(Case)):
+            issued = Counter(d.doc_type for d in documents if d.case_id == case.id)
+            for doc_type in DOCUMENT_TYPES:
+                reached = document_blocker(case, doc_type) is None
+                assert bool(issued[doc_type]) == reached, (case.person.first_name, doc_type)
+            numbers = {d.number for d in documents if d.case_id == case.id}
+            follow_ups = {n for n in numbers if n.startswith("FUP-")}
+            assert len(follow_ups) == len(instances(case, "follow_up")), case.person.first_name
+
+        assert {d.language for d in documents} == {"sv", "pl", "en"}
+        plans = {
+            _case_of(d).method: docx_text(d.content).lower()
+            for d in documents
+            if d.doc_type == "plan"
+        }
+        assert "wychodzenia z bezdomności" in plans["ipwzb"]
+        assert "plan pracy z rodziną" in plans["family_plan"]
+
+        signatures = list(db.session.scalars(sa.select(DocumentSignature)))
+        assert sorted(s.kind for s in signatures) == ["drawn", "scan"]
+        scan = next(s for s in signatures if s.kind == "scan")
+        assert scan.content.startswith(b"%PDF-") and scan.mimetype == "application/pdf"
+        assert hashlib.sha256(scan.content).hexdigest() == scan.content_sha256
+        drawn = next(s for s in signatures if s.kind == "drawn")
+        carrier = db.session.get(Document, drawn.signed_document_id)
+        assert carrier is not None and carrier.version == 2
+        word = WordDocument(io.BytesIO(carrier.content))
+        assert drawn.content in [part.blob for part in word.part.package.image_parts]
+        assert db.session.scalar(sa.select(sa.func.count(DocumentFiling.id))) == 1
+
+        for document in documents:
+            assert hashlib.sha256(document.content).hexdigest() == document.sha256
+            WordDocument(io.BytesIO(document.content))  # opens as a Word document
+
+        # A second run loads nothing.
+        assert load_demo() is False
+        assert len(_documents()) == len(documents)
+
+
+def _readme_section() -> str:
+    text = README.read_text("utf-8")
+    start = text.index("### Demo logins")
+    return text[start : text.index("\n## ", start)]
+
+
+def _table(section: str, header: str) -> list[list[str]]:
+    """The rows of the Markdown table whose header starts with ``header``."""
+    lines = section[section.index(header) :].splitlines()
+    rows = []
+    for line in lines[2:]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def test_readme_names_the_demo_logins_and_each_persons_documents(app: Flask) -> None:
+    section = _readme_section()
+    logins = _table(section, "| e-mail |")
+    assert [(email, role.split()[0], unit) for email, role, unit in logins] == demo_logins()
+
+    with app.app_context():
+        load_demo()
+        persons = {f"{p.first_name} {p.last_name}": p for p in db.session.scalars(sa.select(Person))}
+        rows = _table(section, "| person |")
+        assert sorted(row[0] for row in rows) == sorted(persons)  # named, and every one named
+        for name, unit, where, issued_text, language in rows:
+            case = db.session.scalar(sa.select(Case).where(Case.person_id == persons[name].id))
+            assert case is not None and case.unit.name == unit, name
+            assert ("referred" in where) == (case.status == "referred"), name
+            assert ("closed" in where) == (case.status == "closed"), name
+            documents = list(
+                db.session.scalars(sa.select(Document).where(Document.case_id == case.id))
+            )
+            said = {t for t, word in TYPE_WORDS.items() if word in issued_text}
+            assert said == {d.doc_type for d in documents}, name
+            follow_ups = re.search(r"(\d+) follow-ups", issued_text)
+            assert len({d.number for d in documents if d.doc_type == "follow_up"}) == (
+                int(follow_ups.group(1)) if follow_ups else int("follow-up" in issued_text)
+            ), name
+            kinds = set(
+                db.session.scalars(
+                    sa.select(DocumentSignature.kind)
+                    .join(Document, Document.id == DocumentSignature.document_id)
+                    .where(Document.case_id == case.id)
+                )
+            )
+            assert ("signed by scan" in issued_text) == ("scan" in kinds), name
+            assert ("signed by drawing" in issued_text) == ("drawn" in kinds), name
+            filed = db.session.scalar(
+                sa.select(sa.func.count(DocumentFiling.id))
+                .join(Document, Document.id == DocumentFiling.document_id)
+                .where(Document.case_id == case.id)
+            )
+            assert ("filed" in issued_text) == bool(filed), name
+            assert {d.language for d in documents} == (
+                {LANGUAGES[language]} if documents else set()
+            ), name
