@@ -96,11 +96,14 @@ def test_export_case_writes_documents_and_index(app: Flask, tmp_path: Path) -> N
             sa.select(Case).join(Person).where(Person.last_name == "Wójcik-Łęcka")
         )
         case_id, reference = case.id, case.reference
+        documents = db.session.scalar(
+            sa.select(sa.func.count(Document.id)).where(Document.case_id == case_id)
+        )
     result = runner.invoke(args=["export-case", str(case_id), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     index = json.loads((tmp_path / "out" / "index.json").read_text("utf-8"))
-    assert index["case"] == reference and len(index["documents"]) == 1
-    entry = index["documents"][0]
+    assert index["case"] == reference and len(index["documents"]) == documents
+    entry = next(d for d in index["documents"] if d["type"] == "agreement")
     content = (tmp_path / "out" / entry["file"]).read_bytes()
     assert hashlib.sha256(content).hexdigest() == entry["sha256"]
     assert entry["number"].startswith("AGR-") and entry["language"] == "pl"

@@ -130,7 +130,9 @@ def test_readme_names_the_demo_logins_and_each_persons_documents(app: Flask) -> 
 
     with app.app_context():
         load_demo()
-        persons = {f"{p.first_name} {p.last_name}": p for p in db.session.scalars(sa.select(Person))}
+        persons = {
+            f"{p.first_name} {p.last_name}": p for p in db.session.scalars(sa.select(Person))
+        }
         rows = _table(section, "| person |")
         assert sorted(row[0] for row in rows) == sorted(persons)  # named, and every one named
         for name, unit, where, issued_text, language in rows:

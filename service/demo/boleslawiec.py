@@ -1,5 +1,6 @@
-"""Demo case of MOPS Bolesławiec (family assistant): the Nowak family, from the start meeting to
-the plan pracy z rodziną and its first follow-up, every document issued."""
+"""Demo cases of MOPS Bolesławiec (family assistant): the Nowak family, from the start meeting to
+the plan pracy z rodziną and its first follow-up, every document issued; and the Wiśniewska
+family, who have just agreed to work with the assistant."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from service.models import User
 
 
 def boleslawiec(staff: list[User], today: date) -> None:
-    """Katarzyna Nowak and her children: agreement, consent, family work plan, a follow-up."""
+    """The Nowak family (agreement, consent, family work plan, a follow-up); the Wiśniewskas."""
     iza, tadeusz = staff[9], staff[10]
     family = register_person(
         iza, first_name="Katarzyna", last_name="Nowak", preferred_language="pl"
@@ -175,3 +176,54 @@ def boleslawiec(staff: list[User], today: date) -> None:
         iza,
     )
     issue(case, iza, met, "follow_up")
+    _agreed_family(iza, tadeusz, today)
+
+
+def _agreed_family(iza: User, tadeusz: User, today: date) -> None:
+    """A family that has just agreed to work with the assistant: the assessment is next."""
+    family = register_person(
+        iza, first_name="Agnieszka", last_name="Wiśniewska", preferred_language="pl"
+    )
+    case = open_case(
+        family,
+        iza,
+        method="family_plan",
+        caseworker=tadeusz.full_name,
+        assignment="Asystent rodziny – wsparcie w prowadzeniu domu po narodzinach bliźniąt.",
+    )
+    started = today - timedelta(days=10)
+    finalise(
+        case,
+        "start_meeting",
+        start_answers(
+            started,
+            "Agnieszka Wiśniewska, Iza Kowal (asystent rodziny)",
+            "Chcę ogarnąć dom i finanse, odkąd urodziły się bliźnięta.",
+            "Pomoc w ułożeniu planu dnia i budżetu.",
+            "Informacja, kiedy spotkanie trzeba przełożyć.",
+        ),
+        iza,
+    )
+    agreed = started + timedelta(days=7)
+    finalise(
+        case,
+        "second_meeting",
+        second_answers(
+            agreed,
+            iza,
+            purpose="Rodzina sama prowadzi dom i budżet po narodzinach bliźniąt.",
+            situation_causes="Narodziny bliźniąt; mąż pracuje za granicą.",
+            situation_possibilities="Pomoc sąsiadki; doświadczenie w prowadzeniu domu.",
+            situation_limitations="Brak snu i czasu dla starszej córki.",
+            actions=[
+                {"what": "Plan dnia rodziny", "who": "both", "by_when": iso(agreed)},
+                {"what": "Budżet domowy na miesiąc", "who": "person", "by_when": None},
+                {"what": "Wniosek o becikowe", "who": "worker", "by_when": None},
+            ],
+            contact_channels=["home_visit"],
+            consent_to_share="no",
+            consent_valid_until=None,
+        ),
+        iza,
+    )
+    issue(case, iza, agreed, "agreement")
