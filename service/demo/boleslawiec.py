@@ -93,12 +93,28 @@ def boleslawiec(staff: list[User], today: date) -> None:
             assessed,
             "Katarzyna Nowak, Iza Kowal",
             {
-                "children": ("Dzieci są zadbane i bardzo związane z mamą.", 6),
-                "household": ("Mieszkanie jest czyste; rodzina dba o porządek.", 6),
-                "finances": ("Pani Katarzyna chce spłacić zaległości.", 2),
-                "relations": ("Babcia pomaga w opiece nad dziećmi.", 7),
-                "health": ("Rodzina jest zdrowa.", 7),
-                "institutions": ("Dobra współpraca z wychowawczynią Oli.", 4),
+                "children": (
+                    "Dzieci są zadbane i bardzo związane z mamą.",
+                    "Piotr często opuszcza lekcje.",
+                    6,
+                ),
+                "household": (
+                    "Mieszkanie jest czyste; rodzina dba o porządek.",
+                    "Trzy pokoje w spółdzielni.",
+                    6,
+                ),
+                "finances": ("Pani Katarzyna chce spłacić zaległości.", "Zaległości w czynszu.", 2),
+                "relations": (
+                    "Babcia pomaga w opiece nad dziećmi.",
+                    "Dobre relacje w rodzinie.",
+                    7,
+                ),
+                "health": ("Rodzina jest zdrowa.", "Bez problemów zdrowotnych.", 7),
+                "institutions": (
+                    "Dobra współpraca z wychowawczynią Oli.",
+                    "Szkoła wzywa mamę z powodu Piotra.",
+                    4,
+                ),
             },
             "Dzieci i wspólne niedziele z babcią.",
             family_members=[

@@ -76,23 +76,23 @@ def second_answers(day: date, contact: User, **fields: Any) -> dict[str, Any]:
 def assessment_answers(
     day: date,
     participants: str,
-    areas: dict[str, tuple[str, int]],
+    areas: dict[str, tuple[str, str, int]],
     values: str,
     **fields: Any,
 ) -> dict[str, Any]:
-    """The assessment: per life area the strengths and the person's own rating, then extras."""
+    """The assessment: per life area (strengths, the situation now, the person's own rating)."""
     answers: dict[str, Any] = {
         "meeting_date": iso(day),
         "participants": participants,
         "areas": {
             area: {
                 "strengths": strengths,
-                "situation": "",
+                "situation": situation,
                 "causes": "",
                 "barriers": "",
                 "rating": rating,
             }
-            for area, (strengths, rating) in areas.items()
+            for area, (strengths, situation, rating) in areas.items()
         },
         "earlier_interventions": [],
         "values": values,

@@ -105,11 +105,23 @@ def nytida(staff: list[User], today: date) -> None:
             assessed,
             "Leo Haddad, Calle Nord",
             {
-                "contact": ("Answers text messages, likes short written contact.", 5),
-                "outside": ("Walks to the shop at night when it is quiet.", 2),
-                "centre": ("Curious about the games evening at the centre.", 1),
-                "everyday": ("Cooks well and keeps the flat tidy.", 6),
-                "network": ("His sister visits every Sunday.", 4),
+                "contact": (
+                    "Answers text messages, likes short written contact.",
+                    "Replies within a day or two.",
+                    5,
+                ),
+                "outside": (
+                    "Walks to the shop at night when it is quiet.",
+                    "Hardly goes out in daylight.",
+                    2,
+                ),
+                "centre": (
+                    "Curious about the games evening at the centre.",
+                    "Has never been there.",
+                    1,
+                ),
+                "everyday": ("Cooks well and keeps the flat tidy.", "Manages on his own.", 6),
+                "network": ("His sister visits every Sunday.", "No other contacts.", 4),
             },
             "His sister, cooking and strategy games.",
             why_situation="Lost his job five years ago; crowds and new places make him anxious.",

@@ -115,11 +115,23 @@ def _zofia_programme(case: Case, wojciech: User, started: date) -> None:
             assessed,
             "Zofia Wójcik-Łęcka, Wojciech Bodusz",
             {
-                "housing": ("Mieszka w schronisku i przestrzega regulaminu.", 2),
-                "work": ("Krawcowa z dwudziestoletnim doświadczeniem.", 4),
-                "health": ("Od roku nie pije; chodzi na mityngi AA.", 5),
-                "finances": ("Otrzymuje zasiłek stały; chce spłacić zadłużenie.", 2),
-                "family": ("Utrzymuje kontakt z córką.", 5),
+                "housing": (
+                    "Mieszka w schronisku i przestrzega regulaminu.",
+                    "Od trzech lat w schronisku.",
+                    2,
+                ),
+                "work": (
+                    "Krawcowa z dwudziestoletnim doświadczeniem.",
+                    "Bez pracy od czterech lat.",
+                    4,
+                ),
+                "health": ("Od roku nie pije; chodzi na mityngi AA.", "Abstynencja od roku.", 5),
+                "finances": (
+                    "Otrzymuje zasiłek stały; chce spłacić zadłużenie.",
+                    "Zadłużenie czynszowe.",
+                    2,
+                ),
+                "family": ("Utrzymuje kontakt z córką.", "Córka dzwoni co tydzień.", 5),
             },
             "Córka, praca w zawodzie i trzeźwość.",
             difficulty_causes="Utrata pracy, zadłużenie czynszowe, brak oparcia w rodzinie.",
