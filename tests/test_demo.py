@@ -7,17 +7,25 @@ import hashlib
 import io
 import re
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 
 import sqlalchemy as sa
 from docx import Document as WordDocument
 from flask import Flask
 
-from service.cases.operations import instances
+from service.cases.operations import instances, latest_submission
 from service.demo import demo_logins, load_demo
 from service.documents.operations import DOCUMENT_TYPES, document_blocker
 from service.extensions import db
-from service.models import Case, Document, DocumentFiling, DocumentSignature, Person
+from service.models import (
+    Case,
+    Document,
+    DocumentFiling,
+    DocumentSignature,
+    Person,
+    Submission,
+)
 from tests.test_journey import docx_text
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -57,9 +65,22 @@ def _case_of(document: Document) -> Case:
     return case
 
 
+def _check_dates(today: date) -> None:
+    """No demo meeting lies in the future; no case closes before its start meeting."""
+    for submission in db.session.scalars(sa.select(Submission)):
+        for key in ("meeting_date", "adopted_on", "closed_on"):
+            if submission.answers.get(key):
+                assert date.fromisoformat(submission.answers[key]) <= today, submission.step
+    for case in db.session.scalars(sa.select(Case).where(Case.status == "closed")):
+        start, closing = (latest_submission(case, s) for s in ("start_meeting", "closing"))
+        assert start is not None and closing is not None
+        assert closing.answers["closed_on"] >= start.answers["meeting_date"]
+
+
 def test_demo_issues_every_document_its_cases_reached(app: Flask) -> None:
     with app.app_context():
         assert load_demo() is True
+        _check_dates(date.today())
         documents = _documents()
         by_unit: dict[str, set[str]] = defaultdict(set)
         for document in documents:
@@ -104,6 +125,18 @@ def test_demo_issues_every_document_its_cases_reached(app: Flask) -> None:
         # A second run loads nothing.
         assert load_demo() is False
         assert len(_documents()) == len(documents)
+
+
+def test_demo_loaded_early_in_january_closes_a_programme_that_year(app: Flask) -> None:
+    today = date(2027, 1, 2)
+    with app.app_context():
+        load_demo(today)
+        _check_dates(today)
+        programme = db.session.scalar(
+            sa.select(Case).where(Case.method == "ipwzb", Case.status == "closed")
+        )
+        closing = latest_submission(programme, "closing")
+        assert closing is not None and closing.answers["closed_on"].startswith("2027-")
 
 
 def _readme_section() -> str:
