@@ -21,7 +21,13 @@ from wtforms import (
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from forms.base import BaseForm, RowForm, as_choices
-from forms.fields import IdentityNumberCheck, MultiCheckboxField, NotBefore, ShownIf
+from forms.fields import (
+    IdentityNumberCheck,
+    MultiCheckboxField,
+    NotBefore,
+    NotBeforeAnswer,
+    ShownIf,
+)
 from forms.method_schema import Method, Question, StepSpec
 
 #: Choice lists this long or longer are drop-downs; shorter ones are radio buttons.
@@ -89,7 +95,12 @@ def _field(
         validators.append(Length(max=question.max_length))
     if question.min is not None or question.max is not None:
         validators.append(NumberRange(min=question.min, max=question.max))
-    if question.not_before:
+    if question.not_before and "." in question.not_before:
+        step_key, _, key = question.not_before.partition(".")
+        step = method.steps[step_key]
+        other = next(q for q in step.questions() if q.key == key)  # the parser checked it
+        validators.append(NotBeforeAnswer(step_key, key, step.title, other.label))
+    elif question.not_before:
         validators.append(NotBefore(question.not_before))
     kwargs: dict[str, Any] = {"label": label, "validators": validators, "description": description}
     kind = question.type

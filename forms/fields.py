@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, Form, SelectMultipleField
 from wtforms.validators import StopValidation, ValidationError
@@ -83,6 +85,41 @@ class NotBefore:
                     )
                 )
             )
+
+
+class NotBeforeAnswer:
+    """A date that may not be before a date answered in another step (``step.question``).
+
+    The form carries that step's final answers as ``form.other_steps`` (step key → answers),
+    set when the form is made for a case; without them (no final version yet) nothing is
+    checked: the other step may still be filled in later.
+    """
+
+    def __init__(self, step: str, question: str, step_title: str, label: str) -> None:
+        self.step, self.question = step, question
+        self.step_title, self.label = step_title, label
+
+    def __call__(self, form: Form, field: Field) -> None:
+        answers = (getattr(form, "other_steps", None) or {}).get(self.step) or {}
+        other = _iso_date(answers.get(self.question))
+        if field.data and other and field.data < other:
+            raise ValidationError(
+                str(
+                    _l(
+                        "This date cannot be before “%(other)s” of the step “%(step)s” (%(day)s).",
+                        other=_l(self.label),
+                        step=_l(self.step_title),
+                        day=format_date(other, format="long"),
+                    )
+                )
+            )
+
+
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 class IdentityNumberCheck:

@@ -200,7 +200,10 @@ def test_the_closing_date_error_is_translated(
     error = re.search(
         r'<p class="error" id="closed_on-error">([^<]*)</p>', response.get_data(as_text=True)
     )
-    assert error and "Spotkanie" in error.group(1), error
+    assert error, response.get_data(as_text=True)
+    message = error.group(1)
+    assert "Pierwsze spotkanie" in message and "2 listopada 2026" in message
+    assert "This date" not in message
 
 
 # --- item 13: entries of one day in the order they were entered

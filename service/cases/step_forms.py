@@ -16,6 +16,8 @@ from forms.base import BaseForm, as_choices
 from forms.builder import build_step_form
 from forms.method_schema import Method, StepSpec
 from service import access
+from service.cases.operations import latest_submission
+from service.models import Case
 
 
 @lru_cache(maxsize=256)
@@ -42,10 +44,12 @@ def make_form(
     formdata: MultiDict[str, str] | None,
     answers: dict[str, Any] | None = None,
     progress: list[dict[str, str]] | None = None,
+    case: Case | None = None,
 ) -> Any:
     """A bound form: from ``formdata`` (a post or a draft) or from stored ``answers``.
 
-    ``progress`` are the rows a new follow-up starts from (see ``subgoals.follow_up_start``).
+    ``progress`` are the rows a new follow-up starts from (see ``subgoals.follow_up_start``);
+    ``case`` gives the final answers of the steps a ``not_before: step.question`` names.
     """
     cls = step_form_class(method, step.key, changing)
     if formdata is not None:
@@ -56,7 +60,20 @@ def make_form(
         if answers is None and progress is not None:
             _progress_rows(form, progress)
     _staff_choices(form, method, step)
+    if case is not None:
+        form.other_steps = _other_steps(case, step)
     return form
+
+
+def _other_steps(case: Case, step: StepSpec) -> dict[str, dict[str, Any]]:
+    """Final answers of the other steps this step's dates may not be before."""
+    named = {
+        (q.not_before or "").partition(".")[0]
+        for q in step.questions()
+        if "." in (q.not_before or "")
+    }
+    found = {key: latest_submission(case, key) for key in named}
+    return {key: dict(s.answers) for key, s in found.items() if s is not None}
 
 
 def _staff_choices(form: Any, method: Method, step: StepSpec) -> None:

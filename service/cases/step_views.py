@@ -47,7 +47,7 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
         db.session.commit()
         return _show(case, spec, instance, form)
 
-    form = make_form(method, spec, changing=final is not None, formdata=request.form)
+    form = make_form(method, spec, changing=final is not None, formdata=request.form, case=case)
     action = request.form.get("action", "draft")
     try:
         if action.startswith(("add:", "remove:")):
