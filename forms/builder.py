@@ -26,6 +26,8 @@ from forms.fields import (
     MultiCheckboxField,
     NotBefore,
     NotBeforeAnswer,
+    RequiredInRow,
+    RowsRequired,
     ShownIf,
 )
 from forms.method_schema import Method, Question, StepSpec
@@ -87,7 +89,9 @@ def _field(
                 decider=(scope or {}).get(question.show_if.question),
             )
         )
-    elif question.required:
+    elif question.required and in_row:
+        validators.append(RequiredInRow())  # an empty row needs nothing: it is dropped
+    elif question.required and question.type != "repeat":
         validators.append(InputRequired(message=_l("This field is required.")))
     else:
         validators.append(Optional())
@@ -154,6 +158,9 @@ def _field(
             description=description,
             min_entries=question.min_rows,
             max_entries=question.max_rows,
+            validators=[RowsRequired(question.item_label or question.label)]
+            if question.required
+            else [],
         )
         field_list.kwargs["render_kw"] = {"data-item-label": question.item_label or question.label}
         return field_list

@@ -11,6 +11,7 @@ from wtforms import Field, Form, SelectMultipleField
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from forms.base import RowForm, blank_answer
 from forms.identity import InvalidIdentityNumber, parse_identity_number
 from forms.method_schema import Question
 
@@ -66,6 +67,38 @@ class ShownIf:
         if _empty(field.data):
             field.errors[:] = []
             raise StopValidation()
+
+
+class RequiredInRow:
+    """A question of a repeat group that every filled-in row must answer.
+
+    A row left entirely empty is not an answer (it is dropped when saved), so it needs nothing.
+    """
+
+    field_flags = {"required": True}
+
+    def __call__(self, form: Form, field: Field) -> None:
+        if not _empty(field.data):
+            return
+        if blank_answer(form.data):
+            field.errors[:] = []
+            raise StopValidation()
+        raise StopValidation(str(_l("This field is required.")))
+
+
+class RowsRequired:
+    """A repeat group that needs at least one filled-in row."""
+
+    def __init__(self, item_label: str) -> None:
+        self.item_label = item_label
+
+    def __call__(self, form: Form, field: Field) -> None:
+        if isinstance(form, RowForm) and blank_answer(form.data):
+            return  # a group inside an empty row: the whole row is dropped
+        if all(blank_answer(entry.data) for entry in field.entries):
+            raise ValidationError(
+                str(_l("Fill in at least one “%(item)s”.", item=_l(self.item_label)))
+            )
 
 
 class NotBefore:
