@@ -18,7 +18,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from forms.base import BaseForm, RowForm, as_choices
 from forms.fields import (
@@ -32,6 +32,8 @@ from forms.fields import (
 )
 from forms.method_schema import Method, Question, StepSpec
 
+#: Question types whose answer is typed text.
+TEXT_TYPES = ("text", "long_text", "identity_number")
 #: Choice lists this long or longer are drop-downs; shorter ones are radio buttons.
 SELECT_FROM = 6
 PROGRESS = [
@@ -91,6 +93,9 @@ def _field(
         )
     elif question.required and in_row:
         validators.append(RequiredInRow())  # an empty row needs nothing: it is dropped
+    elif question.required and question.type in TEXT_TYPES:
+        # Answers are stored stripped: a text of spaces only is no answer.
+        validators.append(DataRequired(message=_l("This field is required.")))
     elif question.required and question.type != "repeat":
         validators.append(InputRequired(message=_l("This field is required.")))
     else:

@@ -246,3 +246,62 @@ def test_same_day_timeline_entries_follow_the_order_they_were_entered(
     assert "Second meeting" in order[1]
     assert "AGR-" in order[2]
     assert "Assessment" in order[3]
+
+
+# --- item 10: empty content is not finalised, and a document does not print "—" for it
+
+
+def field_error(page: str, field_id: str) -> str:
+    """The error shown beside the field ``field_id`` ("" if none)."""
+    found = re.search(rf'<p class="error" id="{re.escape(field_id)}-error">([^<]*)</p>', page)
+    return found.group(1) if found else ""
+
+
+def test_a_plan_with_a_blank_main_goal_and_sub_goal_is_refused(
+    logged_in: FormClient,
+    buss_case: str,  # noqa: F811
+    worker: User,
+    app: Flask,
+) -> None:
+    assert logged_in.post(f"{buss_case}/steps/start_meeting", START).status_code == 302
+    assert logged_in.post(f"{buss_case}/steps/second_meeting", second(worker.id)).status_code == 302
+    assert logged_in.post(f"{buss_case}/steps/assessment", assessment()).status_code == 302
+    blank = plan_of(1, 1)
+    blank["goals-0-goal"] = ""
+    blank["goals-0-sub_goals-0-sub_goal"] = ""
+    response = logged_in.post(f"{buss_case}/steps/plan", blank)
+    assert response.status_code == 200
+    assert field_error(response.get_data(as_text=True), "goals-0-goal") == "This field is required."
+
+    # a sub-goal with what the person does but no sub-goal text
+    partial = plan_of(1, 2)
+    partial["goals-0-sub_goals-1-sub_goal"] = ""
+    partial["goals-0-sub_goals-1-person_actions"] = "Ringer"
+    page = logged_in.post(f"{buss_case}/steps/plan", partial).get_data(as_text=True)
+    assert field_error(page, "goals-0-sub_goals-1-sub_goal") == "This field is required."
+    assert field_error(page, "goals-0-sub_goals-0-sub_goal") == ""
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count()).where(Submission.step == "plan")) == 0
+
+    # an extra sub-goal row left entirely empty is no answer: it is dropped, not refused
+    extra = plan_of(1, 1)
+    extra["goals-0-sub_goals-1-sub_goal"] = ""
+    response = logged_in.post(f"{buss_case}/steps/plan", extra)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    with app.app_context():
+        plan = db.session.scalar(sa.select(Submission).where(Submission.step == "plan"))
+        assert plan is not None
+        assert [s["sub_goal"] for s in plan.answers["goals"][0]["sub_goals"]] == ["Delmål 1.1"]
+
+
+def test_the_present_situation_of_the_agreement_is_required(
+    logged_in: FormClient,
+    buss_case: str,  # noqa: F811
+    worker: User,
+) -> None:
+    assert logged_in.post(f"{buss_case}/steps/start_meeting", START).status_code == 302
+    data = second(worker.id, situation_causes="", situation_limitations=" ")
+    page = logged_in.post(f"{buss_case}/steps/second_meeting", data).get_data(as_text=True)
+    assert field_error(page, "situation_causes") == "This field is required."
+    assert field_error(page, "situation_limitations") == "This field is required."
+    assert field_error(page, "situation_possibilities") == ""
