@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from docx import Document as WordDocument
 from flask import Flask
 
+from forms.method_registry import METHODS_DIR, load_methods
+from forms.method_schema import MethodError
 from service.extensions import db
 from service.models import Case, Document, Submission, User
 from tests.conftest import FormClient
@@ -305,3 +310,26 @@ def test_the_present_situation_of_the_agreement_is_required(
     assert field_error(page, "situation_causes") == "This field is required."
     assert field_error(page, "situation_limitations") == "This field is required."
     assert field_error(page, "situation_possibilities") == ""
+
+
+@pytest.mark.parametrize(
+    ("reference", "message"),
+    [
+        ("start_meeting.participants", "which is not a date question of the step 'start_meeting'"),
+        ("start_meeting.nothing", "which is not a date question of the step 'start_meeting'"),
+        ("nowhere.meeting_date", "must be 'step.question' with a known step"),
+        ("closing.closed_on", "not_before names its own step"),
+    ],
+)
+def test_a_wrong_reference_to_another_steps_date_is_named(
+    tmp_path: Path, reference: str, message: str
+) -> None:
+    directory = tmp_path / "methods"
+    shutil.copytree(METHODS_DIR, directory)
+    shared = directory / "_shared.yaml"
+    text = shared.read_text("utf-8")
+    assert "not_before: start_meeting.meeting_date" in text
+    shared.write_text(text.replace("start_meeting.meeting_date", reference), "utf-8")
+    with pytest.raises(MethodError) as caught:
+        load_methods(directory)
+    assert message in str(caught.value) and "closed_on" in str(caught.value)
