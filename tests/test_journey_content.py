@@ -278,6 +278,11 @@ def test_a_plan_with_a_blank_main_goal_and_sub_goal_is_refused(
     assert response.status_code == 200
     assert field_error(response.get_data(as_text=True), "goals-0-goal") == "This field is required."
 
+    # every main goal row removed: the group itself says what is missing
+    no_goals = {k: v for k, v in plan_of(1, 1).items() if not k.startswith("goals-")}
+    page = logged_in.post(f"{buss_case}/steps/plan", no_goals).get_data(as_text=True)
+    assert '<p class="error">Fill in at least one “Main goal”.</p>' in page
+
     # a sub-goal with what the person does but no sub-goal text
     partial = plan_of(1, 2)
     partial["goals-0-sub_goals-1-sub_goal"] = ""

@@ -33,7 +33,7 @@ class Event:
         return (
             self.day,
             self.created or datetime.min.replace(tzinfo=UTC),
-            KINDS[self.kind],
+            KINDS.get(self.kind, len(KINDS)),
             self.row_id,
         )
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from service.cases.operations import latest_submission
 from service.extensions import db
 from service.models import Case, Submission
 
@@ -77,12 +78,7 @@ def final_follow_ups(case: Case, before_instance: int | None = None) -> list[dic
 def follow_up_start(case: Case, instance: int) -> list[dict[str, str]]:
     """The progress rows a new follow-up starts from: every sub-goal of the final plan with the
     latest status the earlier follow-ups gave it (the comment is this meeting's, so empty)."""
-    plan = db.session.scalar(
-        sa.select(Submission)
-        .where(Submission.case_id == case.id, Submission.step == "plan")
-        .order_by(Submission.version.desc())
-        .limit(1)
-    )
+    plan = latest_submission(case, "plan")
     if plan is None:
         return []
     statuses = latest_statuses(plan.answers, final_follow_ups(case, before_instance=instance))
