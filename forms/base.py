@@ -63,6 +63,11 @@ def _blank(value: Any) -> bool:
     return value in (None, "")
 
 
+def blank_answer(value: Any) -> bool:
+    """True for an answer or a repeat row left empty (the same rule that drops empty rows)."""
+    return _blank(value)
+
+
 def _drop_empty_rows(value: Any) -> Any:
     """Repeat rows left entirely empty are not answers (``who``-style defaults don't count)."""
     if isinstance(value, dict):

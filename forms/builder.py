@@ -18,12 +18,22 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from forms.base import BaseForm, RowForm, as_choices
-from forms.fields import IdentityNumberCheck, MultiCheckboxField, NotBefore, ShownIf
+from forms.fields import (
+    IdentityNumberCheck,
+    MultiCheckboxField,
+    NotBefore,
+    NotBeforeAnswer,
+    RequiredInRow,
+    RowsRequired,
+    ShownIf,
+)
 from forms.method_schema import Method, Question, StepSpec
 
+#: Question types whose answer is typed text.
+TEXT_TYPES = ("text", "long_text", "identity_number")
 #: Choice lists this long or longer are drop-downs; shorter ones are radio buttons.
 SELECT_FROM = 6
 PROGRESS = [
@@ -81,7 +91,12 @@ def _field(
                 decider=(scope or {}).get(question.show_if.question),
             )
         )
-    elif question.required:
+    elif question.required and in_row:
+        validators.append(RequiredInRow())  # an empty row needs nothing: it is dropped
+    elif question.required and question.type in TEXT_TYPES:
+        # Answers are stored stripped: a text of spaces only is no answer.
+        validators.append(DataRequired(message=_l("This field is required.")))
+    elif question.required and question.type != "repeat":
         validators.append(InputRequired(message=_l("This field is required.")))
     else:
         validators.append(Optional())
@@ -89,7 +104,12 @@ def _field(
         validators.append(Length(max=question.max_length))
     if question.min is not None or question.max is not None:
         validators.append(NumberRange(min=question.min, max=question.max))
-    if question.not_before:
+    if question.not_before and "." in question.not_before:
+        step_key, _, key = question.not_before.partition(".")
+        step = method.steps[step_key]
+        other = next(q for q in step.questions() if q.key == key)  # the parser checked it
+        validators.append(NotBeforeAnswer(step_key, key, step.title, other.label))
+    elif question.not_before:
         validators.append(NotBefore(question.not_before))
     kwargs: dict[str, Any] = {"label": label, "validators": validators, "description": description}
     kind = question.type
@@ -143,6 +163,9 @@ def _field(
             description=description,
             min_entries=question.min_rows,
             max_entries=question.max_rows,
+            validators=[RowsRequired(question.item_label or question.label)]
+            if question.required
+            else [],
         )
         field_list.kwargs["render_kw"] = {"data-item-label": question.item_label or question.label}
         return field_list

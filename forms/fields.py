@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 from wtforms import Field, Form, SelectMultipleField
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from forms.base import RowForm, blank_answer
 from forms.identity import InvalidIdentityNumber, parse_identity_number
 from forms.method_schema import Question
 
@@ -66,6 +69,38 @@ class ShownIf:
             raise StopValidation()
 
 
+class RequiredInRow:
+    """A question of a repeat group that every filled-in row must answer.
+
+    A row left entirely empty is not an answer (it is dropped when saved), so it needs nothing.
+    """
+
+    field_flags = {"required": True}
+
+    def __call__(self, form: Form, field: Field) -> None:
+        if not _empty(field.data):
+            return
+        if blank_answer(form.data):
+            field.errors[:] = []
+            raise StopValidation()
+        raise StopValidation(str(_l("This field is required.")))
+
+
+class RowsRequired:
+    """A repeat group that needs at least one filled-in row."""
+
+    def __init__(self, item_label: str) -> None:
+        self.item_label = item_label
+
+    def __call__(self, form: Form, field: Field) -> None:
+        if isinstance(form, RowForm) and blank_answer(form.data):
+            return  # a group inside an empty row: the whole row is dropped
+        if all(blank_answer(entry.data) for entry in field.entries):
+            raise ValidationError(
+                str(_l("Fill in at least one “%(item)s”.", item=_l(self.item_label)))
+            )
+
+
 class NotBefore:
     """A date that may not be before another date of the same form."""
 
@@ -83,6 +118,41 @@ class NotBefore:
                     )
                 )
             )
+
+
+class NotBeforeAnswer:
+    """A date that may not be before a date answered in another step (``step.question``).
+
+    The form carries that step's final answers as ``form.other_steps`` (step key → answers),
+    set when the form is made for a case; without them (no final version yet) nothing is
+    checked: the other step may still be filled in later.
+    """
+
+    def __init__(self, step: str, question: str, step_title: str, label: str) -> None:
+        self.step, self.question = step, question
+        self.step_title, self.label = step_title, label
+
+    def __call__(self, form: Form, field: Field) -> None:
+        answers = (getattr(form, "other_steps", None) or {}).get(self.step) or {}
+        other = _iso_date(answers.get(self.question))
+        if field.data and other and field.data < other:
+            raise ValidationError(
+                str(
+                    _l(
+                        "This date cannot be before “%(other)s” of the step “%(step)s” (%(day)s).",
+                        other=_l(self.label),
+                        step=_l(self.step_title),
+                        day=format_date(other, format="long"),
+                    )
+                )
+            )
+
+
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
 
 
 class IdentityNumberCheck:

@@ -182,7 +182,28 @@ class _MethodParser:
             if not merged.get("sections"):
                 raise self.fail(f"steps.{name}", "the step has no sections")
             steps[name] = self._step(name, merged)
+        for step in steps.values():
+            self._other_step_dates(step, steps)
         return steps
+
+    def _other_step_dates(self, step: StepSpec, steps: dict[str, StepSpec]) -> None:
+        """A ``not_before: step.question`` names a date question of another step."""
+        for question in step.questions():
+            if not question.not_before or "." not in question.not_before:
+                continue
+            other_step, _, key = question.not_before.partition(".")
+            if other_step == step.key:
+                raise self.fail(
+                    f"steps.{step.key}, question {question.key!r}",
+                    f"not_before names its own step: write {key!r}",
+                )
+            other = next((q for q in steps[other_step].questions() if q.key == key), None)
+            if other is None or other.type != "date":
+                raise self.fail(
+                    f"steps.{step.key}, question {question.key!r}",
+                    f"not_before names {question.not_before!r}, "
+                    f"which is not a date question of the step {other_step!r}",
+                )
 
     def _step(self, name: str, data: dict[str, Any]) -> StepSpec:
         where = f"steps.{name}"
@@ -251,6 +272,8 @@ class _MethodParser:
             if not isinstance(raw, list) or not raw:
                 raise self.fail(where, "a repeat group needs a non-empty list of questions")
             children = tuple(self._question(where, q, sub) for q in raw)
+            if any(c.not_before and "." in c.not_before for c in children):
+                raise self.fail(where, "a question in a repeat group cannot name another step")
         elif "questions" in data or "item_label" in data:
             raise self.fail(where, "only a repeat group has questions and an item_label")
         low, high = self._range(where, kind, data)
@@ -323,8 +346,17 @@ class _MethodParser:
         return Condition(other.key, values)
 
     def _not_before(self, where: str, other: Any, keys: dict[str, Question]) -> str | None:
+        """An earlier date question of this step, or ``step.question`` of another step (the
+        date of that step's final answers; checked once every step is read)."""
         if other is None:
             return None
+        step, dot, key = str(other).partition(".")
+        if dot:
+            if step not in STEP_KEYS or not KEY.match(key):
+                raise self.fail(
+                    where, f"not_before {other!r} must be 'step.question' with a known step"
+                )
+            return str(other)
         if other not in keys or keys[other].type != "date":
             raise self.fail(where, f"not_before must name an earlier date question, not {other!r}")
         return str(other)

@@ -79,6 +79,9 @@ def meetings(page: Page, staff_id: str) -> None:
         {
             "meeting_date": "2026-11-09",
             "purpose": "Eget boende",
+            "situation_causes": "Skulder",
+            "situation_possibilities": "Vill ha eget boende",
+            "situation_limitations": "Ensamhet",
             "actions-0-what": "Ringa hyresvärden",
             "period_from": "2026-11-09",
             "period_to": "2027-05-09",

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
+from service.cases.subgoals import latest_statuses
 from service.extensions import db
 from service.models import Case, Document, Submission
 
@@ -23,6 +24,22 @@ class Event:
     kind: str  # "step" or "document"
     title: str
     detail: str
+    #: When it was entered: orders the events of one day (then ``kind``, then the row id).
+    created: datetime | None = field(default=None, compare=False)
+    row_id: int = field(default=0, compare=False)
+
+    def sort_key(self) -> tuple[date, datetime, int, int]:
+        """Date, then time of entry, steps before documents entered at the same moment, id."""
+        return (
+            self.day,
+            self.created or datetime.min.replace(tzinfo=UTC),
+            KINDS.get(self.kind, len(KINDS)),
+            self.row_id,
+        )
+
+
+#: At an identical moment of entry a meeting comes before the document made from it.
+KINDS = {"step": 0, "document": 1}
 
 
 def finals(case: Case) -> list[Submission]:
@@ -51,22 +68,50 @@ def meeting_day(submission: Submission) -> date:
 
 
 def timeline(case: Case, steps: list[Submission], step_titles: dict[str, str]) -> list[Event]:
-    """Meetings (``steps``: the case's finals) and documents in date order."""
-    events = [
-        Event(
-            meeting_day(s),
-            "step",
-            step_titles.get(s.step, s.step),
-            f"#{s.instance} v{s.version}" if s.instance > 1 else f"v{s.version}",
+    """Meetings (``steps``: the case's finals) and documents in date order.
+
+    Entries of one day follow the order they were entered in: a step by its first version
+    (a later change does not move the meeting), a document by the moment it was issued.
+    """
+    entered = {
+        (step, instance): (created, row_id)
+        for step, instance, created, row_id in db.session.execute(
+            sa.select(
+                Submission.step,
+                Submission.instance,
+                sa.func.min(Submission.created_at),
+                sa.func.min(Submission.id),
+            )
+            .where(Submission.case_id == case.id)
+            .group_by(Submission.step, Submission.instance)
         )
-        for s in steps
-    ]
+    }
+    events = []
+    for s in steps:
+        created, row_id = entered.get((s.step, s.instance), (s.created_at, s.id))
+        events.append(
+            Event(
+                meeting_day(s),
+                "step",
+                step_titles.get(s.step, s.step),
+                f"#{s.instance} v{s.version}" if s.instance > 1 else f"v{s.version}",
+                created,
+                row_id,
+            )
+        )
     documents = db.session.scalars(sa.select(Document).where(Document.case_id == case.id)).all()
     events += [
-        Event(d.issued_at.date(), "document", d.doc_type, f"{d.number} v{d.version}")
+        Event(
+            d.issued_at.date(),
+            "document",
+            d.doc_type,
+            f"{d.number} v{d.version}",
+            d.issued_at,
+            d.id,
+        )
         for d in documents
     ]
-    return sorted(events, key=lambda e: (e.day, e.kind))
+    return sorted(events, key=Event.sort_key)
 
 
 def next_meeting(steps: list[Submission], today: date) -> date | None:
@@ -92,7 +137,7 @@ def overdue_sub_goals(steps: list[Submission], today: date) -> list[OverdueSubGo
     plan = next((s for s in reversed(steps) if s.step == "plan"), None)
     if plan is None:
         return []
-    status = _latest_progress(steps)
+    status = latest_statuses(plan.answers, [s.answers for s in steps if s.step == "follow_up"])
     overdue = []
     for g, goal in enumerate(plan.answers.get("goals") or []):
         for s, sub in enumerate(goal.get("sub_goals") or []):
@@ -110,12 +155,13 @@ def overdue_sub_goals(steps: list[Submission], today: date) -> list[OverdueSubGo
     return overdue
 
 
-def _latest_progress(steps: list[Submission]) -> dict[str, str]:
-    status: dict[str, str] = {}
-    for follow_up in (s for s in steps if s.step == "follow_up"):
-        for row in follow_up.answers.get("progress") or []:
-            status[str(row.get("ref"))] = str(row.get("status"))
-    return status
+def sub_goals_reached(steps: list[Submission]) -> tuple[int, int] | None:
+    """(reached, all) sub-goals of the plan by their latest status; None without a plan."""
+    plan = next((s for s in reversed(steps) if s.step == "plan"), None)
+    if plan is None:
+        return None
+    status = latest_statuses(plan.answers, [s.answers for s in steps if s.step == "follow_up"])
+    return sum(1 for value in status.values() if value == "reached"), len(status)
 
 
 def ratings(steps: list[Submission]) -> dict[str, list[tuple[date, int]]]:

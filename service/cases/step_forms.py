@@ -16,7 +16,8 @@ from forms.base import BaseForm, as_choices
 from forms.builder import build_step_form
 from forms.method_schema import Method, StepSpec
 from service import access
-from service.models import Submission
+from service.cases.operations import latest_submission
+from service.models import Case
 
 
 @lru_cache(maxsize=256)
@@ -42,19 +43,37 @@ def make_form(
     changing: bool,
     formdata: MultiDict[str, str] | None,
     answers: dict[str, Any] | None = None,
-    plan: Submission | None = None,
+    progress: list[dict[str, str]] | None = None,
+    case: Case | None = None,
 ) -> Any:
-    """A bound form: from ``formdata`` (a post or a draft) or from stored ``answers``."""
+    """A bound form: from ``formdata`` (a post or a draft) or from stored ``answers``.
+
+    ``progress`` are the rows a new follow-up starts from (see ``subgoals.follow_up_start``);
+    ``case`` gives the final answers of the steps a ``not_before: step.question`` names.
+    """
     cls = step_form_class(method, step.key, changing)
     if formdata is not None:
         form = cls(formdata=formdata)
     else:
         form = cls(formdata=None, data=answers or {})
         _restore_dates(form)
-        if answers is None and plan is not None:
-            _progress_rows(form, plan)
+        if answers is None and progress is not None:
+            _progress_rows(form, progress)
     _staff_choices(form, method, step)
+    if case is not None:
+        form.other_steps = _other_steps(case, step)
     return form
+
+
+def _other_steps(case: Case, step: StepSpec) -> dict[str, dict[str, Any]]:
+    """Final answers of the other steps this step's dates may not be before."""
+    named = {
+        (q.not_before or "").partition(".")[0]
+        for q in step.questions()
+        if "." in (q.not_before or "")
+    }
+    found = {key: latest_submission(case, key) for key in named}
+    return {key: dict(s.answers) for key, s in found.items() if s is not None}
 
 
 def _staff_choices(form: Any, method: Method, step: StepSpec) -> None:
@@ -70,22 +89,14 @@ def _staff_choices(form: Any, method: Method, step: StepSpec) -> None:
                 field.data = current_user.id  # most often the one filling in is the contact person
 
 
-def _progress_rows(form: Any, plan: Submission) -> None:
-    """A new follow-up lists every sub-goal of the plan, each with its progress."""
+def _progress_rows(form: Any, rows: list[dict[str, str]]) -> None:
+    """A new follow-up lists every sub-goal of the plan, each with its latest progress."""
     for field in form:
         if isinstance(field, FieldList) and field.name == "progress":
             while field.entries:
                 field.pop_entry()
-            for g, goal in enumerate(plan.answers.get("goals") or []):
-                for s, sub in enumerate(goal.get("sub_goals") or []):
-                    field.append_entry(
-                        {
-                            "ref": f"{g}.{s}",
-                            "sub_goal": sub.get("sub_goal") or "",
-                            "status": "not_started",
-                            "comment": "",
-                        }
-                    )
+            for row in rows:
+                field.append_entry(row)
 
 
 def apply_row_action(form: Any, action: str) -> None:

@@ -20,6 +20,7 @@ from service.cases.step_forms import (
     formdata_from,
     make_form,
 )
+from service.cases.subgoals import follow_up_start
 from service.cases.views import bp
 from service.extensions import db
 from service.models import Case
@@ -40,14 +41,13 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
         flash(str(blocker), "warning")
         return redirect(url_for("cases.case", case_id=case.id))
     final = operations.latest_submission(case, step_key, instance)
-    plan = operations.latest_submission(case, "plan") if step_key == "follow_up" else None
     if request.method == "GET":
-        form = _stored_form(case, method, spec, instance, final, plan)
+        form = _stored_form(case, method, spec, instance, final)
         audit.record("step.view", case_id=case.id, step=step_key, instance=instance)
         db.session.commit()
         return _show(case, spec, instance, form)
 
-    form = make_form(method, spec, changing=final is not None, formdata=request.form)
+    form = make_form(method, spec, changing=final is not None, formdata=request.form, case=case)
     action = request.form.get("action", "draft")
     try:
         if action.startswith(("add:", "remove:")):
@@ -78,8 +78,9 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
     return redirect(url_for("cases.case", case_id=case.id))
 
 
-def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any, plan: Any) -> Any:
-    """The draft if there is one, else the final answers, else an empty form."""
+def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any) -> Any:
+    """The draft if there is one, else the final answers, else an empty form (a new follow-up:
+    every sub-goal at its latest status)."""
     draft = operations.get_draft(case, spec.key, instance)
     if draft is not None:
         form = make_form(
@@ -92,7 +93,7 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any, 
             changing=final is not None,
             formdata=None,
             answers=final.answers if final else None,
-            plan=plan,
+            progress=follow_up_start(case, instance) if spec.key == "follow_up" else None,
         )
     form.edit_token.data = operations.edit_token(case, spec.key, instance)
     return form

@@ -176,6 +176,7 @@ def _overview(case: Case) -> dict[str, object]:
         ),
         "next_meeting": overview.next_meeting(steps, today),
         "overdue": overview.overdue_sub_goals(steps, today),
+        "reached": overview.sub_goals_reached(steps),
         "area_labels": areas,
         "chart": ratings_chart(
             overview.ratings(steps), areas, _("Self-rating per life area over time (1–10)")

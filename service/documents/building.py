@@ -10,6 +10,7 @@ from flask_babel import force_locale
 
 from forms.method_registry import get_method
 from service.cases.operations import latest_submission
+from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
 from service.documents.plan_context import (
     assessment_part,
@@ -98,14 +99,16 @@ def build_context(
                 current, previous, method, language, _plan_number(case)
             )
         elif doc_type == "closing":
+            plan = answers(case, "plan")
             context["closing"] = closing_part(
                 answers(case, "closing"),
-                answers(case, "plan"),
+                plan,
                 answers(case, "assessment"),
                 answers(case, "follow_up") or None,
                 method,
                 language,
-                case.opened_at.date() if case.opened_at else None,
+                answers(case, "start_meeting").get("meeting_date"),
+                latest_statuses(plan, final_follow_ups(case)),
             )
         else:
             raise ValueError(f"Unknown document type {doc_type!r}")

@@ -17,6 +17,7 @@ from service.cases.operations import latest_submission
 from service.documents.building import build_context, template_name
 from service.documents.context import document_language
 from service.documents.rendering import clean_context
+from service.documents.required import missing_content
 from service.documents.stamp import context_hash, render_stamped
 from service.extensions import db
 from service.models import Case, Document, DocumentSignature, User
@@ -52,6 +53,12 @@ def agreement_blocker(case: Case) -> object | None:
 
 def document_blocker(case: Case, doc_type: str) -> object | None:
     """Why ``doc_type`` cannot be issued for the case yet, or None when it can."""
+    blocker = _step_blocker(case, doc_type)
+    return blocker if blocker is not None else missing_content(case, doc_type)
+
+
+def _step_blocker(case: Case, doc_type: str) -> object | None:
+    """Which step ``doc_type`` still waits for (or what the answers rule out), or None."""
     if doc_type == AGREEMENT:
         return agreement_blocker(case)
     if doc_type == CONSENT:

@@ -176,9 +176,16 @@ def closing_part(
     last_follow_up: Answers | None,
     method: Method | None,
     language: str,
-    opened_on: date | None,
+    started_on: date | str | None,
+    statuses: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """``closing``: reason, evaluation, outcomes, goals reached and ratings from start to end."""
+    """``closing``: reason, evaluation, outcomes, goals reached and ratings from start to end.
+
+    ``started_on`` is the day of the start meeting (``opened_on`` in the template: the day the
+    work with the person began, not the day the referral was registered). ``statuses`` (ref
+    "goal.sub" from zero → status) is the latest status of every sub-goal over all follow-ups;
+    without it the last follow-up's rows are counted.
+    """
     step = method.steps.get("closing") if method else None
     reason_question = step_question(step, "reason")
     reason = closing.get("reason")
@@ -187,15 +194,16 @@ def closing_part(
         if reason == "other" and closing.get("reason_other")
         else choice_label(reason_question.choices if reason_question else (), reason)
     )
-    statuses = {
-        _progress_ref(row.get("ref")): row.get("status")
-        for row in (last_follow_up or {}).get("progress") or []
-    }
+    if statuses is None:
+        statuses = {
+            str(row.get("ref")): str(row.get("status"))
+            for row in (last_follow_up or {}).get("progress") or []
+        }
     labels = area_labels(method)
     goals = []
-    for g, goal in enumerate((plan or {}).get("goals") or [], start=1):
+    for g, goal in enumerate((plan or {}).get("goals") or []):
         subs = goal.get("sub_goals") or []
-        reached = sum(1 for s in range(1, len(subs) + 1) if statuses.get(f"{g}.{s}") == "reached")
+        reached = sum(1 for s in range(len(subs)) if statuses.get(f"{g}.{s}") == "reached")
         goals.append(
             {
                 "area": labels.get(goal.get("area") or "", text(goal.get("area"))),
@@ -207,7 +215,7 @@ def closing_part(
     keys = list(labels) + [key for key in start if key not in labels]
     outcomes: Sequence[Any] = closing.get("outcomes") or []
     return {
-        "opened_on": format_day(opened_on, language),
+        "opened_on": format_day(started_on, language),
         "closed_on": format_day(closing.get("closed_on"), language),
         "reason": reason_text,
         "final_evaluation": text(closing.get("final_evaluation")),
