@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
-from wtforms import Field, Form, SelectChoice, StringField
+from wtforms import Field, Form, PasswordField, SelectChoice, StringField
 from wtforms.fields.core import UnboundField
 from wtforms.meta import DefaultMeta
 
@@ -22,10 +22,16 @@ def strip_control_characters(value: Any) -> Any:
 
 
 class CleanTextMeta(DefaultMeta):
-    """Adds the control-character filter to every text field a form binds."""
+    """Adds the control-character filter to every text field a form binds.
+
+    Passwords are left as typed: they are only compared with their hash, never stored or
+    printed, and changing a secret would make two different passwords the same.
+    """
 
     def bind_field(self, form: Any, unbound_field: UnboundField, options: dict[str, Any]) -> Field:
-        if issubclass(unbound_field.field_class, StringField):  # TextAreaField is one too
+        field_class = unbound_field.field_class
+        # TextAreaField, EmailField and HiddenField are StringFields too.
+        if issubclass(field_class, StringField) and not issubclass(field_class, PasswordField):
             filters = unbound_field.kwargs.get("filters", ())
             options = {**options, "filters": [strip_control_characters, *filters]}
         return super().bind_field(form, unbound_field, options)

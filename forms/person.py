@@ -43,7 +43,14 @@ class PersonForm(BaseForm):
     )
     address = TextAreaField(_l("Address"), validators=[Optional(), Length(max=300)])
     phone = StringField(_l("Phone"), validators=[Optional(), Length(max=50)])
-    email = EmailField(_l("E-mail"), validators=[Optional(), Email(), Length(max=254)])
+    email = EmailField(
+        _l("E-mail"),
+        validators=[
+            Optional(),
+            Email(message=_l("Write the whole e-mail address, such as name@example.org.")),
+            Length(max=254),
+        ],
+    )
 
     #: Set by validation when a number was given and is valid.
     identity: IdentityNumber | None = None

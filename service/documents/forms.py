@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField
 
+from forms.base import BaseForm
 
-class ScanForm(FlaskForm):
+
+class ScanForm(BaseForm):
     """Upload of a scan of the signed paper (type and size checked from the content)."""
 
     scan = FileField(
@@ -17,7 +18,7 @@ class ScanForm(FlaskForm):
     )
 
 
-class DrawnSignatureForm(FlaskForm):
+class DrawnSignatureForm(BaseForm):
     """A signature drawn on the tablet, sent as a PNG data URL by signature.js."""
 
     drawing = HiddenField()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
+from forms.base import BaseForm
 
-class ErasureForm(FlaskForm):
+
+class ErasureForm(BaseForm):
     """Why the person is erased, and an explicit confirmation."""
 
     reason = TextAreaField(
@@ -30,7 +31,7 @@ class ErasureForm(FlaskForm):
     )
 
 
-class WithdrawConsentForm(FlaskForm):
+class WithdrawConsentForm(BaseForm):
     """The day the person withdrew their consent to share information."""
 
     withdrawn_on = DateField(
