@@ -40,11 +40,32 @@ def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """Create the engine for ``url``; SQLite gets WAL and foreign keys on every connection."""
-    engine = sa.create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    """Create the engine for ``url``; SQLite gets WAL and foreign keys on every connection.
+
+    ``hide_parameters`` keeps the values of a failed statement (personal data) out of every
+    error message and so out of logs and tracebacks.
+    """
+    engine = sa.create_engine(
+        url, future=True, pool_pre_ping=not url.startswith("sqlite"), hide_parameters=True
+    )
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _configure_sqlite)
     return engine
+
+
+def _roll_back_a_failure(session: Session, exc: BaseException | None) -> None:
+    """Roll back after an exception or a failed flush, before the session is closed.
+
+    A successful context is only closed (a rollback would expire the objects it loaded, which
+    callers may still read); its connection is reset when it goes back to the pool.
+    """
+    transaction = session.get_transaction()
+    if exc is None and (transaction is None or transaction.is_active):
+        return
+    try:
+        session.rollback()
+    except sa.exc.SQLAlchemyError:
+        pass  # the connection is gone; closing releases it all the same
 
 
 class Database:
@@ -57,8 +78,13 @@ class Database:
         app.extensions["stegvis.db"] = {"engine": engine, "session": scoped_session(factory)}
 
         @app.teardown_appcontext
-        def _remove_session(_exc: BaseException | None) -> None:
-            app.extensions["stegvis.db"]["session"].remove()
+        def _remove_session(exc: BaseException | None) -> None:
+            registry = app.extensions["stegvis.db"]["session"]
+            try:
+                if registry.registry.has():
+                    _roll_back_a_failure(registry(), exc)
+            finally:
+                registry.remove()
 
     @property
     def engine(self) -> Engine:
