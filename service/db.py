@@ -28,6 +28,10 @@ class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
 
 
+#: Seconds to wait for a PostgreSQL connection before the request fails as unreachable.
+CONNECT_TIMEOUT_SECONDS = 5
+
+
 def _configure_sqlite(dbapi_connection: Any, _record: Any) -> None:
     """WAL for concurrent readers, enforced foreign keys, and a wait instead of 'locked'."""
     cursor = dbapi_connection.cursor()
@@ -45,8 +49,17 @@ def make_engine(url: str) -> Engine:
     ``hide_parameters`` keeps the values of a failed statement (personal data) out of every
     error message and so out of logs and tracebacks.
     """
+    sqlite = url.startswith("sqlite")
+    connect_args: dict[str, Any] = {}
+    if url.startswith("postgresql") and "connect_timeout" not in url:
+        # A database host that does not answer gives the 503 page in seconds, not minutes.
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_SECONDS
     engine = sa.create_engine(
-        url, future=True, pool_pre_ping=not url.startswith("sqlite"), hide_parameters=True
+        url,
+        future=True,
+        pool_pre_ping=not sqlite,
+        hide_parameters=True,
+        connect_args=connect_args,
     )
     if engine.dialect.name == "sqlite":
         sa.event.listen(engine, "connect", _configure_sqlite)

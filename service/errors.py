@@ -149,6 +149,7 @@ def database_error_page(error: BaseException) -> Response:
     if unreachable:
         response = error_page(503, "database-unreachable")
         response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response.headers["Cache-Control"] = "no-store"  # a cached 503 would outlast the outage
         return response
     return error_page(500, "database")
 

@@ -105,6 +105,7 @@ def test_an_unreachable_database_answers_503_with_the_translated_page(
     for response in (attempt, page):
         assert response.status_code == 503
         assert response.headers["Retry-After"] == "30"
+        assert response.headers["Cache-Control"] == "no-store"
         html = response.get_data(as_text=True)
         assert title in html and text in html
         assert f'<html lang="{language}">' in html
