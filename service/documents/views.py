@@ -80,6 +80,7 @@ def issue_view(case_id: int, doc_type: str) -> Response:
 def download(document_id: int) -> Response:
     """The stored bytes of an issued document, exactly as issued."""
     document = access.get_document(document_id)
+    access.require("download", _case_of(document))
     if not document.content:
         abort(410)  # erased (GDPR erasure or retention purge): number and hash remain
     record_download(document)
