@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from service.documents.types import label as document_label
 from service.extensions import db
 from service.models import Case, Document, Submission
 
@@ -63,7 +64,9 @@ def timeline(case: Case, steps: list[Submission], step_titles: dict[str, str]) -
     ]
     documents = db.session.scalars(sa.select(Document).where(Document.case_id == case.id)).all()
     events += [
-        Event(d.issued_at.date(), "document", d.doc_type, f"{d.number} v{d.version}")
+        Event(
+            d.issued_at.date(), "document", document_label(d.doc_type), f"{d.number} v{d.version}"
+        )
         for d in documents
     ]
     return sorted(events, key=lambda e: (e.day, e.kind))

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from service import audit
 from service.documents.signing import EXTENSIONS
+from service.documents.types import document_type
 from service.extensions import db
 from service.models import Case, Document, DocumentFiling, DocumentSignature, User
 
@@ -24,6 +25,7 @@ INDEX_FIELDS = (
     "file",
     "kind",
     "type",
+    "title",
     "number",
     "version",
     "language",
@@ -100,6 +102,7 @@ def _entry(kind: str, file: str, document: Document, **fields: Any) -> dict[str,
         file=file,
         kind=kind,
         type=document.doc_type,
+        title=document_type(document.doc_type).label_in(document.language),
         number=document.number,
         version=document.version,
         language=document.language,
