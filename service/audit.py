@@ -69,6 +69,11 @@ ACTIONS: dict[str, AuditAction] = {
         _action("audit.view", _l("Read the audit log")),
         _action("person.create", _l("Registered a person")),
         _action("person.view", _l("Viewed a person")),
+        _action(
+            "person.update",
+            _l("Changed a person's details"),
+            _l("Changed a person's details: %(fields)s"),
+        ),
         _action("person.export", _l("Exported a person's data")),
         _action(
             "person.erase", _l("Erased a person's data"), _l("Erased a person's data: %(reason)s")
@@ -126,6 +131,17 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
     },
     "format": {"docx": _l("Word"), "pdf": _l("PDF")},
     "kind": {"scan": _l("scan"), "drawn": _l("drawn")},
+    "fields": {  # of person.update: the keys of the changed details, as the form names them
+        "first_name": _l("First name"),
+        "last_name": _l("Last name"),
+        "identity_kind": _l("Kind of identity number"),
+        "identity_number": _l("Identity number"),
+        "date_of_birth": _l("Date of birth"),
+        "preferred_language": _l("Language of the person's documents"),
+        "address": _l("Address"),
+        "phone": _l("Phone"),
+        "email": _l("E-mail"),
+    },
 }
 
 
@@ -156,8 +172,12 @@ def describe(
         return str(found.name)
     values = _Details()
     for key, value in (details or {}).items():
-        word = DETAIL_WORDS.get(key, {}).get(value) if isinstance(value, str) else None
-        values[key] = str(word) if word is not None else value
+        words = DETAIL_WORDS.get(key, {})
+        if isinstance(value, list):  # e.g. the changed fields
+            values[key] = ", ".join(str(words.get(item, item)) for item in value)
+        else:
+            word = words.get(value) if isinstance(value, str) else None
+            values[key] = str(word) if word is not None else value
     if "step" in values:
         values["step"] = step_title(str(values["step"]))
     return str(found.phrase) % values
