@@ -1,10 +1,14 @@
-"""Writing audit events, in the same transaction as the change they describe."""
+"""Writing audit events, in the same transaction as the change they describe; and the one
+registry of audit actions with the phrase the audit log shows for each."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from flask import has_request_context, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from service.extensions import db
@@ -35,3 +39,145 @@ def record(
     )
     db.session.add(event)
     return event
+
+
+@dataclass(frozen=True)
+class AuditAction:
+    """One kind of audit event: its key (stored), its name and its phrase with the details."""
+
+    key: str
+    #: What was done, e.g. "Viewed the case" (also the choice of the log's action filter).
+    name: Any
+    #: The name with the row's details, e.g. "Saved a draft: %(step)s, %(instance)s".
+    phrase: Any = None
+
+
+def _action(key: str, name: Any, phrase: Any = None) -> AuditAction:
+    return AuditAction(key, name, phrase)
+
+
+#: Every action written with :func:`record`. A new action needs its entry here (a test greps
+#: the code for ``record("…"`` and fails for an action without one).
+ACTIONS: dict[str, AuditAction] = {
+    a.key: a
+    for a in (
+        _action("login", _l("Logged in")),
+        _action("login.failed", _l("Failed to log in")),
+        _action("logout", _l("Logged out")),
+        _action("session.expired", _l("Session ended"), _l("Session ended: %(reason)s")),
+        _action("user.create", _l("Created a user account")),
+        _action("audit.view", _l("Read the audit log")),
+        _action("person.create", _l("Registered a person")),
+        _action("person.view", _l("Viewed a person")),
+        _action(
+            "person.update",
+            _l("Changed a person's details"),
+            _l("Changed a person's details: %(fields)s"),
+        ),
+        _action("person.export", _l("Exported a person's data")),
+        _action(
+            "person.erase", _l("Erased a person's data"), _l("Erased a person's data: %(reason)s")
+        ),
+        _action("person.purge", _l("Deleted a person after the retention period")),
+        _action("case.create", _l("Opened a case")),
+        _action("case.view", _l("Viewed the case")),
+        _action(
+            "case.export",
+            _l("Exported the case file"),
+            _l("Exported the case file; documents: %(documents)s"),
+        ),
+        _action("case.purge", _l("Erased a case after the retention period")),
+        _action("step.view", _l("Opened a step"), _l("Opened a step: %(step)s, %(instance)s")),
+        _action("step.draft", _l("Saved a draft"), _l("Saved a draft: %(step)s, %(instance)s")),
+        _action(
+            "step.finalise",
+            _l("Saved a step"),
+            _l("Saved a step: %(step)s, %(instance)s, version %(version)s"),
+        ),
+        _action("consent.withdraw", _l("Recorded a withdrawal of consent")),
+        _action(
+            "document.issue",
+            _l("Issued a document"),
+            _l("Issued a document: %(number)s, version %(version)s"),
+        ),
+        _action(
+            "document.download",
+            _l("Downloaded a document"),
+            _l("Downloaded a document: %(number)s, version %(version)s (%(format)s)"),
+        ),
+        _action(
+            "document.verify",
+            _l("Checked a document number"),
+            _l("Checked a document number: %(number)s"),
+        ),
+        _action(
+            "document.file",
+            _l("Marked a document as filed"),
+            _l("Marked a document as filed: %(number)s, version %(version)s"),
+        ),
+        _action(
+            "document.sign",
+            _l("Recorded a signature"),
+            _l("Recorded a signature: %(number)s, version %(version)s (%(kind)s)"),
+        ),
+    )
+}
+
+#: Translations of the keys some details hold, by detail.
+DETAIL_WORDS: dict[str, dict[str, Any]] = {
+    "reason": {  # of session.expired (a person's erasure reason is free text: shown as typed)
+        "idle": _l("no activity for too long"),
+        "lifetime": _l("the longest session length was reached"),
+    },
+    "format": {"docx": _l("Word"), "pdf": _l("PDF")},
+    "kind": {"scan": _l("scan"), "drawn": _l("drawn")},
+    "fields": {  # of person.update: the keys of the changed details, as the form names them
+        "first_name": _l("First name"),
+        "last_name": _l("Last name"),
+        "identity_kind": _l("Kind of identity number"),
+        "identity_number": _l("Identity number"),
+        "date_of_birth": _l("Date of birth"),
+        "preferred_language": _l("Language of the person's documents"),
+        "address": _l("Address"),
+        "phone": _l("Phone"),
+        "email": _l("E-mail"),
+    },
+}
+
+
+class _Details(dict[str, Any]):
+    """The details for a phrase: a detail a row lacks prints as nothing, not as an error."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def action_name(action: str) -> str:
+    """The translated name of ``action`` (the key itself only for an action not registered)."""
+    found = ACTIONS.get(action)
+    return str(found.name) if found else action
+
+
+def describe(
+    action: str, details: Mapping[str, Any] | None, step_title: Callable[[str], str]
+) -> str:
+    """The translated phrase of an audit row, e.g. "Saved a draft: Individual plan, 1".
+
+    ``step_title`` turns a step key of the details into the step's translated title.
+    """
+    found = ACTIONS.get(action)
+    if found is None:
+        return action
+    if found.phrase is None:
+        return str(found.name)
+    values = _Details()
+    for key, value in (details or {}).items():
+        words = DETAIL_WORDS.get(key, {})
+        if isinstance(value, list):  # e.g. the changed fields
+            values[key] = ", ".join(str(words.get(item, item)) for item in value)
+        else:
+            word = words.get(value) if isinstance(value, str) else None
+            values[key] = str(word) if word is not None else value
+    if "step" in values:
+        values["step"] = step_title(str(values["step"]))
+    return str(found.phrase) % values

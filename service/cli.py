@@ -131,14 +131,18 @@ def create_user_command(
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
 @with_appcontext
 def export_case(case_id: int, out_dir: Path) -> None:
-    """Write every issued document of a case and an index.json into OUT (for filing)."""
-    from service.documents.case_file import DamagedDocument
-    from service.filing import export_case_documents
+    """Write the case file into OUT: every document version, signed scan, index.json and index.csv.
 
+    The same files as the case page's "Download the case file (ZIP)".
+    """
+    from service.documents.case_file import DamagedDocument, write_case_file
+    from service.models import Case
+
+    case = db.session.get(Case, case_id)
+    if case is None:
+        raise click.ClickException(f"No case with id {case_id}.")
     try:
-        index = export_case_documents(case_id, out_dir)
-    except LookupError as exc:
-        raise click.ClickException(str(exc)) from None
+        index = write_case_file(case, out_dir)
     except DamagedDocument as exc:
         raise click.ClickException(f"A stored document no longer matches its hash: {exc}") from None
     click.echo(json.dumps({"case": index["case"], "documents": len(index["documents"])}))

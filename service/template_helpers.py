@@ -26,8 +26,6 @@ STATUS_LABELS = {
     "closed": _l("Closed"),
 }
 
-DOCUMENT_LABELS = {"agreement": _l("Agreement")}
-
 
 def _day(value: date | str | None) -> str:
     if not value:
@@ -126,7 +124,6 @@ def register_template_helpers(app: Flask) -> None:
             "can": can,
             "METHODS": {key: _l(method.name) for key, method in methods().items()},
             "STATUS_LABELS": STATUS_LABELS,
-            "DOCUMENT_LABELS": DOCUMENT_LABELS,
             "current_locale": str(get_locale() or "sv"),
             "current_path": request.full_path.rstrip("?") if request else "/",
         }

@@ -156,5 +156,6 @@ def test_export_of_an_erased_case_lists_numbers_without_files(app: Flask, tmp_pa
     result = runner.invoke(args=["export-case", str(case_id), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     index = json.loads((tmp_path / "out" / "index.json").read_text("utf-8"))
-    assert index["documents"] and all(d["erased"] and d["file"] is None for d in index["documents"])
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.json"]
+    assert index["documents"]
+    assert all(d["kind"] == "erased document" and d["file"] == "" for d in index["documents"])
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.csv", "index.json"]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import partial
 
 import sqlalchemy as sa
+from flask_babel import gettext
 
+from forms.method_registry import get_method, methods
+from service import audit
 from service.extensions import db
 from service.models import AuditEvent, Case, Person, User
 
@@ -75,6 +79,41 @@ def case_references(events: list[AuditEvent]) -> dict[int, str]:
     return dict(
         db.session.execute(sa.select(Case.id, Case.reference).where(Case.id.in_(ids))).all()
     )
+
+
+def action_choices(actions: list[str]) -> list[tuple[str, str]]:
+    """(key, translated name) of each action for the filter, by name."""
+    return sorted(((key, audit.action_name(key)) for key in actions), key=lambda c: c[1])
+
+
+def _step_title(method_key: str | None, step_key: str) -> str:
+    """The translated title of a step: of the case's method, else of any method that has it."""
+    method = get_method(method_key) if method_key else None
+    candidates = [method] if method is not None else []
+    candidates += list(methods().values())
+    for candidate in candidates:
+        spec = candidate.steps.get(step_key)
+        if spec is not None:
+            return gettext(spec.title)
+    return step_key
+
+
+def phrases(events: list[AuditEvent]) -> dict[int, str]:
+    """Event id → the translated phrase of what was done, with its details."""
+    ids = {event.case_id for event in events if event.case_id}
+    case_methods: dict[int, str] = {}
+    if ids:
+        case_methods = dict(
+            db.session.execute(sa.select(Case.id, Case.method).where(Case.id.in_(ids))).all()
+        )
+    return {
+        event.id: audit.describe(
+            event.action,
+            event.details,
+            partial(_step_title, case_methods.get(event.case_id or 0)),
+        )
+        for event in events
+    }
 
 
 def _start_of(day: date) -> datetime:

@@ -13,9 +13,11 @@ from service import access
 from service import audit as audit_trail
 from service.admin.audit_log import (
     AuditFilter,
+    action_choices,
     audit_page,
     case_references,
     known_actions,
+    phrases,
 )
 from service.extensions import db
 from service.models import Unit, User
@@ -70,7 +72,8 @@ def audit() -> str:
         wanted=wanted,
         staff=staff,
         names=names,
-        actions=known_actions(unit_id),
+        actions=action_choices(known_actions(unit_id)),
+        phrases=phrases(events),
         references=case_references(events),
         args={k: v for k, v in args.items() if k != "page"},
     )

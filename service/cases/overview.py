@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from service.cases.subgoals import latest_statuses
+from service.documents.document_types import label as document_label
 from service.extensions import db
 from service.models import Case, Document, Submission
 
@@ -104,7 +105,7 @@ def timeline(case: Case, steps: list[Submission], step_titles: dict[str, str]) -
         Event(
             d.issued_at.date(),
             "document",
-            d.doc_type,
+            document_label(d.doc_type),
             f"{d.number} v{d.version}",
             d.issued_at,
             d.id,

@@ -113,6 +113,7 @@ def _fill_person_form(form: PersonForm, person: Person) -> None:
 def person(person_id: int) -> str:
     """A person's details and cases."""
     found = access.get_person(person_id)
+    access.require("view", found)
     cases = db.session.scalars(access.cases_query().where(Case.person_id == found.id)).all()
     audit.record("person.view", person_id=found.id)
     db.session.commit()
@@ -146,6 +147,7 @@ def new_case(person_id: int) -> str | Response:
 def case(case_id: int) -> str:
     """The case page: steps, status and issued documents."""
     found = access.get_case(case_id)
+    access.require("view", found)
     steps = step_overview(found)
     documents = db.session.scalars(
         sa.select(Document)

@@ -1,5 +1,6 @@
-"""The caseworker's case file: every issued and signed document of a case in one ZIP with an
-index (JSON and CSV) of numbers, versions and hashes; and the "filed" mark per document."""
+"""The caseworker's case file: every issued and signed document of a case with an index (JSON
+and CSV) of numbers, versions and hashes, as a ZIP (case page) or a folder (`stegvis
+export-case`) written from the same list; and the "filed" mark per document."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ import hashlib
 import io
 import json
 import zipfile
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
 from service import audit
+from service.documents.document_types import document_type
 from service.documents.signing import EXTENSIONS
 from service.extensions import db
 from service.models import Case, Document, DocumentFiling, DocumentSignature, User
@@ -21,6 +25,7 @@ INDEX_FIELDS = (
     "file",
     "kind",
     "type",
+    "title",
     "number",
     "version",
     "language",
@@ -78,67 +83,122 @@ def filings_by_document(documents: list[Document]) -> dict[int, DocumentFiling]:
     return {row.document_id: row for row in rows}
 
 
-def case_file_zip(case: Case) -> bytes:
-    """The ZIP of the case file; raises :class:`DamagedDocument` when a hash does not match."""
+@dataclass(frozen=True)
+class CaseFile:
+    """What an export of a case holds: the files (name → bytes) and the index rows."""
+
+    files: dict[str, bytes]
+    index: dict[str, Any]
+
+    def everything(self) -> dict[str, bytes]:
+        """Every file of the export, the two indexes included, by name."""
+        return {**self.files, **index_files(self.index)}
+
+
+def _entry(kind: str, file: str, document: Document, **fields: Any) -> dict[str, Any]:
+    """One index row; every row has every field of :data:`INDEX_FIELDS`."""
+    row: dict[str, Any] = dict.fromkeys(INDEX_FIELDS, "")
+    row.update(
+        file=file,
+        kind=kind,
+        type=document.doc_type,
+        title=document_type(document.doc_type).label_in(document.language),
+        number=document.number,
+        version=document.version,
+        language=document.language,
+        **fields,
+    )
+    return row
+
+
+def case_file_contents(case: Case) -> CaseFile:
+    """Every document version and signed scan of the case, and their index.
+
+    The one list both exports write (the case page's ZIP and ``stegvis export-case``). Raises
+    :class:`DamagedDocument` when stored bytes no longer match their hash; an erased document
+    (GDPR erasure or retention purge) keeps its index row without a file.
+    """
     documents = case_documents(case)
     signatures = signatures_by_document(documents)
     filings = filings_by_document(documents)
+    files: dict[str, bytes] = {}
     entries: list[dict[str, Any]] = []
+    for document in documents:
+        erased = not document.content
+        if not erased and hashlib.sha256(document.content).hexdigest() != document.sha256:
+            raise DamagedDocument(f"{document.number} v{document.version}")
+        if not erased:
+            files[document.filename] = document.content
+        signature = signatures.get(document.id)
+        filing = filings.get(document.id)
+        entries.append(
+            _entry(
+                "erased document" if erased else "document",
+                "" if erased else document.filename,
+                document,
+                sha256=document.sha256,
+                context_sha256=document.context_sha256 or "",
+                issued_at=document.issued_at.isoformat(),
+                signed=signature.kind if signature else "",
+                filed_at=filing.filed_at.isoformat() if filing else "",
+            )
+        )
+        if signature is not None and signature.kind == "scan" and signature.content:
+            name = f"{document.number}-v{document.version}-signed.{EXTENSIONS[signature.mimetype]}"
+            files[name] = signature.content
+            entries.append(
+                _entry(
+                    "signed scan",
+                    name,
+                    document,
+                    sha256=signature.content_sha256,
+                    issued_at=signature.signed_at.isoformat(),
+                    signed="scan",
+                )
+            )
+    index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
+    return CaseFile(files=files, index=index)
+
+
+def index_files(index: dict[str, Any]) -> dict[str, bytes]:
+    """``index.json`` (for programs: with the case and unit) and ``index.csv`` (for a
+    spreadsheet or the filing register), both from the same rows."""
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=INDEX_FIELDS)
+    writer.writeheader()
+    writer.writerows(index["documents"])
+    return {
+        "index.json": json.dumps(index, ensure_ascii=False, indent=2).encode(),
+        "index.csv": table.getvalue().encode(),
+    }
+
+
+def _audit_export(case: Case, exported: CaseFile) -> None:
+    documents = sum(1 for row in exported.index["documents"] if row["kind"] != "signed scan")
+    audit.record("case.export", case_id=case.id, documents=documents)
+    db.session.commit()
+
+
+def case_file_zip(case: Case) -> bytes:
+    """The case file as one ZIP (the case page's download)."""
+    exported = case_file_contents(case)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for document in documents:
-            erased = not document.content  # the person's data was erased; the index remains
-            if not erased and hashlib.sha256(document.content).hexdigest() != document.sha256:
-                raise DamagedDocument(f"{document.number} v{document.version}")
-            if not erased:
-                archive.writestr(document.filename, document.content)
-            signature = signatures.get(document.id)
-            filing = filings.get(document.id)
-            entries.append(
-                {
-                    "file": "" if erased else document.filename,
-                    "kind": "erased document" if erased else "document",
-                    "type": document.doc_type,
-                    "number": document.number,
-                    "version": document.version,
-                    "language": document.language,
-                    "sha256": document.sha256,
-                    "context_sha256": document.context_sha256 or "",
-                    "issued_at": document.issued_at.isoformat(),
-                    "signed": signature.kind if signature else "",
-                    "filed_at": filing.filed_at.isoformat() if filing else "",
-                }
-            )
-            if signature is not None and signature.kind == "scan" and signature.content:
-                name = (
-                    f"{document.number}-v{document.version}-signed.{EXTENSIONS[signature.mimetype]}"
-                )
-                archive.writestr(name, signature.content)
-                entries.append(
-                    {
-                        "file": name,
-                        "kind": "signed scan",
-                        "type": document.doc_type,
-                        "number": document.number,
-                        "version": document.version,
-                        "language": document.language,
-                        "sha256": signature.content_sha256,
-                        "context_sha256": "",
-                        "issued_at": signature.signed_at.isoformat(),
-                        "signed": "scan",
-                        "filed_at": "",
-                    }
-                )
-        index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
-        archive.writestr("index.json", json.dumps(index, ensure_ascii=False, indent=2))
-        table = io.StringIO()
-        writer = csv.DictWriter(table, fieldnames=INDEX_FIELDS)
-        writer.writeheader()
-        writer.writerows(entries)
-        archive.writestr("index.csv", table.getvalue())
-    audit.record("case.export", case_id=case.id, documents=len(documents))
-    db.session.commit()
+        for name, content in exported.everything().items():
+            archive.writestr(name, content)
+    _audit_export(case, exported)
     return buffer.getvalue()
+
+
+def write_case_file(case: Case, out_dir: Path) -> dict[str, Any]:
+    """The case file written into the folder ``out_dir`` (``stegvis export-case``); returns the
+    index. The same files as :func:`case_file_zip`."""
+    exported = case_file_contents(case)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, content in exported.everything().items():
+        (out_dir / name).write_bytes(content)
+    _audit_export(case, exported)
+    return exported.index
 
 
 def mark_filed(document: Document, user: User) -> DocumentFiling:

@@ -60,7 +60,9 @@ class WarmConverter:
         profile = (self._workdir / "profile").as_uri()
         pipe = f"stegvis_{os.getpid()}_{id(self)}"
         process = subprocess.Popen(  # noqa: S603 - fixed arguments, no shell
-            [python[0], str(BRIDGE), soffice, profile, pipe],
+            # -P: the bridge's folder is not put first on sys.path, so a module of ours named
+            # like a standard one (types.py, …) cannot shadow it inside the bridge.
+            [python[0], "-P", str(BRIDGE), soffice, profile, pipe],
             env=python[1],
             text=True,
             stdin=subprocess.PIPE,

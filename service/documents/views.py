@@ -18,14 +18,8 @@ from service.documents.case_file import (
     mark_filed,
     signatures_by_document,
 )
-from service.documents.labels import DOCUMENT_TYPE_LABELS
-from service.documents.operations import (
-    DOCUMENT_TYPES,
-    NotReady,
-    document_blocker,
-    issue_document,
-    record_download,
-)
+from service.documents.document_types import DOCUMENT_TYPES
+from service.documents.operations import NotReady, issue_document, record_download
 from service.documents.pdf import PdfUnavailable, pdf_available, to_pdf
 from service.documents.stamp import short_hash
 from service.extensions import db
@@ -67,7 +61,7 @@ def issue_view(case_id: int, doc_type: str) -> Response:
         flash(
             _(
                 "%(document)s %(number)s version %(version)d issued.",
-                document=DOCUMENT_TYPE_LABELS[doc_type],
+                document=DOCUMENT_TYPES[doc_type].label,
                 number=document.number,
                 version=document.version,
             ),
@@ -80,6 +74,7 @@ def issue_view(case_id: int, doc_type: str) -> Response:
 def download(document_id: int) -> Response:
     """The stored bytes of an issued document, exactly as issued."""
     document = access.get_document(document_id)
+    access.require("download", _case_of(document))
     if not document.content:
         abort(410)  # erased (GDPR erasure or retention purge): number and hash remain
     record_download(document)
@@ -145,7 +140,7 @@ def verify(number: str) -> str:
         signatures=signatures_by_document(versions),
         filings=filings_by_document(versions),
         carried=carried_signatures(versions),
-        labels=DOCUMENT_TYPE_LABELS,
+        document_type=DOCUMENT_TYPES.get(versions[0].doc_type),
         short_hash=short_hash,
     )
 
@@ -201,11 +196,9 @@ def _documents_panel() -> dict[str, object]:
             "signatures": {**carried, **signatures},
             "locked": {d.number for d in documents if d.id in signatures or d.id in carried},
             "filings": filings_by_document(documents),
-            "types": [
-                (t, DOCUMENT_TYPE_LABELS[t], document_blocker(case, t)) for t in DOCUMENT_TYPES
-            ],
+            "types": [(t, t.blocker(case)) for t in DOCUMENT_TYPES.values()],
             "issued_types": {d.doc_type for d in documents},
-            "labels": DOCUMENT_TYPE_LABELS,
+            "types_by_key": DOCUMENT_TYPES,
             "pdf_available": pdf_available(),
             "can_issue": access.can("issue", case),
             "can_file": access.can("file", case),

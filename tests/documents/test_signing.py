@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import zipfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -278,6 +279,35 @@ def test_filing_and_the_case_file_zip(
     assert by_file[agreement.filename]["signed"] == "scan"
     assert by_file[plan.filename]["filed_at"] and not by_file[agreement.filename]["filed_at"]
     assert by_file[plan.filename]["context_sha256"] == plan.context_sha256
+
+
+def test_export_case_and_the_case_page_zip_hold_the_same_files(
+    staff: FormClient,
+    full_case: CaseWorld,
+    app: Flask,
+    tmp_path: Path,
+) -> None:
+    """`stegvis export-case` writes exactly what the case page's ZIP holds: documents, signed
+    scans, index.json and index.csv, byte for byte."""
+    issue(staff, full_case.case_id, "agreement")
+    issue(staff, full_case.case_id, "plan")
+    agreement, plan = documents(app)
+    assert upload(staff, agreement, PDF, "scan.pdf").status_code == 302
+    staff.post(f"/documents/{plan.id}/file", form_url=f"/cases/{full_case.case_id}")
+    response = staff.get(f"/cases/{full_case.case_id}/case-file.zip")
+    with zipfile.ZipFile(io.BytesIO(response.data)) as archive:
+        zipped = {name: archive.read(name) for name in archive.namelist()}
+    out = tmp_path / "out"
+    result = app.test_cli_runner().invoke(
+        args=["export-case", str(full_case.case_id), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    written = {path.name: path.read_bytes() for path in out.iterdir()}
+    assert f"{agreement.number}-v1-signed.pdf" in written
+    assert {"index.json", "index.csv"} <= set(written)
+    assert written == zipped
+    kinds = [row["kind"] for row in json.loads(written["index.json"])["documents"]]
+    assert sorted(kinds) == ["document", "document", "signed scan"]
 
 
 def test_an_erased_case_file_keeps_its_index_only(

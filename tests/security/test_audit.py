@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
+from flask_babel import force_locale, gettext
 
 from service.extensions import db
 from service.models import AuditEvent
@@ -171,3 +175,97 @@ def test_admin_filters_and_pages_the_units_audit_log(
     assert by_user.count('class="audit-row"') >= 1 and "10.0.0.1" not in by_user
     staff = client.get("/admin/users").get_data(as_text=True)
     assert "worker-a@example.org" in staff and "worker-b@example.org" not in staff
+
+
+ACTION_WRITTEN = re.compile(r"\brecord\(\s*\"([a-z_]+(?:\.[a-z_]+)*)\"")
+
+
+def written_actions() -> set[str]:
+    """Every action the code writes: the first argument of each ``record("…"`` call."""
+    found: set[str] = set()
+    for path in (Path(__file__).resolve().parents[2] / "service").rglob("*.py"):
+        found |= set(ACTION_WRITTEN.findall(path.read_text("utf-8")))
+    return found
+
+
+def test_every_audit_action_written_in_the_code_has_a_phrase(app: Flask) -> None:
+    from service.audit import ACTIONS
+
+    written = written_actions()
+    assert {"case.view", "step.finalise", "document.issue", "login"} <= written  # the grep works
+    assert sorted(written - set(ACTIONS)) == []
+    with app.test_request_context():
+        for action in ACTIONS.values():
+            for text in (action.name, action.phrase):
+                if text is None:
+                    continue
+                with force_locale("en"):
+                    english = str(text)
+                assert english and english != action.key, action.key
+                for language in ("sv", "pl"):  # translated, not the English msgid
+                    with force_locale(language):
+                        assert str(text) not in ("", english), (action.key, language)
+
+
+def _visible(page: str) -> str:
+    """The page's text as a reader sees it (no tags, attributes or character references)."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+@pytest.mark.parametrize("language", ["sv", "pl", "en"])
+def test_audit_log_shows_translated_phrases_not_action_keys(
+    app: Flask, client: FormClient, world: World, language: str
+) -> None:
+    own = world.own
+    client.login(own.emails["worker"])
+    client.get(f"/cases/{own.case_id}")
+    client.get(f"/cases/{own.case_id}/steps/start_meeting")
+    client.post(
+        f"/cases/{own.case_id}/steps/start_meeting", {"own_words": "Text", "action": "draft"}
+    )
+    client.get(f"/documents/{own.document_id}/download")
+    edited = {
+        "first_name": "Zofia",
+        "last_name": "Testa",
+        "identity_country": "",
+        "identity_number": "",
+        "date_of_birth": "",
+        "preferred_language": "sv",
+        "address": "Gatan 1",
+        "phone": "070-999 99 99",
+        "email": "",  # (an address needs the email-validator package, added by another change)
+    }
+    assert client.post(f"/persons/{own.person_id}/edit", edited).status_code == 302
+    client.post("/logout", {}, form_url="/")
+    client.login(own.emails["admin"])
+    client.get(f"/language/{language}")
+    page = client.get("/admin/audit").get_data(as_text=True)
+    text = _visible(page)
+    with app.test_request_context(), force_locale(language):
+        step = gettext("Start meeting")
+        expected = [
+            gettext("Viewed the case"),
+            gettext("Opened a step: %(step)s, %(instance)s", step=step, instance=1),
+            gettext("Saved a draft: %(step)s, %(instance)s", step=step, instance=1),
+            gettext(
+                "Downloaded a document: %(number)s, version %(version)s (%(format)s)",
+                number=own.document_number,
+                version=1,
+                format="Word",
+            ),
+            gettext(
+                "Changed a person's details: %(fields)s",
+                fields=f"{gettext('Phone')}, {gettext('E-mail')}",
+            ),
+            gettext("Logged in"),
+            gettext("Logged out"),
+            gettext("Read the audit log"),
+        ]
+    if language == "en":
+        assert "Opened a step: Start meeting, 1" in expected
+    for phrase in expected:
+        assert phrase in text, phrase
+    for raw in ("case.view", "step.view", "document.download", "person.update", "phone", "step="):
+        assert raw not in text, raw
+    assert "instance=" not in text and "start_meeting" not in text
+    assert '<option value="case.view"' in page  # the filter still filters by the stored key

@@ -1,79 +1,95 @@
-"""Every route × every role × own/foreign unit, read from ``app.url_map``.
+"""Every route × every role × own/other unit, and anonymous, read from ``app.url_map``.
 
-A route that is not in ``ROUTE_RULES`` fails :func:`test_every_route_has_a_rule` with the
-endpoint's name: add it to the table with who may use it. Kinds:
+``MATRIX`` states the answer of every cell explicitly; nothing is derived from
+service/access.py. A route in ``app.url_map`` that is missing from the table fails
+:func:`test_every_route_is_in_the_matrix`; a row whose route is gone fails too.
 
-* ``public`` — reachable by anyone (no answer is 403/404 because of the role);
-* ``user`` — any logged-in member of staff, nothing of a case involved;
-* ``unit:<action>`` — unit-level action (``register``, ``administer``): 403 for roles without it;
-* ``case:<action>`` / ``person:<action>`` / ``document:<action>`` — on the object in the URL:
-  404 when it is another unit's, 403 when the role may not do the action in its own unit.
+To add a route, add one line to ``MATRIX``::
+
+    ("cases.edit_person", "POST"):  row("edit", "ok 404", "403 404", "ok 404", "login"),
+
+* the first argument is the action the view must ask ``service.access.require`` about
+  ("view", "edit", "issue", "download", "file", "export", "erase", "register",
+  "administer"), or ``None`` for a route that involves no case, person or unit rule;
+* then worker, caseworker and admin, each as two answers: on an object of their own unit,
+  then on one of the other unit (what staff of another unit get); then the anonymous answer.
+
+Answers: ``ok`` (2xx or a redirect other than to the login page), ``login`` (redirect to the
+login page), or the exact status (``400`` the view refused the empty form, ``403``, ``404``).
+Every request is an empty GET, or a POST carrying only a valid CSRF token.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from flask import Flask
 from werkzeug.routing import Rule
+from werkzeug.test import TestResponse
 
+from service import access
 from tests.conftest import FormClient, csrf_token
 from tests.security.conftest import ROLES, World
 
-#: (endpoint, method) → kind of rule. Keep in step with service/access.py.
-ROUTE_RULES: dict[tuple[str, str], str] = {
-    ("auth.login", "GET"): "public",
-    ("auth.login", "POST"): "public",
-    ("auth.set_language", "GET"): "public",
-    ("auth.logout_view", "POST"): "user",
-    ("session.ping", "POST"): "user",
-    ("cases.index", "GET"): "user",
-    ("cases.new_person", "GET"): "unit:register",
-    ("cases.new_person", "POST"): "unit:register",
-    ("cases.person", "GET"): "person:view",
-    ("cases.edit_person", "GET"): "person:edit",
-    ("cases.edit_person", "POST"): "person:edit",
-    ("cases.new_case", "GET"): "person:register",
-    ("cases.new_case", "POST"): "person:register",
-    ("cases.case", "GET"): "case:view",
-    ("cases.step", "GET"): "case:view",
-    ("cases.step", "POST"): "case:edit",
-    ("documents.issue_agreement_view", "POST"): "case:issue",
-    ("documents.issue_view", "POST"): "case:issue",
-    ("documents.download", "GET"): "document:download",
-    ("documents.pdf", "GET"): "document:download",
-    ("documents.verify", "GET"): "document:view",
-    ("documents.file_document", "POST"): "document:file",
-    ("documents.case_file", "GET"): "case:file",
-    ("documents.sign", "GET"): "document:issue",
-    ("documents.sign_scan", "POST"): "document:issue",
-    ("documents.sign_drawn", "POST"): "document:issue",
-    ("privacy.export_person", "POST"): "person:export",
-    ("privacy.erase", "GET"): "person:erase",
-    ("privacy.erase", "POST"): "person:erase",
-    ("privacy.withdraw", "POST"): "case:edit",
-    ("admin.audit", "GET"): "unit:administer",
-    ("admin.users", "GET"): "unit:administer",
-    ("reports.outcomes", "GET"): "user",
-}
+SCOPES = ("own", "other")
+ANSWERS = {"ok", "login", "400", "403", "404"}
+Cells = dict[str, Any]
 
-#: What each role may do in its own unit — stated here independently of service/access.py.
-ALLOWED: dict[str, set[str]] = {
-    "worker": {"view", "download", "file", "edit", "issue", "export", "register"},
-    "caseworker": {"view", "download", "file"},
-    "admin": {
-        "view",
-        "download",
-        "file",
-        "edit",
-        "issue",
-        "export",
-        "erase",
-        "register",
-        "administer",
-    },
+
+def row(checks: str | None, worker: str, caseworker: str, admin: str, anonymous: str) -> Cells:
+    """One route's expected answers: ``checks`` and, per role, "<own unit> <other unit>"."""
+    cells: Cells = {"checks": checks, "anonymous": anonymous}
+    for role, answers in (("worker", worker), ("caseworker", caseworker), ("admin", admin)):
+        own, other = answers.split()
+        cells[role] = {"own": own, "other": other}
+    assert {anonymous, *(c for r in ROLES for c in cells[r].values())} <= ANSWERS, cells
+    return cells
+
+
+#: (endpoint, method) → the action the view must ask service.access.require about, and the
+#: answer every role gets on its own and on the other unit's objects, and anonymous visitors.
+#: Stated here, independently of service/access.py. Logging out answers with the login page.
+# fmt: off
+MATRIX: dict[tuple[str, str], Cells] = {
+    # (endpoint, method)                               checks        worker         caseworker     admin          anonymous
+    #                                                                own other      own other      own other
+    ("auth.login", "GET"):                         row(None,         "ok ok",       "ok ok",       "ok ok",       "ok"),
+    ("auth.login", "POST"):                        row(None,         "ok ok",       "ok ok",       "ok ok",       "ok"),
+    ("auth.set_language", "GET"):                  row(None,         "ok ok",       "ok ok",       "ok ok",       "ok"),
+    ("auth.logout_view", "POST"):                  row(None,         "login login", "login login", "login login", "login"),
+    ("session.ping", "POST"):                      row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("cases.index", "GET"):                        row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("reports.outcomes", "GET"):                   row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("cases.new_person", "GET"):                   row("register",   "ok ok",       "403 403",     "ok ok",       "login"),
+    ("cases.new_person", "POST"):                  row("register",   "ok ok",       "403 403",     "ok ok",       "login"),
+    ("cases.person", "GET"):                       row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("cases.edit_person", "GET"):                  row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.edit_person", "POST"):                 row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.new_case", "GET"):                     row("register",   "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.new_case", "POST"):                    row("register",   "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.case", "GET"):                         row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("cases.step", "GET"):                         row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("cases.step", "POST"):                        row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("documents.issue_agreement_view", "POST"):    row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
+    ("documents.issue_view", "POST"):              row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
+    ("documents.download", "GET"):                 row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("documents.pdf", "GET"):                      row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("documents.verify", "GET"):                   row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("documents.file_document", "POST"):           row("file",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("documents.case_file", "GET"):                row("file",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("documents.sign", "GET"):                     row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
+    ("documents.sign_scan", "POST"):               row("issue",      "400 404",     "403 404",     "400 404",     "login"),
+    ("documents.sign_drawn", "POST"):              row("issue",      "400 404",     "403 404",     "400 404",     "login"),
+    ("privacy.export_person", "POST"):             row("export",     "ok 404",      "403 404",     "ok 404",      "login"),
+    ("privacy.erase", "GET"):                      row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
+    ("privacy.erase", "POST"):                     row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
+    ("privacy.withdraw", "POST"):                  row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("admin.audit", "GET"):                        row("administer", "403 403",     "403 403",     "ok ok",       "login"),
+    ("admin.users", "GET"):                        row("administer", "403 403",     "403 403",     "ok ok",       "login"),
 }
+# fmt: on
 
 #: Endpoints whose answer ends the session; walked last.
 LAST = ("auth.logout_view",)
@@ -90,20 +106,21 @@ def routes(app: Flask) -> list[tuple[str, str, Rule]]:
     return sorted(found, key=lambda item: (item[0] in LAST, item[0], item[1], item[2].rule))
 
 
-def test_every_route_has_a_rule(app: Flask) -> None:
-    """A new route fails here until ROUTE_RULES says who may use it."""
+def test_every_route_is_in_the_matrix(app: Flask) -> None:
+    """A new route fails here until MATRIX says what every role gets; a stale row fails too."""
+    present = {(endpoint, method) for endpoint, method, _rule in routes(app)}
     missing = sorted(
-        {
-            f"{endpoint} {method} ({rule.rule})"
-            for endpoint, method, rule in routes(app)
-            if (endpoint, method) not in ROUTE_RULES
-        }
+        f"{endpoint} {method} ({rule.rule})"
+        for endpoint, method, rule in routes(app)
+        if (endpoint, method) not in MATRIX
     )
     assert not missing, (
-        "These routes have no access rule in tests/security/test_route_matrix.py ROUTE_RULES; "
-        "add each (endpoint, method) with its kind ('case:view', 'case:edit', 'unit:register', …) "
-        "and make the view check it with service.access:\n  " + "\n  ".join(missing)
+        "These routes are missing from MATRIX in tests/security/test_route_matrix.py; add a "
+        "row() for each (see the module docstring) and make the view check it with "
+        "service.access.require:\n  " + "\n  ".join(missing)
     )
+    stale = sorted(f"{e} {m}" for e, m in MATRIX if (e, m) not in present)
+    assert not stale, "MATRIX rows of routes that no longer exist:\n  " + "\n  ".join(stale)
 
 
 def url_values(rule: Rule, target: Any) -> dict[str, Any]:
@@ -143,55 +160,88 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
     return values
 
 
-def expected(kind: str, role: str, scope: str) -> str:
-    """'ok', '403' or '404' for a route of ``kind`` used by ``role`` on a ``scope`` object."""
-    if kind in ("public", "user"):
-        return "ok"
-    target, action = kind.split(":")
-    if target == "unit":
-        return "ok" if action in ALLOWED[role] else "403"
-    if scope == "foreign":
-        return "404"
-    return "ok" if action in ALLOWED[role] else "403"
-
-
-def answer(status: int) -> str:
-    if status in (403, 404):
-        return str(status)
+def answer(response: TestResponse) -> str:
+    """The answer as the table spells it."""
+    status = response.status_code
     assert status < 500, f"server error {status}"
-    return "ok"
+    location = response.headers.get("Location", "")
+    if 300 <= status < 400 and location.split("?")[0].endswith("/login"):
+        return "login"
+    if status < 400:
+        return "ok"
+    return str(status)
 
 
-@pytest.mark.parametrize("scope", ["own", "foreign"])
-@pytest.mark.parametrize("role", ROLES)
-def test_route_matrix(app: Flask, client: FormClient, world: World, role: str, scope: str) -> None:
-    """Each route answers as its rule says for this role on our / the other unit's objects."""
-    own = world.own
-    target = own if scope == "own" else world.foreign
-    response = client.login(own.emails[role])
-    assert response.status_code == 302
-    token = csrf_token(client.get("/").get_data(as_text=True))
-    wrong = []
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """The actions the views ask ``service.access.require`` about (the real check still runs)."""
+    asked: list[str] = []
+    real = access.require
+
+    def spy(action: str, target: Any = None) -> None:
+        asked.append(action)
+        real(action, target)
+
+    monkeypatch.setattr(access, "require", spy)
+    yield asked
+
+
+def walk(
+    app: Flask, client: FormClient, target: Any, token: str, asked: list[str], who: str
+) -> list[str]:
+    """Request every route of the table; the cells that answered otherwise than stated."""
     with app.test_request_context():
         from flask import url_for
 
         plan = [
             (endpoint, method, url_for(endpoint, **url_values(rule, target)))
             for endpoint, method, rule in routes(app)
-            if (endpoint, method) in ROUTE_RULES
+            if (endpoint, method) in MATRIX
         ]
+    wrong = []
     for endpoint, method, url in plan:
+        cells = MATRIX[(endpoint, method)]
+        want = cells["anonymous"] if who == "anonymous" else cells[who[0]][who[1]]
+        asked.clear()
         if method == "GET":
             response = client.get(url)
         else:
             response = client.client.post(url, data={"csrf_token": token})
-        want = expected(ROUTE_RULES[(endpoint, method)], role, scope)
-        got = answer(response.status_code)
+        got = answer(response)
         if got != want:
             wrong.append(
                 f"{method} {url} ({endpoint}): expected {want}, got {response.status_code}"
             )
-    assert not wrong, f"{role} on {scope} unit:\n  " + "\n  ".join(wrong)
+        elif got in ("ok", "400") and cells["checks"] and cells["checks"] not in asked:
+            # Allowed, but without asking service.access: a missing rule that every role passes.
+            wrong.append(
+                f"{method} {url} ({endpoint}): answered {got} without "
+                f"access.require({cells['checks']!r}, …) (asked: {asked or 'nothing'})"
+            )
+    return wrong
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize("role", ROLES)
+def test_route_matrix(
+    app: Flask, client: FormClient, world: World, checked: list[str], role: str, scope: str
+) -> None:
+    """Each route answers as MATRIX states for this role on its own / the other unit's objects."""
+    target = world.own if scope == "own" else world.foreign
+    response = client.login(world.own.emails[role])
+    assert response.status_code == 302
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    wrong = walk(app, client, target, token, checked, (role, scope))
+    assert not wrong, f"{role} on the {scope} unit:\n  " + "\n  ".join(wrong)
+
+
+def test_route_matrix_anonymous(
+    app: Flask, client: FormClient, world: World, checked: list[str]
+) -> None:
+    """Without logging in only the public routes answer; every other goes to the login page."""
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    wrong = walk(app, client, world.own, token, checked, "anonymous")
+    assert not wrong, "anonymous:\n  " + "\n  ".join(wrong)
 
 
 def test_caseworker_reaches_cases_referred_by_them_read_only(
