@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -53,9 +55,13 @@ def parse_method(stem: str, base_text: str, text: str) -> Method:
         _only(f"{data.get('base')}.yaml", "", base, {"steps"})
         base_steps = base.get("steps") or {}
     version = hashlib.sha256((base_text + "\0" + text).encode()).hexdigest()[:12]
-    return _MethodParser(file, stem).parse(
-        data, base_steps, version, base_text + SNAPSHOT_SEPARATOR + text
-    )
+    parser = _MethodParser(file, stem, f"{data.get('base')}.yaml")
+    try:
+        return parser.parse(data, base_steps, version, base_text + SNAPSHOT_SEPARATOR + text)
+    except MethodError as error:
+        if error.file != file:  # the mistake is in the base: say which method inherits it
+            raise error.inherited((file,)) from None
+        raise
 
 
 def method_from_snapshot(key: str, source: str) -> Method:
@@ -82,12 +88,33 @@ def _only(file: str, where: str, data: dict[str, Any], allowed: set[str]) -> Non
         )
 
 
+#: What a step of a method or of its base may say.
+STEP_FIELDS = {"title", "requires", "sets_status", "repeatable", "sections"}
+
+
 class _MethodParser:
-    def __init__(self, file: str, stem: str) -> None:
-        self.file, self.stem = file, stem
+    """Checks one method; ``file`` is where the part being checked was written.
+
+    A step is merged from the base and the method file, so while a part that came from the base
+    is checked, ``file`` names the base: a mistake is reported where it can be corrected.
+    """
+
+    def __init__(self, file: str, stem: str, base_file: str) -> None:
+        self.file, self.stem, self.base_file = file, stem, base_file
+        #: (step, question key) → the file the question was written in.
+        self.written_in: dict[tuple[str, str], str] = {}
 
     def fail(self, where: str, problem: str) -> MethodError:
         return MethodError(self.file, where, problem)
+
+    @contextmanager
+    def _written_in(self, file: str) -> Iterator[None]:
+        """Report mistakes found inside the block against ``file``."""
+        outer, self.file = self.file, file
+        try:
+            yield
+        finally:
+            self.file = outer
 
     def parse(
         self, data: dict[str, Any], base_steps: dict[str, Any], version: str, source: str
@@ -158,30 +185,25 @@ class _MethodParser:
         return tuple(choices)
 
     def _steps(self, base: dict[str, Any], own: dict[str, Any]) -> dict[str, StepSpec]:
-        for name in list(base) + list(own):
-            if name not in STEP_KEYS:
-                raise self.fail(
-                    f"steps.{name}", f"unknown step (the journey's steps: {', '.join(STEP_KEYS)})"
-                )
+        for file, steps in ((self.base_file, base), (self.file, own)):
+            for name in steps:
+                if name not in STEP_KEYS:
+                    raise MethodError(
+                        file,
+                        f"steps.{name}",
+                        f"unknown step (the journey's steps: {', '.join(STEP_KEYS)})",
+                    )
         steps = {}
         for name in STEP_KEYS:
-            merged = dict(base.get(name) or {})
-            extra = own.get(name) or {}
-            if not isinstance(extra, dict):
-                raise self.fail(f"steps.{name}", "must be a mapping")
-            _only(
-                self.file,
-                f"steps.{name}",
-                extra,
-                {"title", "requires", "sets_status", "repeatable", "sections", "add_sections"},
-            )
-            merged.update({k: v for k, v in extra.items() if k != "add_sections"})
-            merged["sections"] = list(merged.get("sections") or []) + list(
-                extra.get("add_sections") or []
-            )
-            if not merged.get("sections"):
-                raise self.fail(f"steps.{name}", "the step has no sections")
-            steps[name] = self._step(name, merged)
+            inherited, extra = base.get(name) or {}, own.get(name) or {}
+            for file, part, allowed in (
+                (self.base_file, inherited, STEP_FIELDS),
+                (self.file, extra, STEP_FIELDS | {"add_sections"}),
+            ):
+                if not isinstance(part, dict):
+                    raise MethodError(file, f"steps.{name}", "must be a mapping")
+                _only(file, f"steps.{name}", part, allowed)
+            steps[name] = self._step(name, inherited, extra)
         for step in steps.values():
             self._other_step_dates(step, steps)
         return steps
@@ -192,42 +214,69 @@ class _MethodParser:
             if not question.not_before or "." not in question.not_before:
                 continue
             other_step, _, key = question.not_before.partition(".")
+            file = self.written_in.get((step.key, question.key), self.file)
             if other_step == step.key:
-                raise self.fail(
+                raise MethodError(
+                    file,
                     f"steps.{step.key}, question {question.key!r}",
                     f"not_before names its own step: write {key!r}",
                 )
             other = next((q for q in steps[other_step].questions() if q.key == key), None)
             if other is None or other.type != "date":
-                raise self.fail(
+                raise MethodError(
+                    file,
                     f"steps.{step.key}, question {question.key!r}",
                     f"not_before names {question.not_before!r}, "
                     f"which is not a date question of the step {other_step!r}",
                 )
 
-    def _step(self, name: str, data: dict[str, Any]) -> StepSpec:
+    def _step(self, name: str, inherited: dict[str, Any], extra: dict[str, Any]) -> StepSpec:
         where = f"steps.{name}"
-        _only(
-            self.file, where, data, {"title", "requires", "sets_status", "repeatable", "sections"}
-        )
-        requires = data.get("requires")
+        merged = {**inherited, **{k: v for k, v in extra.items() if k != "add_sections"}}
+
+        def file_of(field_name: str) -> str:
+            return self.file if field_name in extra else self.base_file
+
+        # (file, place, section): every section is checked against the file it was written in.
+        sections_from = file_of("sections")
+        placed = [
+            (sections_from, f"{where}.sections[{i}]", section)
+            for i, section in enumerate(self._list(sections_from, where, merged, "sections"))
+        ] + [
+            (self.file, f"{where}.add_sections[{i}]", section)
+            for i, section in enumerate(self._list(self.file, where, extra, "add_sections"))
+        ]
+        if not placed:
+            raise self.fail(where, "the step has no sections")
+        requires = merged.get("requires")
         if requires is not None and requires not in STEP_KEYS:
-            raise self.fail(where, f"requires an unknown step {requires!r}")
-        status = data.get("sets_status")
+            raise MethodError(file_of("requires"), where, f"requires an unknown step {requires!r}")
+        status = merged.get("sets_status")
         if status is not None and status not in STATUSES:
-            raise self.fail(where, f"unknown status {status!r}")
+            raise MethodError(file_of("sets_status"), where, f"unknown status {status!r}")
         keys: dict[str, Question] = {}
-        sections = tuple(
-            self._section(f"{where}.sections[{i}]", s, keys) for i, s in enumerate(data["sections"])
-        )
+        sections = []
+        for file, place, section in placed:
+            with self._written_in(file):
+                sections.append(self._section(place, section, keys))
+            self.written_in.update({(name, q.key): file for q in sections[-1].questions})
+        with self._written_in(file_of("title")):
+            title = self._text(merged, "title", where)
         return StepSpec(
             key=name,
-            title=self._text(data, "title", where),
-            sections=sections,
+            title=title,
+            sections=tuple(sections),
             requires=requires,
             sets_status=status,
-            repeatable=bool(data.get("repeatable")),
+            repeatable=bool(merged.get("repeatable")),
         )
+
+    @staticmethod
+    def _list(file: str, where: str, data: dict[str, Any], name: str) -> list[Any]:
+        value = data.get(name) or []
+        if not isinstance(value, list):
+            raise MethodError(file, where, f"{name!r} must be a list of sections")
+        return value
 
     def _section(self, where: str, data: Any, keys: dict[str, Question]) -> Section:
         if not isinstance(data, dict):

@@ -74,11 +74,25 @@ DEFAULT_MAX_LENGTH = {"text": 300, "long_text": 5000, "identity_number": 20}
 
 
 class MethodError(ValueError):
-    """A method file is wrong; the message says which file, where and what."""
+    """A method file is wrong; the message says which file, where and what.
 
-    def __init__(self, file: str, where: str, problem: str) -> None:
+    ``file`` is the file to correct; when that is a base (``_shared.yaml``), ``inherited_by``
+    names the method files that take the mistake over from it.
+    """
+
+    def __init__(
+        self, file: str, where: str, problem: str, inherited_by: tuple[str, ...] = ()
+    ) -> None:
         self.file, self.where, self.problem = file, where, problem
-        super().__init__(f"{file}: {where}: {problem}" if where else f"{file}: {problem}")
+        self.inherited_by = inherited_by
+        message = f"{file}: {where}: {problem}" if where else f"{file}: {problem}"
+        if inherited_by:
+            message += f" (inherited by {', '.join(inherited_by)})"
+        super().__init__(message)
+
+    def inherited(self, files: tuple[str, ...]) -> MethodError:
+        """The same mistake, naming ``files`` as the methods that inherit it."""
+        return MethodError(self.file, self.where, self.problem, files)
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ BROKEN = [
     (
         "type: long_text, label: Causes of the difficult",
         "type: longtext, label: Causes of the difficult",
-        "ipwzb.yaml: steps.assessment.sections[4], question 'difficulty_causes': unknown type 'longtext'",
+        "ipwzb.yaml: steps.assessment.add_sections[0], question 'difficulty_causes': unknown type 'longtext'",
     ),
     (
         "key: homelessness_years",
@@ -118,6 +118,93 @@ def test_an_agreement_method_must_ask_what_the_agreement_needs(tmp_path: Path) -
         MethodError, match="steps.second_meeting: the agreement needs the question 'purpose'"
     ):
         load_methods(directory)
+
+
+ALL_METHOD_FILES = "buss.yaml, family_plan.yaml, goal_work.yaml, ipwzb.yaml, kliv_ut.yaml"
+SHARED_BROKEN = [
+    (
+        "{key: meeting_date, type: date, label: Date of the meeting, required: true}\n"
+        "          - {key: participants",
+        "{key: meeting_date, type: textt, label: Date of the meeting, required: true}\n"
+        "          - {key: participants",
+        "_shared.yaml: steps.start_meeting.sections[0], question 'meeting_date': "
+        "unknown type 'textt'",
+    ),
+    (
+        "    sets_status: start_meeting\n",
+        "    sets_status: started\n",
+        "_shared.yaml: steps.start_meeting: unknown status 'started'",
+    ),
+    (
+        "    title: Start meeting\n",
+        "    title: Start meeting\n    colour: red\n",
+        "_shared.yaml: steps.start_meeting: unknown key 'colour'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "message"), SHARED_BROKEN)
+def test_a_mistake_in_the_shared_steps_names_that_file_and_its_heirs(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    directory = _copy_methods(tmp_path)
+    shared = directory / "_shared.yaml"
+    text = shared.read_text("utf-8")
+    assert old in text
+    shared.write_text(text.replace(old, new, 1), "utf-8")
+    with pytest.raises(MethodError) as caught:
+        load_methods(directory)
+    assert str(caught.value).startswith(message)
+    assert str(caught.value).endswith(f"(inherited by {ALL_METHOD_FILES})")
+    assert caught.value.file == "_shared.yaml"
+    result = CliRunner().invoke(main, ["check-methods", str(directory)])
+    assert result.exit_code != 0
+    assert message in result.output and f"(inherited by {ALL_METHOD_FILES})" in result.output
+    assert "buss.yaml: steps" not in result.output
+
+
+def test_a_method_that_replaces_a_broken_shared_step_is_not_named(tmp_path: Path) -> None:
+    directory = _copy_methods(tmp_path)
+    shared = directory / "_shared.yaml"
+    text = shared.read_text("utf-8")
+    shared.write_text(
+        text.replace(
+            "key: final_evaluation, type: long_text", "key: final_evaluation, type: longtext"
+        ),
+        "utf-8",
+    )
+    buss = directory / "buss.yaml"
+    buss.write_text(
+        buss.read_text("utf-8").replace(
+            "steps:\n",
+            "steps:\n  closing:\n    sections:\n      - title: Closing\n        questions:\n"
+            "          - {key: closed_on, type: date, label: Date of closing, required: true}\n",
+            1,
+        ),
+        "utf-8",
+    )
+    with pytest.raises(MethodError) as caught:
+        load_methods(directory)
+    assert str(caught.value).startswith(
+        "_shared.yaml: steps.closing.sections[0], question 'final_evaluation': unknown type"
+    )
+    assert caught.value.inherited_by == (
+        "family_plan.yaml",
+        "goal_work.yaml",
+        "ipwzb.yaml",
+        "kliv_ut.yaml",
+    )
+
+
+def test_a_mistake_in_a_method_s_own_sections_names_the_method(tmp_path: Path) -> None:
+    directory = _copy_methods(tmp_path)
+    path = directory / "buss.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("type: long_text", "type: longtext", 1), "utf-8")
+    with pytest.raises(MethodError) as caught:
+        load_methods(directory)
+    assert str(caught.value).startswith("buss.yaml: steps.")
+    assert "add_sections[" in str(caught.value) and "inherited" not in str(caught.value)
 
 
 def test_check_methods_reports_the_shipped_files() -> None:
