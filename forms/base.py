@@ -49,9 +49,6 @@ class BaseForm(FlaskForm):
     class Meta(CleanTextMeta):
         locales = False
 
-    #: (title, field names) groups shown as sections; None shows the fields in order.
-    SECTIONS: list[tuple[Any, list[str]]] | None = None
-
     #: Fields that steer the page, never answers.
     NOT_ANSWERS = frozenset({"csrf_token", "submit", "edit_token", "change_reason"})
 

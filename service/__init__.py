@@ -42,10 +42,18 @@ def _configure_security(app: Flask) -> None:
 
 
 def _configure_methods(app: Flask) -> None:
-    """Check every method file now: a mistake stops start-up with the file and question named."""
-    from forms.method_registry import methods
+    """Check every method file now: a mistake stops start-up with the file and question named.
 
-    app.extensions["stegvis.methods"] = methods()
+    ``METHODS_DIR`` (default forms/methods/) says where the files are.
+    """
+    from forms import method_registry
+
+    directory = app.config.get("METHODS_DIR")
+    app.extensions[method_registry.EXTENSION] = (
+        method_registry.load_methods(Path(directory))
+        if directory
+        else method_registry.shipped_methods()
+    )
 
 
 def _configure_extensions(app: Flask) -> None:

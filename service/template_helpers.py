@@ -12,8 +12,8 @@ from flask_babel import lazy_gettext as _l
 
 from forms.fields import ShownIf
 from forms.identity import format_identity
-from forms.method_registry import methods
 from service.access import can
+from service.cases.journey import MethodNames
 from service.error_summary import wrong_answers
 from service.i18n import LANGUAGE_NAMES
 
@@ -122,7 +122,7 @@ def register_template_helpers(app: Flask) -> None:
         return {
             "LANGUAGE_NAMES": LANGUAGE_NAMES,
             "can": can,
-            "METHODS": {key: _l(method.name) for key, method in methods().items()},
+            "METHODS": MethodNames(),
             "STATUS_LABELS": STATUS_LABELS,
             "current_locale": str(get_locale() or "sv"),
             "current_path": request.full_path.rstrip("?") if request else "/",

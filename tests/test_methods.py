@@ -212,15 +212,30 @@ def test_check_methods_reports_the_shipped_files() -> None:
     assert result.exit_code == 0 and "5 method files are correct." in result.output
 
 
-def test_start_up_stops_on_a_broken_method_file(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_start_up_stops_on_a_broken_method_file(tmp_path: Path) -> None:
     from service import create_app
 
-    def broken() -> None:
-        raise MethodError("buss.yaml", "steps.plan", "the step has no sections")
+    directory = _copy_methods(tmp_path)
+    path = directory / "buss.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            "  - key: housing\n", "  - key: housing\n    colour: red\n", 1
+        ),
+        "utf-8",
+    )
+    with pytest.raises(MethodError, match="buss.yaml: areas\\[0\\]: unknown key 'colour'"):
+        create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "METHODS_DIR": str(directory)})
 
-    monkeypatch.setattr("forms.method_registry.methods", broken)
-    with pytest.raises(MethodError, match="buss.yaml: steps.plan: the step has no sections"):
-        create_app({"TESTING": True, "DATABASE_URL": "sqlite://"})
+
+def test_the_service_works_by_the_methods_of_its_methods_dir(tmp_path: Path) -> None:
+    from service import create_app
+
+    directory = _copy_methods(tmp_path)
+    (directory / "goal_work.yaml").unlink()
+    app = create_app({"TESTING": True, "DATABASE_URL": "sqlite://", "METHODS_DIR": str(directory)})
+    with app.app_context():
+        assert "goal_work" not in methods() and "buss" in methods()
+    assert "goal_work" in methods()  # outside the app: the shipped files
 
 
 def test_the_version_follows_the_file(tmp_path: Path) -> None:

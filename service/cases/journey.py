@@ -1,40 +1,128 @@
-"""The journey's rules: which step may be filled in when, and what finalising does to a case."""
+"""The journey's rules: which step may be filled in when, and what finalising does to a case.
+
+Which version of a method a case is shown and filled in with:
+
+* answers are shown, changed and printed with the method version they were given to
+  (``Submission.form_version``; the file's text is kept in a :class:`MethodSnapshot`);
+* a case keeps the version of its first final answers: its new steps and drafts use that
+  version even after the method file changed, so one case never mixes two questionnaires;
+* a case without final answers yet uses today's method file;
+* when a method file is gone, the version kept with the answers (or the newest one kept)
+  still shows the case with its labels.
+"""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from forms.method_parser import method_from_snapshot
-from forms.method_registry import get_method
-from forms.method_schema import Method, StepSpec
+from forms.method_registry import get_method, methods
+from forms.method_schema import Method, MethodError, StepSpec
 from service.extensions import db
-from service.models import Case, CaseStatus, MethodSnapshot
+from service.models import Case, CaseStatus, MethodSnapshot, Submission
+
+log = logging.getLogger(__name__)
 
 #: The order of statuses; a case only moves forwards.
 STATUS_ORDER = [s.value for s in CaseStatus]
-#: The order steps are shown in.
-STEP_ORDER = ("start_meeting", "second_meeting", "assessment", "plan", "follow_up", "closing")
 
 
 class UnknownMethod(LookupError):
-    """The case's method file is gone; its answers are still stored."""
+    """The case's method file is gone and no version of it was kept."""
 
 
-def method_of(case: Case) -> Method:
-    """The method the case works by; if its file is gone, the newest version kept with answers."""
-    method = get_method(case.method)
-    if method is not None:
-        return method
-    snapshot = db.session.scalar(
-        sa.select(MethodSnapshot)
-        .where(MethodSnapshot.method == case.method)
-        .order_by(MethodSnapshot.created_at.desc())
+def method_of(case: Case, step: str | None = None, instance: int | None = None) -> Method:
+    """The method version to show ``step`` of the case with (or the case, without ``step``).
+
+    A step with final answers: the version they were given to (of ``instance``, or of the
+    newest instance). Otherwise the case's version (see the module's docstring).
+    """
+    version = None
+    if step is not None:
+        query = sa.select(Submission.form_version).where(
+            Submission.case_id == case.id, Submission.step == step
+        )
+        if instance is not None:
+            query = query.where(Submission.instance == instance)
+        version = db.session.scalar(
+            query.order_by(Submission.instance.desc(), Submission.version.desc()).limit(1)
+        )
+    if version is None:
+        version = case_version(case)
+    return method_version(case.method, version)
+
+
+def case_version(case: Case) -> str | None:
+    """The method version the case is pinned to: that of its first final answers, if any."""
+    return db.session.scalar(
+        sa.select(Submission.form_version)
+        .where(Submission.case_id == case.id)
+        .order_by(Submission.id)
         .limit(1)
     )
-    if snapshot is None:
-        raise UnknownMethod(case.method)
-    return method_from_snapshot(case.method, snapshot.source)
+
+
+def method_version(key: str, version: str | None) -> Method:
+    """The method ``key`` as it was at ``version`` (today's file when ``version`` is None).
+
+    Answers stored before versions were kept (no snapshot) fall back to today's file; a method
+    whose file is gone falls back to the newest version kept.
+    """
+    current = get_method(key)
+    if current is not None and version in (None, current.version):
+        return current
+    if version is not None:
+        kept = _parsed(db.session.get(MethodSnapshot, (key, version)))
+        if kept is not None:
+            return kept
+    if current is not None:
+        return current
+    newest = _parsed(
+        db.session.scalar(
+            sa.select(MethodSnapshot)
+            .where(MethodSnapshot.method == key)
+            .order_by(MethodSnapshot.created_at.desc())
+            .limit(1)
+        )
+    )
+    if newest is None:
+        raise UnknownMethod(key)
+    return newest
+
+
+def _parsed(snapshot: MethodSnapshot | None) -> Method | None:
+    return _from_source(snapshot.method, snapshot.source) if snapshot is not None else None
+
+
+@lru_cache(maxsize=64)
+def _from_source(key: str, source: str) -> Method | None:
+    # A kept text never changes (its version is its hash), so parsing it once is enough.
+    try:
+        return method_from_snapshot(key, source)
+    except MethodError as error:  # today's rules refuse the old text: use what is there
+        log.warning("kept version of method %s no longer reads: %s", key, error)
+        return None
+
+
+class MethodNames(Mapping[str, object]):
+    """Method key → translated name, for today's methods and for methods whose file is gone."""
+
+    def __getitem__(self, key: str) -> object:
+        try:
+            return _l(method_version(key, None).name)
+        except UnknownMethod:
+            raise KeyError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(methods())
+
+    def __len__(self) -> int:
+        return len(methods())
 
 
 def step_blocker(case: Case, step: StepSpec, finals: set[str]) -> object | None:

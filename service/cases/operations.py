@@ -8,6 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from forms.identity import IdentityNumber
+from forms.method_registry import get_method
 from service import audit
 from service.cases.journey import advance_status, method_of
 from service.extensions import db
@@ -135,6 +136,10 @@ def open_case(person: Person, user: User, *, method: str, caseworker: str, assig
     )
     db.session.add(case)
     db.session.flush()
+    # Keep the method's text from the start: the case stays readable if its file goes.
+    opened_with = get_method(method)
+    if opened_with is not None:
+        _remember_method(method, opened_with.version, opened_with.source)
     audit.record("case.create", case_id=case.id, person_id=person.id, user_id=user.id)
     db.session.commit()
     return case

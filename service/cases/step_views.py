@@ -32,7 +32,8 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
     """Fill in a step. Every submit keeps a draft; "Finalise" validates and makes a version."""
     case = access.get_case(case_id)
     access.require("edit" if request.method == "POST" else "view", case)
-    method = method_of(case)
+    # the version this step's answers were given to, else the case's (journey.py)
+    method = method_of(case, step_key, instance)
     spec = method.steps.get(step_key) or abort(404)
     if instance != 1 and not spec.repeatable:
         abort(404)
@@ -123,8 +124,8 @@ def _show(case: Case, spec: Any, instance: int, form: Any, **extra: Any) -> str:
         final=final,
         draft=draft,
         steps=step_overview(case),
-        areas=method_of(case).areas,
-        area_help=method_of(case).area_help,
+        areas=method_of(case, spec.key, instance).areas,
+        area_help=method_of(case, spec.key, instance).area_help,
         **extra,
     )
 

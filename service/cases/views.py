@@ -128,7 +128,7 @@ def new_case(person_id: int) -> str | Response:
     form = CaseForm()
     known = methods()
     form.method.choices = as_choices(
-        (key, known[key].name) for key in current_user.unit.methods if key in known
+        (key, _(known[key].name)) for key in current_user.unit.methods if key in known
     )
     if form.validate_on_submit():
         case = operations.open_case(

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import force_locale
 
-from forms.method_registry import get_method
+from service.cases.journey import method_of
 from service.cases.operations import latest_submission
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
@@ -87,7 +87,8 @@ def build_context(
     context = base_context(
         case, number=number, version=version, language=language, issued_on=today, contact=contact
     )
-    method = get_method(case.method)
+    # plan, follow_up and closing print their own step: the version its answers were given to
+    method = method_of(case, doc_type)
     with force_locale(language):
         if doc_type == "plan":
             context["plan"] = plan_part(answers(case, "plan"), method, language)

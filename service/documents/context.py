@@ -115,7 +115,7 @@ def build_agreement_context(
                 "expectations_team": start.get("expectations_team") or "",
             },
             "agreement": _agreement(
-                second, language, contact, method_of(case).steps["second_meeting"]
+                second, language, contact, method_of(case, "second_meeting").steps["second_meeting"]
             ),
             "consent": {
                 "given": second.get("consent_to_share") == "yes",

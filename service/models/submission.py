@@ -16,9 +16,9 @@ from service.models.user import User
 
 
 class SubmissionStatus(enum.StrEnum):
-    """A draft may change; a final version is what documents are made from."""
+    """Every stored version is final (documents are made from it); working copies are
+    :class:`~service.models.step_draft.StepDraft` rows."""
 
-    DRAFT = "draft"
     FINAL = "final"
 
 
@@ -34,6 +34,8 @@ class Submission(Base):
             "version",
             name="uq_submissions_case_step_instance_version",
         ),
+        # 'draft' is no longer written (drafts are StepDraft rows); the check keeps the value set
+        # of migration 0001 so that existing databases need no change.
         sa.CheckConstraint("status IN ('draft', 'final')", name="status"),
         sa.CheckConstraint("version > 0", name="version"),
     )

@@ -33,7 +33,7 @@ class Unit(Base):
     place: Mapped[str] = mapped_column(sa.String(100), default="")
     #: Language of the unit's documents when a person has none of their own.
     default_locale: Mapped[str] = mapped_column(sa.String(5), default="sv")
-    #: Keys of the methods the unit works with (see forms/methods.py).
+    #: Keys of the methods the unit works with (see the method files in forms/methods/).
     methods: Mapped[list[str]] = mapped_column(JSONType, default=list)
     #: Years a closed case is kept before it may be purged.
     retention_years: Mapped[int] = mapped_column(default=5)
