@@ -57,6 +57,8 @@ def _configure_methods(app: Flask) -> None:
 
 
 def _configure_extensions(app: Flask) -> None:
+    from flask_babel import lazy_gettext as _l
+
     from service import models  # noqa: F401  (registers the tables)
     from service.extensions import babel, csrf, db, login_manager
     from service.i18n import select_locale
@@ -66,6 +68,9 @@ def _configure_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=select_locale)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
+    # Flask-Login's own message is English only; this one is translated when it is shown.
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "warning"
     login_manager.session_protection = "strong"
 
     from service.auth.operations import load_user

@@ -86,6 +86,23 @@ def answer_lines(form: Any, prefix: str = "") -> list[tuple[str, str]]:
     return lines
 
 
+def join_labels(labels: list[str]) -> str:
+    """Chosen labels as one list: "Sms, telefonsamtal, hembesök", not "Sms, Telefonsamtal".
+
+    Labels are written to stand alone (capitalised); inside a list, Swedish, Polish and English
+    write common words in lower case. Abbreviations ("SMS", "PUP") keep their capitals.
+    """
+    return ", ".join(
+        label if index == 0 else _lower_first(label) for index, label in enumerate(labels)
+    )
+
+
+def _lower_first(label: str) -> str:
+    if len(label) > 1 and label[0].isupper() and not label[1].isupper():
+        return label[0].lower() + label[1:]
+    return label
+
+
 def _shown(field: Any) -> str:
     choices = {
         str(c.value): str(c.label)
@@ -93,7 +110,7 @@ def _shown(field: Any) -> str:
         if hasattr(c, "value")
     }
     if isinstance(field.data, list):
-        return ", ".join(choices.get(str(v), str(v)) for v in field.data)
+        return join_labels([choices.get(str(v), str(v)) for v in field.data])
     if isinstance(field.data, date):
         return _day(field.data)
     return choices.get(str(field.data), str(field.data))

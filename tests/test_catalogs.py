@@ -64,3 +64,42 @@ def test_every_msgid_in_the_code_is_in_the_catalogs(tmp_path: Path) -> None:
     for language in ("sv", "pl"):
         known = {m.id for m in catalog(language)}
         assert extracted - known == set(), language
+
+
+#: Words of Swedish (and letters Polish does not have) that a Polish text never needs.
+SWEDISH = re.compile(
+    r"\b(och|eller|att|för|med|som|inte|är|det|till|på|av|ärende\w*|\w*handläggare\w*|"
+    r"socialsekreterare\w*|boendestödj\w*|överenskommelse\w*|handlingsplan\w*|uppföljning\w*|"
+    r"samtycke\w*)\b|\w*[åäÅÄ]\w*|\w*[öÖ]\w*",
+    re.IGNORECASE,
+)
+#: English words that neither a Swedish nor a Polish text needs.
+ENGLISH = re.compile(r"\b(the|and|with|please|your|this|of|is|are|for|you)\b", re.IGNORECASE)
+#: Names a translation keeps as they are: Swedish identity numbers, the Kliv ut method.
+KEPT_NAMES = re.compile(r"personnummer|samordningsnummer|Kliv ut|Stegvis")
+
+
+def _strings(message) -> list[str]:  # type: ignore[no-untyped-def]
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return [KEPT_NAMES.sub("", s) for s in strings]
+
+
+def test_polish_translations_hold_no_swedish_or_english() -> None:
+    bad = {
+        message.id: string
+        for message in catalog("pl")
+        for string in _strings(message)
+        if SWEDISH.search(string) or ENGLISH.search(string)
+    }
+    assert bad == {}
+
+
+def test_swedish_translations_hold_no_english_sentence() -> None:
+    bad = {
+        message.id: string
+        for message in catalog("sv")
+        for string in _strings(message)
+        if ENGLISH.search(string)
+        or (string == message.id and len(string.split()) > 2)  # left in English
+    }
+    assert bad == {}
