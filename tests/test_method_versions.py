@@ -158,6 +158,19 @@ def test_a_case_whose_method_file_is_gone_still_shows_its_labels(
     assert "Housing" in text and "Behålla lägenheten" in text
     assert "\nhousing\n" not in text and "housing:" not in text
 
+    closing = {
+        "action": "finalise",
+        "closed_on": date.today().isoformat(),  # after every meeting of the case
+        "reason": "goals_reached",
+        "final_evaluation": "Klarar sig själv",
+        "outcomes": ["kept_housing"],
+    }
+    response = logged_in.post(f"{case_url}/steps/closing", closing)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    table = _page(logged_in, f"/reports/outcomes?year={date.today().year}")
+    assert "<h2>BUSS – housing, education, occupation, social community</h2>" in table
+    assert '<td>Kept their housing</td><td class="num">1</td>' in table
+
 
 def test_every_opened_case_keeps_its_method_text(
     logged_in: FormClient, app: Flask, worker: User

@@ -109,14 +109,22 @@ def _from_source(key: str, source: str) -> Method | None:
         return None
 
 
+def current_or_kept(key: str) -> Method | None:
+    """Today's method ``key``; when its file is gone, the newest version kept; else None."""
+    try:
+        return method_version(key, None)
+    except UnknownMethod:
+        return None
+
+
 class MethodNames(Mapping[str, object]):
     """Method key → translated name, for today's methods and for methods whose file is gone."""
 
     def __getitem__(self, key: str) -> object:
-        try:
-            return _l(method_version(key, None).name)
-        except UnknownMethod:
-            raise KeyError(key) from None
+        method = current_or_kept(key)
+        if method is None:
+            raise KeyError(key)
+        return _l(method.name)
 
     def __iter__(self) -> Iterator[str]:
         return iter(methods())

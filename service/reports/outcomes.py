@@ -8,7 +8,7 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from forms.method_registry import get_method
+from service.cases.journey import current_or_kept
 from service.extensions import db
 from service.models import Case, Submission
 
@@ -49,6 +49,6 @@ def outcome_table(unit_id: int, year: int) -> dict[str, MethodOutcomes]:
 
 def outcome_rows(entry: MethodOutcomes) -> list[tuple[str, str, int]]:
     """(value, label msgid, count) for every outcome category of the method, zero included."""
-    method = get_method(entry.method)
+    method = current_or_kept(entry.method)  # its file may be gone: the version kept
     categories = method.outcomes if method else ()
     return [(c.value, c.label, entry.outcomes.get(c.value, 0)) for c in categories]

@@ -7,7 +7,7 @@ from datetime import date
 from flask import Blueprint, render_template, request
 from flask_login import current_user
 
-from forms.method_registry import get_method
+from service.cases.journey import current_or_kept
 from service.reports.outcomes import outcome_rows, outcome_table
 
 bp = Blueprint("reports", __name__, template_folder="templates")
@@ -21,7 +21,7 @@ def outcomes() -> str:
     if year is None or not 2000 <= year <= this_year + 1:
         year = this_year
     table = outcome_table(current_user.unit_id, year)
-    methods = {key: get_method(key) for key in table}
+    methods = {key: current_or_kept(key) for key in table}
     return render_template(
         "reports/outcomes.html",
         year=year,
