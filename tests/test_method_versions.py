@@ -180,3 +180,36 @@ def test_every_opened_case_keeps_its_method_text(
         kept: Any = db.session.scalar(sa.select(MethodSnapshot))
         assert kept is not None and kept.method == "ipwzb"
         assert kept.version == load_methods()["ipwzb"].version
+
+
+def test_two_saves_keeping_the_same_method_text_at_once_both_succeed(app: Flask) -> None:
+    """Opening or finalising keeps the method's text; two at once must not fail on its key."""
+    import threading
+
+    from service.cases.operations import _remember_method
+
+    errors: list[BaseException] = []
+    rounds = 12
+    for n in range(rounds):
+        barrier = threading.Barrier(2)
+
+        def keep(version: str = f"race{n:04d}", barrier: threading.Barrier = barrier) -> None:
+            with app.app_context():
+                try:
+                    barrier.wait(timeout=10)
+                    _remember_method("buss", version, "the text")
+                    db.session.commit()
+                except Exception as error:  # noqa: BLE001  (collected, asserted below)
+                    errors.append(error)
+                finally:
+                    db.session.remove()
+
+        threads = [threading.Thread(target=keep) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+    assert errors == []
+    with app.app_context():
+        kept = db.session.scalar(sa.select(sa.func.count()).select_from(MethodSnapshot))
+        assert kept == rounds

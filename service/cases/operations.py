@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
 from forms.identity import IdentityNumber
 from forms.method_registry import get_method
@@ -282,6 +283,17 @@ def save_step(
 
 
 def _remember_method(key: str, version: str, source: str) -> None:
-    """Keep the method file's text for every version answers were given to."""
-    if source and db.session.get(MethodSnapshot, (key, version)) is None:
-        db.session.add(MethodSnapshot(method=key, version=version, source=source))
+    """Keep the method file's text for every version answers were given to.
+
+    Two people saving at the same moment may both find it missing: the second insert then does
+    nothing instead of failing on the key.
+    """
+    if not source or db.session.get(MethodSnapshot, (key, version)) is not None:
+        return
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    db.session.execute(
+        insert(MethodSnapshot)
+        .values(method=key, version=version, source=source, created_at=utcnow())
+        .on_conflict_do_nothing()
+    )
