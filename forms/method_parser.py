@@ -55,7 +55,7 @@ def parse_method(stem: str, base_text: str, text: str) -> Method:
         _only(f"{data.get('base')}.yaml", "", base, {"steps"})
         base_steps = base.get("steps") or {}
     version = hashlib.sha256((base_text + "\0" + text).encode()).hexdigest()[:12]
-    parser = _MethodParser(file, stem, f"{data.get('base')}.yaml")
+    parser = _MethodParser(file, stem, f"{data['base']}.yaml" if data.get("base") else file)
     try:
         return parser.parse(data, base_steps, version, base_text + SNAPSHOT_SEPARATOR + text)
     except MethodError as error:

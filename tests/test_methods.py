@@ -207,6 +207,24 @@ def test_a_mistake_in_a_method_s_own_sections_names_the_method(tmp_path: Path) -
     assert "add_sections[" in str(caught.value) and "inherited" not in str(caught.value)
 
 
+def test_a_method_without_a_base_is_named_for_its_own_steps(tmp_path: Path) -> None:
+    directory = tmp_path / "methods"
+    directory.mkdir()
+    shared = (METHODS_DIR / "_shared.yaml").read_text("utf-8")
+    own = (METHODS_DIR / "goal_work.yaml").read_text("utf-8").replace("base: _shared\n", "")
+    # the shared steps written into the method itself; a step without a title
+    steps = shared.split("steps:\n", 1)[1].replace("    title: Closing\n", "", 1)
+    (directory / "goal_work.yaml").write_text(
+        own.replace("steps:\n", "steps:\n" + steps, 1) if "steps:\n" in own else own, "utf-8"
+    )
+    with pytest.raises(MethodError) as caught:
+        load_methods(directory)
+    message = str(caught.value)
+    assert message.startswith("goal_work.yaml: steps.")
+    assert message.endswith(": 'title' must be a non-empty text")
+    assert not caught.value.inherited_by
+
+
 def test_check_methods_reports_the_shipped_files() -> None:
     result = CliRunner().invoke(main, ["check-methods"])
     assert result.exit_code == 0 and "5 method files are correct." in result.output
