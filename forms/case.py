@@ -16,7 +16,10 @@ class CaseForm(BaseForm):
     referring_caseworker_name = StringField(
         _l("Referring caseworker"),
         validators=[Optional(), Length(max=200)],
-        description=_l("Socialsekreterare, biståndshandläggare or pracownik socjalny."),
+        description=_l(
+            "The social worker who referred the person "
+            "(socialsekreterare, biståndshandläggare or pracownik socjalny)."
+        ),
     )
     assignment = TextAreaField(
         _l("Assignment from the referral"),

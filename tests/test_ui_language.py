@@ -28,7 +28,7 @@ def test_the_method_choice_is_in_the_pages_language(logged_in: FormClient) -> No
         assert f">{name}<" in page
     assert "individual programme" not in page and "housing, education" not in page
     assert "Socialsekreterare" not in page and "biståndshandläggare" not in page
-    assert "Pracownik socjalny ośrodka pomocy społecznej" in page
+    assert "Pracownik socjalny, który skierował osobę" in page
     page = _in(logged_in, "sv").get(f"{person}/cases/new").get_data(as_text=True)
     assert ">IPWzB – individuellt program för att ta sig ur hemlöshet<" in page
     assert "pracownik socjalny" not in page
