@@ -140,6 +140,12 @@ SHARED_BROKEN = [
         "    title: Start meeting\n    colour: red\n",
         "_shared.yaml: steps.start_meeting: unknown key 'colour'",
     ),
+    (
+        "not_before: start_meeting.meeting_date}",
+        "not_before: start_meeting.meeting_day}",
+        "_shared.yaml: steps.closing, question 'closed_on': not_before names "
+        "'start_meeting.meeting_day', which is not a date question",
+    ),
 ]
 
 
