@@ -66,13 +66,12 @@ def missing_content(case: Case, doc_type: str) -> object | None:
 
     Steps without a final version are left to the other blockers ("not filled in yet").
     """
-    method = None
     for step_key, extra in NEEDS.get(doc_type, {}).items():
         final = latest_submission(case, step_key)
         if final is None:
             continue
-        method = method or method_of(case)
-        spec = method.steps.get(step_key)
+        # the questions as they were asked: the version this step's answers were given to
+        spec = method_of(case, step_key).steps.get(step_key)
         if spec is None:
             continue
         question = _first_missing(_top_level(spec), final.answers, set(extra), "")
