@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm.exc import StaleDataError
 
 from forms.identity import IdentityNumber
 from forms.method_registry import get_method
-from service import audit
+from service import audit, integrity
 from service.cases.journey import advance_status, method_of
 from service.extensions import db
 from service.models import (
@@ -24,6 +27,8 @@ from service.models import (
     User,
 )
 from service.models._types import utcnow
+from service.models.step_draft import UNIQUE_DRAFT
+from service.models.submission import UNIQUE_VERSION
 from service.numbering import next_number
 
 
@@ -187,49 +192,82 @@ def get_draft(case: Case, step: str, instance: int) -> StepDraft | None:
 
 def edit_token(case: Case, step: str, instance: int) -> str:
     """What the editor saw: draft revision and final version. A change means someone saved."""
-    draft = get_draft(case, step, instance)
-    final = latest_submission(case, step, instance)
+    return _token(get_draft(case, step, instance), latest_submission(case, step, instance))
+
+
+def _token(draft: StepDraft | None, final: Submission | None) -> str:
     return f"{draft.revision if draft else 0}:{final.version if final else 0}"
 
 
 class EditConflict(Exception):
-    """Someone else saved the step after the editor loaded it."""
+    """Someone else saved the step after the editor loaded it.
+
+    ``draft`` and ``final`` are what is stored now (both None when the draft was discarded).
+    """
 
     def __init__(self, draft: StepDraft | None, final: Submission | None) -> None:
         super().__init__("edit conflict")
         self.draft, self.final = draft, final
 
 
-def _check_token(case: Case, step: str, instance: int, token: str) -> None:
+def _check_token(case: Case, step: str, instance: int, token: str) -> tuple[StepDraft | None, int]:
+    """Refuse a save from a page loaded before the last save.
+
+    Returns the draft as checked and the final version the page saw. The write must use this
+    very draft object: its revision is the ``WHERE revision = …`` of the write, which closes the
+    gap between this check and the commit (see :func:`_saving`). Loading it again could already
+    see someone else's newer revision and overwrite that.
+    """
+    draft, final = get_draft(case, step, instance), latest_submission(case, step, instance)
     # A page without a token was loaded before anything existed ("0:0").
-    if (token or "0:0") != edit_token(case, step, instance):
-        raise EditConflict(get_draft(case, step, instance), latest_submission(case, step, instance))
+    if (token or "0:0") != _token(draft, final):
+        raise EditConflict(draft, final)
+    return draft, (final.version if final else 0)
+
+
+@contextmanager
+def _saving(case: Case, step: str, instance: int) -> Iterator[None]:
+    """Write and commit a save of the step; lost to a concurrent save, roll back and conflict.
+
+    Three ways to lose a race, each refused by the database rather than overwritten: the draft
+    row changed or went since it was read (its revision), another first draft was inserted, or
+    another final version with the same number was inserted. Any other error is re-raised.
+    """
+    try:
+        yield
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+    except sa.exc.IntegrityError as error:
+        if not integrity.violates(error, UNIQUE_DRAFT, UNIQUE_VERSION):
+            raise
+        db.session.rollback()
+    else:
+        return
+    raise EditConflict(get_draft(case, step, instance), latest_submission(case, step, instance))
 
 
 def save_draft(
     case: Case, step: str, instance: int, formdata: dict[str, list[str]], user: User, token: str
 ) -> StepDraft:
     """Keep everything typed, valid or not; refuse to overwrite someone else's newer save."""
-    _check_token(case, step, instance, token)
-    draft = get_draft(case, step, instance)
-    if draft is None:
-        draft = StepDraft(
-            case_id=case.id,
-            step=step,
-            instance=instance,
-            formdata=formdata,
-            revision=1,
-            updated_by_id=user.id,
-        )
-        db.session.add(draft)
-    else:
-        draft.formdata = formdata
-        draft.revision += 1
-        draft.updated_by_id = user.id
-        draft.updated_at = utcnow()
-    db.session.flush()
-    audit.record("step.draft", case_id=case.id, user_id=user.id, step=step, instance=instance)
-    db.session.commit()
+    draft, _seen = _check_token(case, step, instance, token)
+    with _saving(case, step, instance):
+        if draft is None:
+            # The revision starts at 1: the version counter sets it.
+            draft = StepDraft(
+                case_id=case.id,
+                step=step,
+                instance=instance,
+                formdata=formdata,
+                updated_by_id=user.id,
+            )
+            db.session.add(draft)
+        else:
+            draft.formdata = formdata
+            draft.updated_by_id = user.id
+            draft.updated_at = utcnow()
+        audit.record("step.draft", case_id=case.id, user_id=user.id, step=step, instance=instance)
     return draft
 
 
@@ -245,40 +283,45 @@ def save_step(
     token: str | None = None,
     method_source: str = "",
 ) -> Submission:
-    """Finalise: store the validated answers as a new final version and move the case on."""
+    """Finalise: store the validated answers as a new final version and move the case on.
+
+    With ``token`` (what the editor's page saw) the new version is the one after the page's:
+    a concurrent Finalise from the same page state makes the same number, and the unique
+    constraint lets only one of them in.
+    """
     if token is not None:
-        _check_token(case, step, instance, token)
-    previous = latest_submission(case, step, instance)
-    submission = Submission(
-        case_id=case.id,
-        step=step,
-        instance=instance,
-        answers=answers,
-        status=SubmissionStatus.FINAL.value,
-        version=(previous.version + 1) if previous else 1,
-        form_version=form_version,
-        change_reason=change_reason.strip(),
-        created_by_id=user.id,
-    )
-    db.session.add(submission)
-    draft = get_draft(case, step, instance)
-    if draft is not None:
-        db.session.delete(draft)
-    _remember_method(case.method, form_version, method_source)
-    method = method_of(case)
-    advance_status(case, method.steps[step], answers)
-    if step == "closing" and case.closed_at is None:
-        case.closed_at = utcnow()
-    db.session.flush()
-    audit.record(
-        "step.finalise",
-        case_id=case.id,
-        user_id=user.id,
-        step=step,
-        instance=instance,
-        version=submission.version,
-    )
-    db.session.commit()
+        draft, seen = _check_token(case, step, instance, token)
+    else:
+        previous = latest_submission(case, step, instance)
+        draft, seen = get_draft(case, step, instance), (previous.version if previous else 0)
+    spec = method_of(case).steps[step]
+    with _saving(case, step, instance):
+        submission = Submission(
+            case_id=case.id,
+            step=step,
+            instance=instance,
+            answers=answers,
+            status=SubmissionStatus.FINAL.value,
+            version=seen + 1,
+            form_version=form_version,
+            change_reason=change_reason.strip(),
+            created_by_id=user.id,
+        )
+        db.session.add(submission)
+        if draft is not None:
+            db.session.delete(draft)  # only if unchanged since read: the version counter
+        _remember_method(case.method, form_version, method_source)
+        advance_status(case, spec, answers)
+        if step == "closing" and case.closed_at is None:
+            case.closed_at = utcnow()
+        audit.record(
+            "step.finalise",
+            case_id=case.id,
+            user_id=user.id,
+            step=step,
+            instance=instance,
+            version=submission.version,
+        )
     return submission
 
 

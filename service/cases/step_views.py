@@ -133,17 +133,23 @@ def _show(case: Case, spec: Any, instance: int, form: Any, **extra: Any) -> str:
 def _show_conflict(
     case: Case, method: Any, spec: Any, instance: int, form: Any, conflict: operations.EditConflict
 ) -> str:
-    """Both versions on one page: theirs read-only, yours still in the form."""
-    if conflict.draft is not None:
-        theirs = make_form(
-            method, spec, changing=False, formdata=formdata_from(conflict.draft.formdata)
-        )
-        who, when = conflict.draft.updated_by, conflict.draft.updated_at
-    else:
-        assert conflict.final is not None
-        theirs = make_form(
-            method, spec, changing=False, formdata=None, answers=conflict.final.answers
-        )
-        who, when = conflict.final.created_by, conflict.final.created_at
+    """Both versions on one page: theirs read-only, yours still in the form.
+
+    Nothing stored any more (someone discarded the draft) leaves only yours to show.
+    """
+    theirs, who, when = None, None, None
+    draft, final = conflict.draft, conflict.final
+    if draft is not None and final is not None:
+        # Read one after the other while the other save committed: the older one is outdated.
+        if final.created_at >= draft.updated_at:
+            draft = None
+        else:
+            final = None
+    if draft is not None:
+        theirs = make_form(method, spec, changing=False, formdata=formdata_from(draft.formdata))
+        who, when = draft.updated_by, draft.updated_at
+    elif final is not None:
+        theirs = make_form(method, spec, changing=False, formdata=None, answers=final.answers)
+        who, when = final.created_by, final.created_at
     form.edit_token.data = operations.edit_token(case, spec.key, instance)
     return _show(case, spec, instance, form, conflict={"form": theirs, "who": who, "when": when})

@@ -22,6 +22,10 @@ class SubmissionStatus(enum.StrEnum):
     FINAL = "final"
 
 
+#: Refuses a second row of the same version: two people finalising a step at once.
+UNIQUE_VERSION = "uq_submissions_case_step_instance_version"
+
+
 class Submission(Base):
     """One version of the answers to one step (start meeting, second meeting, …)."""
 
@@ -32,7 +36,7 @@ class Submission(Base):
             "step",
             "instance",
             "version",
-            name="uq_submissions_case_step_instance_version",
+            name=UNIQUE_VERSION,
         ),
         # 'draft' is no longer written (drafts are StepDraft rows); the check keeps the value set
         # of migration 0001 so that existing databases need no change.

@@ -1,0 +1,38 @@
+"""Telling which unique constraint a failed write ran into, on PostgreSQL and SQLite.
+
+Two people saving at the same moment make the database refuse the second row (the same draft,
+version or document number twice). Callers turn exactly those refusals into a conflict the user
+sees; any other integrity error is a defect and must still surface.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from service.db import Base
+
+
+def _unique(name: str) -> sa.UniqueConstraint:
+    for table in Base.metadata.tables.values():
+        for constraint in table.constraints:
+            if isinstance(constraint, sa.UniqueConstraint) and constraint.name == name:
+                return constraint
+    raise LookupError(f"No unique constraint named {name!r}.")
+
+
+def violates(error: IntegrityError, *names: str) -> bool:
+    """True when ``error`` is the refusal of one of the unique constraints ``names``."""
+    diag = getattr(error.orig, "diag", None)
+    if diag is not None:  # PostgreSQL names the constraint
+        return getattr(diag, "constraint_name", None) in names
+    message = str(error.orig)
+    for name in names:
+        constraint = _unique(name)
+        # SQLite: "UNIQUE constraint failed: step_drafts.case_id, step_drafts.step, …"
+        columns = ", ".join(
+            f"{constraint.table.name}.{column.name}" for column in constraint.columns
+        )
+        if message == f"UNIQUE constraint failed: {columns}":
+            return True
+    return False

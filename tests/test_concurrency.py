@@ -1,0 +1,211 @@
+"""Two people saving the same step at the same moment: one save wins, the other sees a conflict.
+
+Two logged-in clients, each in its own thread, load the step page, wait at a barrier and post at
+once — on an existing draft, on the first draft and on Finalise, 30 rounds each, on the test
+database (SQLite, or PostgreSQL with TEST_DATABASE_URL). No round may answer a server error or
+lose a save: the save that was acknowledged is the one stored, and the other person was shown
+the conflict page with both versions.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+from werkzeug.test import TestResponse
+
+from service.cases import operations
+from service.extensions import db
+from service.models import Case, StepDraft, Submission, Unit, User
+from tests.conftest import FormClient, hidden_inputs
+from tests.test_journey import START, open_case, register
+
+ROUNDS = 30
+CONFLICT = "Someone else saved this step while you were editing"
+
+
+@dataclass
+class Outcome:
+    """What one of the two racing posts was answered."""
+
+    who: str
+    words: str
+    response: TestResponse
+
+    @property
+    def page(self) -> str:
+        return self.response.get_data(as_text=True)
+
+    @property
+    def saved(self) -> bool:
+        """Acknowledged: back to the case page, as after any successful save."""
+        location = self.response.headers.get("Location", "")
+        return (
+            self.response.status_code == 302
+            and "/steps/" not in location
+            and "/login" not in location
+        )
+
+    @property
+    def conflict(self) -> bool:
+        return self.response.status_code == 200 and CONFLICT in self.page
+
+
+@pytest.fixture
+def colleague(app: Flask, make_user: Any, worker: User) -> FormClient:
+    """A second member of staff of the same unit, logged in with their own client."""
+    with app.app_context():
+        unit = db.session.get(Unit, worker.unit_id)
+        db.session.expunge(unit)
+    user = make_user(email="colleague@example.org", full_name="Erik Lund", unit=unit)
+    other = FormClient(app.test_client())
+    other.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert other.login(user.email).status_code == 302
+    return other
+
+
+def race(
+    clients: dict[str, FormClient], url: str, data: dict[str, Any], round_no: int
+) -> list[Outcome]:
+    """Both clients load ``url``, then post ``data`` with their own words at the same moment."""
+    pages = {
+        who: hidden_inputs(client.get(url).get_data(as_text=True))
+        for who, client in clients.items()
+    }
+    barrier = threading.Barrier(len(clients))
+    outcomes: list[Outcome] = []
+    failures: list[BaseException] = []
+
+    def post(who: str) -> None:
+        form = {**pages[who], **data, "own_words": f"Runda {round_no} skriven av {who}"}
+        try:
+            barrier.wait(timeout=10)
+            outcomes.append(
+                Outcome(who, form["own_words"], clients[who].client.post(url, data=form))
+            )
+        except BaseException as error:  # reported by the test, not lost in the thread
+            failures.append(error)
+
+    threads = [threading.Thread(target=post, args=(who,)) for who in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert not failures, failures
+    assert len(outcomes) == len(clients)
+    return outcomes
+
+
+def judge(outcomes: list[Outcome], round_no: int) -> Outcome:
+    """Exactly one save acknowledged, the other shown both versions; returns the winner."""
+    errors = [o.response.status_code for o in outcomes if o.response.status_code >= 500]
+    assert not errors, f"round {round_no}: server error {errors}"
+    saved = [o for o in outcomes if o.saved]
+    conflicts = [o for o in outcomes if o.conflict]
+    assert len(saved) == 1 and len(conflicts) == 1, (
+        f"round {round_no}: "
+        f"{[(o.who, o.response.status_code, o.response.headers.get('Location')) for o in outcomes]}"
+    )
+    winner, loser = saved[0], conflicts[0]
+    # The conflict page shows the stored version and keeps the loser's own answers in the form.
+    assert winner.words in loser.page and loser.words in loser.page, f"round {round_no}"
+    return winner
+
+
+@pytest.fixture
+def clients(logged_in: FormClient, colleague: FormClient) -> dict[str, FormClient]:
+    return {"Anna": logged_in, "Erik": colleague}
+
+
+@pytest.fixture
+def person(logged_in: FormClient) -> str:
+    return register(
+        logged_in,
+        first_name="Johan",
+        last_name="Ekström",
+        identity_country="se",
+        identity_number="850709-9805",
+        preferred_language="sv",
+    )
+
+
+@pytest.fixture
+def new_case(app: Flask, logged_in: FormClient, person: str, worker: User) -> Callable[[], str]:
+    """A fresh case of the person: the first through the form, the rest directly (speed)."""
+    first = open_case(logged_in, person, method="buss")
+
+    def make() -> str:
+        with app.app_context():
+            case = db.session.get(Case, int(first.rsplit("/", 1)[1]))
+            copy = operations.open_case(
+                case.person,
+                db.session.get(User, worker.id),
+                method="buss",
+                caseworker=case.referring_caseworker_name,
+                assignment=case.assignment,
+            )
+            return f"/cases/{copy.id}"
+
+    return make
+
+
+def stored_words(app: Flask, model: Any, case_url: str) -> list[str]:
+    case_id = int(case_url.rstrip("/").rsplit("/", 1)[1])
+    with app.app_context():
+        rows = db.session.scalars(
+            sa.select(model).where(model.case_id == case_id, model.step == "start_meeting")
+        ).all()
+        return [
+            (row.formdata["own_words"][0] if model is StepDraft else row.answers["own_words"])
+            for row in rows
+        ]
+
+
+def test_racing_on_an_existing_draft_loses_no_save(
+    app: Flask, clients: dict[str, FormClient], logged_in: FormClient, new_case: Any
+) -> None:
+    case = new_case()
+    url = f"{case}/steps/start_meeting"
+    assert logged_in.post(url, {**START, "action": "draft"}).status_code == 302
+    for n in range(ROUNDS):
+        outcomes = race(clients, url, {**START, "action": "draft"}, n)
+        winner = judge(outcomes, n)
+        assert stored_words(app, StepDraft, case) == [winner.words], f"round {n}: save lost"
+
+
+def test_racing_on_the_first_draft_loses_no_save(
+    app: Flask, clients: dict[str, FormClient], new_case: Any
+) -> None:
+    for n in range(ROUNDS):
+        case = new_case()
+        outcomes = race(clients, f"{case}/steps/start_meeting", {**START, "action": "draft"}, n)
+        winner = judge(outcomes, n)
+        assert stored_words(app, StepDraft, case) == [winner.words], f"round {n}: save lost"
+
+
+def test_racing_on_finalise_accepts_exactly_one(
+    app: Flask, clients: dict[str, FormClient], new_case: Any, worker: User
+) -> None:
+    for n in range(ROUNDS):
+        case = new_case()
+        url = f"{case}/steps/start_meeting"
+        if n % 2:  # every other round races on top of an existing draft
+            with app.app_context():
+                db.session.add(
+                    StepDraft(
+                        case_id=int(case.rsplit("/", 1)[1]),
+                        step="start_meeting",
+                        formdata={"own_words": ["Utkast"]},
+                        updated_by_id=worker.id,
+                    )
+                )
+                db.session.commit()
+        outcomes = race(clients, url, START, n)
+        winner = judge(outcomes, n)
+        assert stored_words(app, Submission, case) == [winner.words], f"round {n}: two finals"
+        assert stored_words(app, StepDraft, case) == [], f"round {n}: draft left behind"
