@@ -10,8 +10,10 @@ import hashlib
 from datetime import date
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
-from service import audit
+from service import audit, integrity
 from service.documents.context import document_language
 from service.documents.document_types import DOCUMENT_TYPES, document_type
 from service.documents.rendering import clean_context
@@ -25,6 +27,14 @@ AGREEMENT = "agreement"
 
 class NotReady(Exception):
     """The document cannot be issued yet; the message says why (translated)."""
+
+
+class IssueConflict(NotReady):
+    """Someone else issued the same version of the document at the same moment."""
+
+
+#: Two issuers of one document at once make the same number and version; one gets in.
+UNIQUE_NUMBER_VERSION = "uq_documents_number_version"
 
 
 def agreement_blocker(case: Case) -> object | None:
@@ -116,9 +126,21 @@ def store_document(
         issued_by_id=user.id,
     )
     db.session.add(document)
-    db.session.flush()
     audit.record("document.issue", case_id=case.id, user_id=user.id, number=number, version=version)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        if not integrity.violates(error, UNIQUE_NUMBER_VERSION):
+            raise
+        db.session.rollback()
+        raise IssueConflict(
+            str(
+                _l(
+                    "Someone else issued this document at the same moment; their version is "
+                    "listed on the case page. Issue it again if you need a newer version."
+                )
+            )
+        ) from None
     return document
 
 

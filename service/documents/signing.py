@@ -21,7 +21,7 @@ from docx.image.image import Image
 from flask_babel import lazy_gettext as _l
 
 from service import audit
-from service.documents.operations import is_locked, store_document
+from service.documents.operations import IssueConflict, is_locked, store_document
 from service.extensions import db
 from service.models import Case, Document, DocumentSignature, User
 
@@ -111,17 +111,27 @@ def sign_with_drawing(document: Document, user: User, drawing: bytes) -> Documen
     context["document"] = {**context["document"], "version": (newest or 0) + 1}
     case = db.session.get(Case, document.case_id)
     assert case is not None  # documents belong to a case (foreign key)
-    signed = store_document(
-        case,
-        user,
-        document.doc_type,
-        document.number,
-        context["document"]["version"],
-        document.language,
-        context,
-        document.template,
-        signature=drawing,
-    )
+    try:
+        signed = store_document(
+            case,
+            user,
+            document.doc_type,
+            document.number,
+            context["document"]["version"],
+            document.language,
+            context,
+            document.template,
+            signature=drawing,
+        )
+    except IssueConflict:
+        raise SigningError(
+            str(
+                _l(
+                    "Someone else made a new version of this document at the same moment. "
+                    "Sign it again."
+                )
+            )
+        ) from None
     return _record_signature(
         document,
         user,
