@@ -340,3 +340,23 @@ def _remember_method(key: str, version: str, source: str) -> None:
         .values(method=key, version=version, source=source, created_at=utcnow())
         .on_conflict_do_nothing()
     )
+
+
+def discard_draft(case: Case, step: str, instance: int, user: User, *, revision: int) -> None:
+    """Delete the draft the user confirmed; a save after the confirmation page is a conflict.
+
+    A repeatable step's instance without a final version then no longer exists.
+    """
+    draft = get_draft(case, step, instance)
+    if draft is None or draft.revision != revision:
+        raise EditConflict(draft, latest_submission(case, step, instance))
+    with _saving(case, step, instance):
+        db.session.delete(draft)  # only this revision: the version counter
+        audit.record(
+            "step.draft_discard",
+            case_id=case.id,
+            user_id=user.id,
+            step=step,
+            instance=instance,
+            revision=revision,
+        )

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from forms.draft import DiscardDraftForm
 from service import access, audit
 from service.cases import operations
 from service.cases.journey import method_of, step_blocker
@@ -77,6 +78,55 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
         return _show_conflict(case, method, spec, instance, form, conflict)
     flash(_("Draft saved. You can go on later; nothing is lost."), "success")
     return redirect(url_for("cases.case", case_id=case.id))
+
+
+@bp.route("/cases/<int:case_id>/steps/<step_key>/<int:instance>/discard", methods=["GET", "POST"])
+def discard_draft(case_id: int, step_key: str, instance: int) -> str | Response:
+    """Ask, then discard the draft of a step (staff who may edit it); audited."""
+    case = access.get_case(case_id)
+    access.require("edit", case)
+    method = method_of(case)
+    spec = method.steps.get(step_key) or abort(404)
+    if instance != 1 and not spec.repeatable:
+        abort(404)
+    draft = operations.get_draft(case, step_key, instance)
+    form = DiscardDraftForm()
+    changed = False
+    if draft is not None and form.validate_on_submit():
+        try:
+            operations.discard_draft(
+                case, step_key, instance, current_user, revision=int(form.revision.data)
+            )
+        except operations.EditConflict as conflict:
+            # Saved again after this page was shown: show the newer draft and ask again.
+            draft, changed = conflict.draft, True
+        else:
+            flash(
+                _("The draft of “%(step)s” is discarded.", step=_step_title(spec, instance)),
+                "success",
+            )
+            return redirect(url_for("cases.case", case_id=case.id))
+    if draft is None:  # nothing (any more) to discard: finalised or discarded by someone
+        flash(_("“%(step)s” has no draft to discard.", step=_step_title(spec, instance)), "warning")
+        return redirect(url_for("cases.case", case_id=case.id))
+    form.revision.data = str(draft.revision)
+    return render_template(
+        "cases/discard_draft.html",
+        case=case,
+        step=spec,
+        title=_step_title(spec, instance),
+        instance=instance,
+        draft=draft,
+        answers=make_form(method, spec, changing=False, formdata=formdata_from(draft.formdata)),
+        final=operations.latest_submission(case, step_key, instance),
+        form=form,
+        changed=changed,
+    )
+
+
+def _step_title(spec: Any, instance: int) -> str:
+    """The step's title as the case page shows it ("Follow-up 2")."""
+    return f"{_(spec.title)} {instance}" if spec.repeatable else _(spec.title)
 
 
 def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any) -> Any:

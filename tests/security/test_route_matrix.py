@@ -72,6 +72,8 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("cases.case", "GET"):                         row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
     ("cases.step", "GET"):                         row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
     ("cases.step", "POST"):                        row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.discard_draft", "GET"):                row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.discard_draft", "POST"):               row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("documents.issue_agreement_view", "POST"):    row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
     ("documents.issue_view", "POST"):              row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
     ("documents.download", "GET"):                 row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
