@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pytest
@@ -69,36 +70,54 @@ def colleague(app: Flask, make_user: Any, worker: User) -> FormClient:
     return other
 
 
-def race(
-    clients: dict[str, FormClient], url: str, data: dict[str, Any], round_no: int
-) -> list[Outcome]:
-    """Both clients load ``url``, then post ``data`` with their own words at the same moment."""
-    pages = {
-        who: hidden_inputs(client.get(url).get_data(as_text=True))
-        for who, client in clients.items()
-    }
-    barrier = threading.Barrier(len(clients))
-    outcomes: list[Outcome] = []
-    failures: list[BaseException] = []
+def at_the_same_moment(posts: list[Callable[[], TestResponse]]) -> list[TestResponse]:
+    """Run each post in its own thread, released together by a barrier; answers in order."""
+    barrier = threading.Barrier(len(posts))
+    answers: list[Any] = [None] * len(posts)
 
-    def post(who: str) -> None:
-        form = {**pages[who], **data, "own_words": f"Runda {round_no} skriven av {who}"}
+    def run(n: int) -> None:
         try:
             barrier.wait(timeout=10)
-            outcomes.append(
-                Outcome(who, form["own_words"], clients[who].client.post(url, data=form))
-            )
+            answers[n] = posts[n]()
         except BaseException as error:  # reported by the test, not lost in the thread
-            failures.append(error)
+            answers[n] = error
 
-    threads = [threading.Thread(target=post, args=(who,)) for who in clients]
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(len(posts))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=30)
+    failures = [a for a in answers if not isinstance(a, TestResponse)]
     assert not failures, failures
-    assert len(outcomes) == len(clients)
-    return outcomes
+    return answers
+
+
+def race_each(
+    clients: dict[str, FormClient], url: str, data: dict[str, dict[str, Any]], round_no: int
+) -> list[Outcome]:
+    """Both clients load ``url``, then post their own ``data[who]`` at the same moment."""
+    forms = {
+        who: {
+            **hidden_inputs(client.get(url).get_data(as_text=True)),
+            **data[who],
+            "own_words": f"Runda {round_no} skriven av {who}",
+        }
+        for who, client in clients.items()
+    }
+    answers = at_the_same_moment(
+        [partial(clients[who].client.post, url, data=forms[who]) for who in clients]
+    )
+    return [
+        Outcome(who, forms[who]["own_words"], answer)
+        for who, answer in zip(clients, answers, strict=True)
+    ]
+
+
+def race(
+    clients: dict[str, FormClient], url: str, data: dict[str, Any], round_no: int
+) -> list[Outcome]:
+    """Both clients load ``url``, then post ``data`` with their own words at the same moment."""
+    return race_each(clients, url, {who: data for who in clients}, round_no)
 
 
 def judge(outcomes: list[Outcome], round_no: int) -> Outcome:
@@ -209,3 +228,54 @@ def test_racing_on_finalise_accepts_exactly_one(
         winner = judge(outcomes, n)
         assert stored_words(app, Submission, case) == [winner.words], f"round {n}: two finals"
         assert stored_words(app, StepDraft, case) == [], f"round {n}: draft left behind"
+
+
+MIXED_ROUNDS = 10
+
+
+def test_a_draft_save_racing_a_finalise_loses_neither_silently(
+    app: Flask, clients: dict[str, FormClient], new_case: Any
+) -> None:
+    """Anna saves the draft while Erik finalises from the same page state."""
+    for n in range(MIXED_ROUNDS):
+        case = new_case()
+        url = f"{case}/steps/start_meeting"
+        assert clients["Anna"].post(url, {**START, "action": "draft"}).status_code == 302
+        outcomes = race_each(clients, url, {"Anna": {**START, "action": "draft"}, "Erik": START}, n)
+        winner = judge(outcomes, n)
+        finals, drafts = stored_words(app, Submission, case), stored_words(app, StepDraft, case)
+        if winner.who == "Erik":
+            assert (finals, drafts) == ([winner.words], []), f"round {n}"
+        else:
+            assert (finals, drafts) == ([], [winner.words]), f"round {n}"
+
+
+def test_a_discard_racing_a_save_never_discards_the_newer_save(
+    app: Flask, clients: dict[str, FormClient], new_case: Any
+) -> None:
+    """Anna confirms "Discard the draft" while Erik saves the same draft."""
+    for n in range(MIXED_ROUNDS):
+        case = new_case()
+        url = f"{case}/steps/start_meeting"
+        assert clients["Anna"].post(url, {**START, "action": "draft"}).status_code == 302
+        discard = hidden_inputs(clients["Anna"].get(f"{url}/1/discard").get_data(as_text=True))
+        erik = hidden_inputs(clients["Erik"].get(url).get_data(as_text=True))
+        erik.update({**START, "action": "draft", "own_words": f"Erik {n}"})
+        answers = at_the_same_moment(
+            [
+                partial(clients["Anna"].client.post, f"{url}/1/discard", data=discard),
+                partial(clients["Erik"].client.post, url, data=erik),
+            ]
+        )
+        assert all(a.status_code < 500 for a in answers), f"round {n}"
+        anna, saved = answers[0].get_data(as_text=True), answers[1]
+        left = stored_words(app, StepDraft, case)
+        if saved.status_code == 302:  # Erik's save won: it stays, Anna is asked again
+            assert left == [f"Erik {n}"], f"round {n}"
+            assert answers[0].status_code == 200 and "saved this draft again" in anna
+            assert f"Erik {n}" in anna
+        else:  # the discard won: Erik is told, his answers still in his form
+            assert left == [] and answers[0].status_code == 302, f"round {n}"
+            page = saved.get_data(as_text=True)
+            assert "Someone else discarded the draft of this step" in page, f"round {n}"
+            assert f"Erik {n}" in page

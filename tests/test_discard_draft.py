@@ -50,7 +50,9 @@ def test_a_refused_new_follow_up_can_be_discarded_and_disappears(
 ) -> None:
     url = f"{followed_up}/steps/follow_up/2"
     refused = logged_in.post(url, {**follow_up("", "in_progress", {}), "since_last_time": "X"})
-    assert refused.status_code == 200 and "This field is required." in refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "This field is required." in refused.get_data(
+        as_text=True
+    )
     assert "Follow-up 2 (draft)" in logged_in.get(followed_up).get_data(as_text=True)
 
     link = discard_link(logged_in.get(url).get_data(as_text=True))
@@ -72,7 +74,9 @@ def test_a_refused_new_follow_up_can_be_discarded_and_disappears(
         )
         assert event is not None and event.case_id is not None and event.user_id is not None
         assert event.details == {"step": "follow_up", "instance": 2, "revision": 1}  # ids only
-        finals = db.session.scalars(sa.select(Submission.instance).where(Submission.step == "follow_up"))
+        finals = db.session.scalars(
+            sa.select(Submission.instance).where(Submission.step == "follow_up")
+        )
         assert list(finals) == [1]
 
 
