@@ -18,11 +18,15 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from flask import Flask
+from sqlalchemy.exc import IntegrityError
 from werkzeug.test import TestResponse
 
+from service import integrity
 from service.cases import operations
 from service.extensions import db
 from service.models import Case, StepDraft, Submission, Unit, User
+from service.models.step_draft import UNIQUE_DRAFT
+from service.models.submission import UNIQUE_VERSION
 from tests.conftest import FormClient, hidden_inputs
 from tests.test_journey import START, open_case, register
 
@@ -279,3 +283,33 @@ def test_a_discard_racing_a_save_never_discards_the_newer_save(
             page = saved.get_data(as_text=True)
             assert "Someone else discarded the draft of this step" in page, f"round {n}"
             assert f"Erik {n}" in page
+
+
+def test_only_the_racing_constraints_count_as_a_conflict(
+    app: Flask, new_case: Any, worker: User
+) -> None:
+    """The unique constraints of a race are recognised by name; any other refusal is not."""
+    case_id = int(new_case().rsplit("/", 1)[1])
+
+    def refusal(*rows: Any) -> IntegrityError:
+        with app.app_context():
+            db.session.add_all(rows)
+            with pytest.raises(IntegrityError) as caught:
+                db.session.commit()
+            db.session.rollback()
+            return caught.value
+
+    def draft() -> StepDraft:
+        return StepDraft(case_id=case_id, step="plan", formdata={}, updated_by_id=worker.id)
+
+    def final(step: str) -> Submission:
+        return Submission(case_id=case_id, step=step, answers={}, created_by_id=worker.id)
+
+    twice = refusal(draft(), draft())
+    assert integrity.violates(twice, UNIQUE_DRAFT)
+    assert not integrity.violates(twice, UNIQUE_VERSION)
+    assert integrity.violates(refusal(final("plan"), final("plan")), UNIQUE_VERSION)
+    other = refusal(
+        Submission(case_id=case_id, step="x", answers={}, version=0, created_by_id=worker.id)
+    )
+    assert not integrity.violates(other, UNIQUE_DRAFT, UNIQUE_VERSION)  # a check constraint
