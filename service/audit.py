@@ -90,6 +90,11 @@ ACTIONS: dict[str, AuditAction] = {
         _action("step.view", _l("Opened a step"), _l("Opened a step: %(step)s, %(instance)s")),
         _action("step.draft", _l("Saved a draft"), _l("Saved a draft: %(step)s, %(instance)s")),
         _action(
+            "step.draft_discard",
+            _l("Discarded a draft"),
+            _l("Discarded a draft: %(step)s, %(instance)s"),
+        ),
+        _action(
             "step.finalise",
             _l("Saved a step"),
             _l("Saved a step: %(step)s, %(instance)s, version %(version)s"),
