@@ -48,7 +48,7 @@ class AuditAction:
     key: str
     #: What was done, e.g. "Viewed the case" (also the choice of the log's action filter).
     name: Any
-    #: The name with the row's details, e.g. "Saved a draft: %(step)s, %(instance)s".
+    #: The name with the row's details, e.g. "Saved a draft: %(step)s".
     phrase: Any = None
 
 
@@ -87,8 +87,9 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Exported the case file; documents: %(documents)s"),
         ),
         _action("case.purge", _l("Erased a case after the retention period")),
-        _action("step.view", _l("Opened a step"), _l("Opened a step: %(step)s, %(instance)s")),
-        _action("step.draft", _l("Saved a draft"), _l("Saved a draft: %(step)s, %(instance)s")),
+        # %(step)s is the step as its page is titled: "Follow-up 2", "Start meeting".
+        _action("step.view", _l("Opened a step"), _l("Opened a step: %(step)s")),
+        _action("step.draft", _l("Saved a draft"), _l("Saved a draft: %(step)s")),
         _action(
             "step.draft_discard",
             _l("Discarded a draft"),
@@ -97,7 +98,7 @@ ACTIONS: dict[str, AuditAction] = {
         _action(
             "step.finalise",
             _l("Saved a step"),
-            _l("Saved a step: %(step)s, %(instance)s, version %(version)s"),
+            _l("Saved a step: %(step)s, version %(version)s"),
         ),
         _action("consent.withdraw", _l("Recorded a withdrawal of consent")),
         _action(
@@ -164,11 +165,12 @@ def action_name(action: str) -> str:
 
 
 def describe(
-    action: str, details: Mapping[str, Any] | None, step_title: Callable[[str], str]
+    action: str, details: Mapping[str, Any] | None, step_title: Callable[[str, Any], str]
 ) -> str:
-    """The translated phrase of an audit row, e.g. "Saved a draft: Individual plan, 1".
+    """The translated phrase of an audit row, e.g. "Saved a draft: Follow-up 2".
 
-    ``step_title`` turns a step key of the details into the step's translated title.
+    ``step_title`` turns a step key and instance of the details into the step's translated
+    title as its page shows it (with the number only for a repeatable step).
     """
     found = ACTIONS.get(action)
     if found is None:
@@ -184,5 +186,5 @@ def describe(
             word = words.get(value) if isinstance(value, str) else None
             values[key] = str(word) if word is not None else value
     if "step" in values:
-        values["step"] = step_title(str(values["step"]))
+        values["step"] = step_title(str(values["step"]), (details or {}).get("instance"))
     return str(found.phrase) % values

@@ -77,6 +77,31 @@ def test_the_login_page_has_the_same_summary(client: FormClient, worker: User) -
     assert [target for target, _text in summary_links(page)] == ["email", "password"]
 
 
+def test_a_failed_login_says_so_and_promises_nothing_about_the_password(
+    client: FormClient, worker: User
+) -> None:
+    # The password is never shown again: "everything you typed is kept" would be untrue, and
+    # a wrong password is no "answer that needs correcting".
+    page = client.post("/login", {"email": worker.email, "password": "wrong"}).get_data(
+        as_text=True
+    )
+    summary = SUMMARY.search(page)
+    assert summary and '<h2 id="form-errors-title">Could not log in</h2>' in summary.group(1)
+    assert "answer needs correcting" not in page and "Everything you typed is kept." not in page
+    page = client.post("/login", {"email": "", "password": ""}).get_data(as_text=True)
+    assert "2 answers need correcting" in page and "Everything you typed is kept." not in page
+    client.get("/language/sv")
+    page = client.post("/login", {"email": worker.email, "password": "wrong"}).get_data(
+        as_text=True
+    )
+    assert "Inloggningen misslyckades" in page and "Allt du har skrivit finns kvar." not in page
+    client.get("/language/pl")
+    page = client.post("/login", {"email": worker.email, "password": "wrong"}).get_data(
+        as_text=True
+    )
+    assert "Nie udało się zalogować" in page
+
+
 def test_a_question_required_on_one_answer_says_so_without_javascript(
     logged_in: FormClient,
 ) -> None:

@@ -86,15 +86,18 @@ def action_choices(actions: list[str]) -> list[tuple[str, str]]:
     return sorted(((key, audit.action_name(key)) for key in actions), key=lambda c: c[1])
 
 
-def _step_title(method_key: str | None, step_key: str) -> str:
-    """The translated title of a step: of the case's method, else of any method that has it."""
+def _step_title(method_key: str | None, step_key: str, instance: object = None) -> str:
+    """The translated title of a step as its page shows it ("Follow-up 2", "Start meeting"):
+    of the case's method, else of any method that has it."""
     method = get_method(method_key) if method_key else None
     candidates = [method] if method is not None else []
     candidates += list(methods().values())
     for candidate in candidates:
         spec = candidate.steps.get(step_key)
         if spec is not None:
-            return gettext(spec.title)
+            title = gettext(spec.title)
+            # A step done once has no number on its page; "Start meeting, 1" said nothing.
+            return f"{title} {instance}" if spec.repeatable and instance else title
     return step_key
 
 

@@ -245,8 +245,8 @@ def test_audit_log_shows_translated_phrases_not_action_keys(
         step = gettext("Start meeting")
         expected = [
             gettext("Viewed the case"),
-            gettext("Opened a step: %(step)s, %(instance)s", step=step, instance=1),
-            gettext("Saved a draft: %(step)s, %(instance)s", step=step, instance=1),
+            gettext("Opened a step: %(step)s", step=step),
+            gettext("Saved a draft: %(step)s", step=step),
             gettext(
                 "Downloaded a document: %(number)s, version %(version)s (%(format)s)",
                 number=own.document_number,
@@ -262,10 +262,38 @@ def test_audit_log_shows_translated_phrases_not_action_keys(
             gettext("Read the audit log"),
         ]
     if language == "en":
-        assert "Opened a step: Start meeting, 1" in expected
+        # A step done once is named without a number, as its page is titled.
+        assert "Opened a step: Start meeting" in expected
+        assert "Start meeting, 1" not in text
     for phrase in expected:
         assert phrase in text, phrase
     for raw in ("case.view", "step.view", "document.download", "person.update", "phone", "step="):
         assert raw not in text, raw
     assert "instance=" not in text and "start_meeting" not in text
     assert '<option value="case.view"' in page  # the filter still filters by the stored key
+
+
+def test_a_step_is_named_in_the_audit_log_as_its_page_is_titled(
+    app: Flask, client: FormClient, world: World
+) -> None:
+    """A follow-up carries its number ("Follow-up 2"); a step done once carries none."""
+    own = world.own
+    with app.app_context():
+        for details in (
+            {"step": "follow_up", "instance": 2},
+            {"step": "start_meeting", "instance": 1},
+            {"step": "plan", "instance": 1, "version": 3},
+        ):
+            action = "step.finalise" if "version" in details else "step.draft"
+            db.session.add(
+                AuditEvent(action=action, case_id=own.case_id, ip="cli", details=details)
+            )
+        db.session.commit()
+    client.login(own.emails["admin"])
+    text = _visible(client.get("/admin/audit").get_data(as_text=True))
+    assert "Saved a draft: Follow-up 2" in text
+    assert "Saved a draft: Start meeting" in text and "Start meeting, 1" not in text
+    assert "Saved a step: Individual plan, version 3" in text
+    client.get("/language/pl")
+    text = _visible(client.get("/admin/audit").get_data(as_text=True))
+    assert "Zapisano wersję roboczą: Monitoring 2" in text
