@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from service.models import User
 from tests.conftest import PASSWORD, FormClient
-from tests.test_journey import START, open_case, register
+from tests.test_journey import START, open_case, register, second
 
 pytestmark = pytest.mark.browser
 REQUIRED = re.compile(r"\brequired\b")
@@ -74,3 +74,28 @@ def test_focus_lands_on_the_error_summary_and_its_links_lead_to_the_fields(
     expect(page.locator("#form-errors")).to_be_focused()
     page.locator('#form-errors a[href="#first_name"]').click()
     expect(page.locator("#first_name")).to_be_focused()
+
+
+def test_a_phone_wide_page_does_not_scroll_sideways(
+    browser: Browser, live_server: str, logged_in: FormClient, worker: User
+) -> None:
+    """At 390 px the person page, the case page with its documents table and the step page's
+    sub-goal table stay within the screen: a wide table scrolls inside its card."""
+    person_url = register(logged_in, phone="070-000 00 01")
+    case_url = open_case(logged_in, person_url)
+    assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
+    assert logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
+    assert logged_in.post(f"{case_url}/agreement", form_url=case_url).status_code == 302
+    context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
+    context.set_default_timeout(8000)
+    page = context.new_page()
+    page.goto(f"{live_server}/login")
+    page.locator("#email").fill(worker.email)
+    page.locator("#password").fill(PASSWORD)
+    page.locator('main button[type="submit"]').click()
+    expect(page.locator("h1")).not_to_have_text("Log in")
+    for url in (person_url, case_url, f"{person_url}/edit", f"{case_url}/steps/second_meeting"):
+        page.goto(f"{live_server}{url}")
+        widths = page.evaluate("[document.documentElement.scrollWidth, innerWidth]")
+        assert widths[0] <= widths[1], (url, widths)
+    context.close()
