@@ -67,6 +67,16 @@ def test_the_summary_names_answers_inside_rows_and_the_person_form(
     assert [target for target, _text in links] == ["first_name", "last_name"]
 
 
+def test_the_person_edit_page_puts_the_summary_first(logged_in: FormClient) -> None:
+    """The summary is the first thing on the page, before the note about issued documents."""
+    person_url = register(logged_in)
+    page = logged_in.post(
+        f"{person_url}/edit", {"first_name": "", "last_name": "", "preferred_language": "sv"}
+    ).get_data(as_text=True)
+    assert [target for target, _text in summary_links(page)] == ["first_name", "last_name"]
+    assert page.index('id="form-errors"') < page.index("Documents already issued keep")
+
+
 def test_the_login_page_has_the_same_summary(client: FormClient, worker: User) -> None:
     page = client.post("/login", {"email": worker.email, "password": "wrong"}).get_data(
         as_text=True
