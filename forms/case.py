@@ -12,7 +12,9 @@ from forms.base import BaseForm
 class CaseForm(BaseForm):
     """Method choices are set per unit by the view (only the unit's own methods)."""
 
-    method = SelectField(_l("Method"), validators=[DataRequired()])
+    method = SelectField(
+        _l("Method"), validators=[DataRequired(message=_l("This field is required."))]
+    )
     referring_caseworker_name = StringField(
         _l("Referring caseworker"),
         validators=[Optional(), Length(max=200)],

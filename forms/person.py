@@ -24,8 +24,14 @@ IDENTITY_COUNTRY = {"personnummer": "se", "samordningsnummer": "se", "pesel": "p
 class PersonForm(BaseForm):
     """The person's details; an identity number is optional but checked when given."""
 
-    first_name = StringField(_l("First name"), validators=[DataRequired(), Length(max=100)])
-    last_name = StringField(_l("Last name"), validators=[DataRequired(), Length(max=100)])
+    first_name = StringField(
+        _l("First name"),
+        validators=[DataRequired(message=_l("This field is required.")), Length(max=100)],
+    )
+    last_name = StringField(
+        _l("Last name"),
+        validators=[DataRequired(message=_l("This field is required.")), Length(max=100)],
+    )
     identity_country = SelectField(
         _l("Kind of identity number"),
         choices=as_choices(IDENTITY_COUNTRIES),

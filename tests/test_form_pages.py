@@ -75,6 +75,12 @@ def test_the_person_edit_page_puts_the_summary_first(logged_in: FormClient) -> N
     ).get_data(as_text=True)
     assert [target for target, _text in summary_links(page)] == ["first_name", "last_name"]
     assert page.index('id="form-errors"') < page.index("Documents already issued keep")
+    # The same words for a missing answer as on every step page (not WTForms' own).
+    logged_in.get("/language/sv")
+    page = logged_in.post(
+        f"{person_url}/edit", {"first_name": "", "last_name": "", "preferred_language": "sv"}
+    ).get_data(as_text=True)
+    assert "Fältet måste fyllas i." in page and "Det här fältet är obligatoriskt." not in page
 
 
 def test_the_login_page_has_the_same_summary(client: FormClient, worker: User) -> None:

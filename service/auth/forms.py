@@ -12,5 +12,11 @@ from forms.base import BaseForm
 class LoginForm(BaseForm):
     """E-mail and password."""
 
-    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
-    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(
+        _l("E-mail"),
+        validators=[DataRequired(message=_l("This field is required.")), Length(max=254)],
+    )
+    password = PasswordField(
+        _l("Password"),
+        validators=[DataRequired(message=_l("This field is required.")), Length(max=200)],
+    )
