@@ -338,3 +338,31 @@ def test_a_wrong_reference_to_another_steps_date_is_named(
     with pytest.raises(MethodError) as caught:
         load_methods(directory)
     assert message in str(caught.value) and "closed_on" in str(caught.value)
+
+
+def test_the_case_page_numbers_follow_ups_alike_and_counts_only_the_held_ones(
+    logged_in: FormClient,
+    buss_case: str,  # noqa: F811
+    worker: User,
+) -> None:
+    """The timeline says "Follow-up 1", "Follow-up 2" (not "Follow-up" and "#2"), and a
+    follow-up that is only a draft is not counted as held."""
+    planned_case(logged_in, buss_case, worker, goals=1, subs=1)
+    for n, day in ((1, "2026-11-27"), (2, "2026-12-04")):
+        response = logged_in.post(f"{buss_case}/steps/follow_up/{n}", follow_up(day, ["reached"]))
+        assert response.status_code == 302, response.get_data(as_text=True)
+    draft = {"action": "draft", "since_last_time": "Inte klart än"}
+    assert logged_in.post(f"{buss_case}/steps/follow_up/3", draft).status_code == 302
+
+    page = logged_in.get(buss_case).get_data(as_text=True)
+    timeline = page[page.index('<ol class="timeline">') :]
+    timeline = timeline[: timeline.index("</ol>")]
+    items = [
+        re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", item)).strip()
+        for item in re.findall(r"<li>(.*?)</li>", timeline, re.DOTALL)
+    ]
+    follow_ups = [item for item in items if "Follow-up" in item]
+    assert [item.split(" – ", 1)[1] for item in follow_ups] == ["Follow-up 1 v1", "Follow-up 2 v1"]
+    assert not any("#" in item for item in items), items
+    assert "Start meeting v1" in items[0]  # a step done once has no number
+    assert "2 held" in page and "3 held" not in page

@@ -68,8 +68,20 @@ def meeting_day(submission: Submission) -> date:
     return submission.created_at.date()
 
 
-def timeline(case: Case, steps: list[Submission], step_titles: dict[str, str]) -> list[Event]:
+def _numbered(title: str, instance: int, repeatable: bool) -> str:
+    # "Follow-up 1", "Follow-up 2" (not "Follow-up" then "#2"); a step done once has no number.
+    return f"{title} {instance}" if repeatable or instance > 1 else title
+
+
+def timeline(
+    case: Case,
+    steps: list[Submission],
+    step_titles: dict[str, str],
+    repeatable: frozenset[str] = frozenset(),
+) -> list[Event]:
     """Meetings (``steps``: the case's finals) and documents in date order.
+
+    A step of ``repeatable`` is named with its number as its page is ("Follow-up 1").
 
     Entries of one day follow the order they were entered in: a step by its first version
     (a later change does not move the meeting), a document by the moment it was issued.
@@ -94,8 +106,8 @@ def timeline(case: Case, steps: list[Submission], step_titles: dict[str, str]) -
             Event(
                 meeting_day(s),
                 "step",
-                step_titles.get(s.step, s.step),
-                f"#{s.instance} v{s.version}" if s.instance > 1 else f"v{s.version}",
+                _numbered(step_titles.get(s.step, s.step), s.instance, s.step in repeatable),
+                f"v{s.version}",
                 created,
                 row_id,
             )

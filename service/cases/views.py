@@ -174,7 +174,10 @@ def _overview(case: Case) -> dict[str, object]:
     steps = overview.finals(case)  # read once, used by every part below
     return {
         "timeline": overview.timeline(
-            case, steps, {k: _(s.title) for k, s in method.steps.items()}
+            case,
+            steps,
+            {k: _(s.title) for k, s in method.steps.items()},
+            frozenset(k for k, s in method.steps.items() if s.repeatable),
         ),
         "next_meeting": overview.next_meeting(steps, today),
         "overdue": overview.overdue_sub_goals(steps, today),
