@@ -93,7 +93,7 @@ ACTIONS: dict[str, AuditAction] = {
         _action(
             "step.draft_discard",
             _l("Discarded a draft"),
-            _l("Discarded a draft: %(step)s, %(instance)s"),
+            _l("Discarded a draft: %(step)s"),
         ),
         _action(
             "step.finalise",
