@@ -47,7 +47,7 @@ def _parties(t: Texts) -> str:
     return facts(
         [
             (t["name"], _v("person.full_name")),
-            ('{{ person.identity_kind or "' + t["identity"] + '" }}', _v("person.identity_number")),
+            ('{{ person.identity_kind or "' + t["identity"] + '" }}', _v("person.identity_number|nobreak")),
             (t["address"], _v("person.address")),
             (t["unit"], "{{ unit.name }}"),
             (
@@ -76,7 +76,8 @@ def consent(t: Texts) -> str:
             heading(t["h_consent_valid"]),
             para(t["consent_valid"]),
             heading(t["h_consent_withdraw"]),
-            para(t["consent_withdraw"]),
+            para(t["consent_withdraw"], keep_next=True, after=60),
+            para(t["consent_contacts"]),
             para(t["consent_legal"], color="595959", size=18),
             _signatures(t, caseworker=False),
         ]
@@ -193,7 +194,7 @@ def plan(t: Texts) -> str:
                     (t["name"], _v("person.full_name")),
                     (
                         '{{ person.identity_kind or "' + t["identity"] + '" }}',
-                        _v("person.identity_number"),
+                        _v("person.identity_number|nobreak"),
                     ),
                     (t["assignment"], _v("case.assignment")),
                     (t["method"], "{{ case.method }}"),

@@ -90,7 +90,7 @@ def test_every_type_is_issued_from_the_case_page(
     texts = {d.doc_type: docx_text(d.content) for d in issued}
     assert "Zgoda na przekazywanie informacji" in texts["consent"]
     assert "MOPS Sopot, PUP" in texts["consent"] and "9 listopada 2027" in texts["consent"]
-    assert "Indywidualny Program Wychodzenia z Bezdomności" in texts["plan"]
+    assert "Indywidualny program wychodzenia z bezdomności" in texts["plan"]
     assert "Delmål 4.3: ringa hyresvärden" in texts["plan"]
     assert "Zofia har ringt två hyresvärdar." in texts["follow_up"]
     assert "PLN-" in texts["follow_up"]  # the plan the follow-up belongs to
