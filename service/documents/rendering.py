@@ -56,6 +56,8 @@ LEGACY_NAMES = {
     "plan_en": "plan_se_en",
     "plan_pl": "plan_ipwzb_pl",
 }
+#: The language tag of each document language (``w:lang``, ``dc:language``).
+LANGUAGE_TAGS = {"sv": "sv-SE", "pl": "pl-PL", "en": "en-GB"}
 
 
 def _none_as_empty(value: Any) -> Any:
@@ -129,7 +131,31 @@ def render_document(
     template uses, and :class:`jinja2.TemplateSyntaxError` when a template's tags are broken.
     """
     prepared = _prepared_template(template_name)
-    return fast_docx.render(prepared, _prepared_context(context), images or {})
+    properties = _properties(template_name, prepared, context)
+    return fast_docx.render(prepared, _prepared_context(context), images or {}, properties)
+
+
+def template_language(template_name: str) -> str:
+    """The language of a template, from its name (``plan_ipwzb_sv`` → ``sv``), or ""."""
+    language = LEGACY_NAMES.get(template_name, template_name).rsplit("_", 1)[-1]
+    return language if language in LANGUAGE_TAGS else ""
+
+
+def _properties(
+    template_name: str, prepared: fast_docx.PreparedTemplate, context: Mapping[str, Any]
+) -> fast_docx.Properties | None:
+    """Title (the template's), subject (method and number), author (the unit) and language."""
+    language = template_language(template_name)
+    if not language:
+        return None
+    document, unit, case = (context.get(key) or {} for key in ("document", "unit", "case"))
+    subject = " · ".join(str(part) for part in (case.get("method"), document.get("number")) if part)
+    return fast_docx.Properties(
+        title=prepared.title,
+        subject=subject,
+        author=str(unit.get("name") or ""),
+        language=LANGUAGE_TAGS[language],
+    )
 
 
 def template_variables(template_name: str) -> set[str]:
@@ -220,10 +246,11 @@ def _template_path(template_name: str) -> Path:
     return path
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _prepared(path: Path, mtime_ns: int, size: int) -> fast_docx.PreparedTemplate:
     """The prepared template; keyed on mtime and size so an edited file is prepared again."""
-    return fast_docx.prepare(path, _ENVIRONMENT)
+    language = template_language(path.stem)
+    return fast_docx.prepare(path, _ENVIRONMENT, LANGUAGE_TAGS[language] if language else "")
 
 
 def _prepared_template(template_name: str) -> fast_docx.PreparedTemplate:

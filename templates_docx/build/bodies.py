@@ -154,13 +154,13 @@ def _goals(t: Texts) -> str:
             ),
             loop_table(
                 [
-                    (t["no"], 560),
-                    (t["sub_goal"], 1800),
-                    (t["person_actions"], 1500),
-                    (t["worker_actions"], 1500),
-                    (t["others"], 1378),
-                    (t["when"], 1200),
-                    (t["progress_sign"], 1700),
+                    (t["no"], 500),
+                    (t["sub_goal"], 1700),
+                    (t["person_actions"], 1400),
+                    (t["worker_actions"], 1450),
+                    (t["others"], 1888),  # names of people and offices: long words
+                    (t["when"], 1100),
+                    (t["progress_sign"], 1600),
                 ],
                 [
                     "{{ s.ref }}",

@@ -84,11 +84,30 @@ def _page_parts(base: Path, texts: PageTexts) -> dict[str, str]:
     }
 
 
+def _hyphenation(settings: str, styles: str) -> dict[str, str]:
+    """Hyphenation on for the document, off in every paragraph unless it asks for it.
+
+    Only the values of the narrow table columns hyphenate (``kit.HYPHENATE``): a long word
+    there breaks at a syllable with a hyphen, never anywhere without one.
+    """
+    if "<w:autoHyphenation" not in settings:
+        settings = settings.replace("<w:defaultTabStop ", "<w:autoHyphenation/><w:defaultTabStop ")
+    if "<w:suppressAutoHyphens" not in styles:
+        styles = styles.replace("<w:pPrDefault><w:pPr>", "<w:pPrDefault><w:pPr><w:suppressAutoHyphens/>")
+    return {"word/settings.xml": settings, "word/styles.xml": styles}
+
+
 def write_template(name: str, body: str, texts: PageTexts, language: str) -> Path:
     """Write ``templates_docx/<name>.docx`` with ``body`` and the common header and footer."""
     with zipfile.ZipFile(BASE) as source:
         document = source.read("word/document.xml").decode("utf-8")
-    changes = {"word/document.xml": _replace(document, _BODY, body), **_page_parts(BASE, texts)}
+        settings = source.read("word/settings.xml").decode("utf-8")
+        styles = source.read("word/styles.xml").decode("utf-8")
+    changes = {
+        "word/document.xml": _replace(document, _BODY, body),
+        **_page_parts(BASE, texts),
+        **_hyphenation(settings, styles),
+    }
     path = TEMPLATE_DIR / f"{name}.docx"
     _rewrite(path, BASE, changes, texts.full_title or texts.doc_title, language)
     return path
