@@ -57,11 +57,7 @@ DOC_TITLES = {
     },
     "follow_up_se": {"sv": "Uppföljning", "en": "Follow-up record", "pl": "Notatka z monitoringu"},
     "follow_up_pl": {"pl": "Monitoring", "sv": "Monitorering", "en": "Monitoring record"},
-    "closing_se": {
-        "sv": "Avslutning",
-        "en": "Closing summary",
-        "pl": "Zakończenie współpracy",
-    },
+    "closing_se": {"sv": "Avslutning", "en": "Closing summary", "pl": "Zakończenie wsparcia"},
     "closing_pl": {
         "pl": "Zakończenie współpracy",
         "sv": "Avslutat samarbete",

@@ -52,8 +52,9 @@ PLAN: dict[tuple[str, str], dict[str, str]] = {
     },
     ("se", "en"): {
         "plan_title": "Individual plan",
-        "plan_subtitle": "The plan is made together with you. It sets out the goals, what will "
-        "be done, by whom, when and how, and how the plan is followed up.",
+        "plan_subtitle": "The plan is made together with you and sets out how the assignment is "
+        "carried out (the Swedish regulations SOSFS 2014:5): the goals, what will be done, by "
+        "whom, when and how, and how the plan is followed up.",
         "h_plan_basis": "1. The assignment and the plan",
         "assignment": "Assignment and decision",
         "adopted_on": "Plan adopted on",
@@ -415,8 +416,7 @@ RECORDS[("se", "pl")] = {
     "h_progress": "Cele cząstkowe",
     "progress_note": "Cel cząstkowy ustawiony zbyt wysoko obniża się – to nie jest porażka.",
     "h_changes": "Zmiany w planie",
-    "cl_title": "Zakończenie współpracy – podsumowanie",
-    "opened_on": "Data rozpoczęcia",
+    "cl_title": "Zakończenie wsparcia – podsumowanie",
     "reached": "Osiągnięte cele cząstkowe",
     "rating_start": "Przy rozpoznaniu",
 }
