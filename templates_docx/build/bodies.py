@@ -52,7 +52,8 @@ def _parties(t: Texts) -> str:
             (t["unit"], "{{ unit.name }}"),
             (
                 t["contact_person"],
-                '{{ worker.name or "—" }}{% if worker.phone %}, tel. {{ worker.phone }}{% endif %}',
+                '{{ worker.name or "—" }}{% if worker.phone %}, tel.\u00a0'
+                "{{ worker.phone|nobreak }}{% endif %}",
             ),
             (t["case"], "{{ case.reference }} · {{ case.method }}"),
         ]

@@ -190,7 +190,6 @@ COMMON[("pl", "sv")] = {
     "signatures_note": "Dokumentet har upprättats i två likalydande exemplar, ett till var part.",
     "area": "Område",
     "goal": "Huvudmål",
-    "when": "Senast",
 }
 COMMON[("pl", "en")] = {
     **COMMON[("se", "en")],
@@ -205,7 +204,6 @@ COMMON[("pl", "en")] = {
     "area": "Area",
     "goal": "Main goal",
     "sub_goal": "Specific goal",
-    "when": "By when",
 }
 
 _CONSENT_SV = {
@@ -247,8 +245,8 @@ _CONSENT_EN = {
 _CONSENT_PL = {
     "consent_title": "Zgoda na przekazywanie informacji",
     "consent_intro": "Ja, {{ person.full_name }}, wyrażam zgodę na przekazywanie moich danych "
-    "przez jednostkę ({{ unit.name }}) i podmioty wymienione niżej, w zakresie opisanym "
-    "poniżej.",
+    "przez jednostkę ({{ unit.name }}) oraz podmioty wymienione w punkcie 2, w zakresie i "
+    "w celu opisanym poniżej.",
     "h_consent_parties": "2. Podmioty, które mogą wymieniać informacje",
     "h_consent_data": "3. Zakres danych",
     "h_consent_purpose": "4. Cel",
@@ -286,8 +284,8 @@ CONSENT: dict[tuple[str, str], dict[str, str]] = {
     ("pl", "pl"): {
         **_CONSENT_PL,
         "consent_intro": "Ja, {{ person.full_name }}, wyrażam zgodę na przekazywanie moich danych "
-        "przez ośrodek ({{ unit.name }}) i podmioty wymienione niżej, w zakresie opisanym "
-        "poniżej.",
+        "przez ośrodek ({{ unit.name }}) oraz podmioty wymienione w punkcie 2, w zakresie i "
+        "w celu opisanym poniżej.",
         "consent_withdraw": "Zgoda jest dobrowolna. Można ją w każdej chwili wycofać, w całości "
         "lub w części, ustnie lub na piśmie – wystarczy powiedzieć o tym asystentowi albo "
         "zgłosić to w ośrodku. Wycofanie zgody nie wpływa na udzielane wsparcie.",

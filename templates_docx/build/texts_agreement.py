@@ -12,8 +12,8 @@ from __future__ import annotations
 SE_PL: dict[str, str] = {
     "Överenskommelse om samarbete": "Porozumienie o współpracy",
     "Den här överenskommelsen beskriver hur du och {{ unit.name }} ska samarbeta: vad vi vill "
-    "uppnå, vad var och en gör och hur vi håller kontakten.": "Porozumienie opisuje zasady "
-    "współpracy między osobą a jednostką: {{ unit.name }} – co chcemy osiągnąć, kto co robi i "
+    "uppnå, vad var och en gör och hur vi håller kontakten.": "Porozumienie opisuje, jak "
+    "osoba i jednostka ({{ unit.name }}) będą współpracować: co chcemy osiągnąć, kto co robi i "
     "jak utrzymujemy kontakt.",
     "1. Parter": "1. Strony",
     "Personen": "Osoba",
@@ -66,8 +66,8 @@ SE_PL: dict[str, str] = {
     "Kontaktvägar": "Formy kontaktu",
     "8. Samtycke till informationsutbyte": "8. Zgoda na wymianę informacji",
     "{{ person.full_name }} samtycker till att uppgifter lämnas och hämtas mellan parterna "
-    "nedan, i den omfattning och för det syfte som anges här.": "Osoba: {{ person.full_name }} "
-    "– wyraża zgodę na przekazywanie i uzyskiwanie informacji między podmiotami wymienionymi "
+    "nedan, i den omfattning och för det syfte som anges här.": "{{ person.full_name }} wyraża "
+    "zgodę na przekazywanie i uzyskiwanie informacji między podmiotami wymienionymi "
     "poniżej, w zakresie i w celu tu określonym.",
     "Mellan vilka": "Między kim",
     "Vilka uppgifter": "Jakie informacje",

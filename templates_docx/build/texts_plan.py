@@ -124,8 +124,8 @@ PLAN: dict[tuple[str, str], dict[str, str]] = {
         "question": "Zagadnienie",
         "answer": "Opis",
         "h_goals": "III. Cele i działania",
-        "goals_intro": "Każdy cel główny dzieli się na cele szczegółowe. Cel ustawiony zbyt "
-        "wysoko obniża się – to nie jest porażka.",
+        "goals_intro": "Każdy cel główny dzieli się na cele szczegółowe. Cel ustalony zbyt "
+        "wysoko można obniżyć – to nie jest porażka.",
         "from_assignment": "Związek z zadaniem:",
         "person_actions": "Działania osoby",
         "worker_actions": "Działania asystenta / pracownika socjalnego",
@@ -226,7 +226,7 @@ RECORDS: dict[tuple[str, str], dict[str, str]] = {
         "h_successes": "Sukcesy",
         "h_setbacks": "Trudności i jak je pokonać",
         "h_progress": "Cele szczegółowe",
-        "progress_note": "Cel ustawiony zbyt wysoko obniża się – to nie jest porażka.",
+        "progress_note": "Cel ustalony zbyt wysoko można obniżyć – to nie jest porażka.",
         "h_ratings": "Samoocena",
         "rating_before": "Poprzednio",
         "rating_now": "Obecnie",
@@ -274,8 +274,8 @@ PLAN[("se", "pl")] = {
     "question": "Zagadnienie",
     "answer": "Opis",
     "h_goals": "3. Cele, cele cząstkowe i działania",
-    "goals_intro": "Każdy cel dzieli się na małe cele cząstkowe. Cel cząstkowy ustawiony zbyt "
-    "wysoko obniża się – to nie jest porażka.",
+    "goals_intro": "Każdy cel dzieli się na małe cele cząstkowe. Cel cząstkowy ustalony zbyt "
+    "wysoko można obniżyć – to nie jest porażka.",
     "from_assignment": "Część zlecenia:",
     "person_actions": "Co robi osoba",
     "worker_actions": "Co robi personel",
@@ -414,7 +414,7 @@ RECORDS[("se", "pl")] = {
     "fu_title": "Notatka z monitoringu – spotkanie kontrolne",
     "plan_ref": "Plan działań",
     "h_progress": "Cele cząstkowe",
-    "progress_note": "Cel cząstkowy ustawiony zbyt wysoko obniża się – to nie jest porażka.",
+    "progress_note": "Cel cząstkowy ustalony zbyt wysoko można obniżyć – to nie jest porażka.",
     "h_changes": "Zmiany w planie",
     "cl_title": "Zakończenie wsparcia – podsumowanie",
     "reached": "Osiągnięte cele cząstkowe",
