@@ -66,7 +66,7 @@ class Properties:
         for name, element in _CORE_FIELDS.items():
             tag = f"<{element}>{escape(values[name])}</{element}>"
             pattern = re.compile(rf"<{element}>.*?</{element}>|<{element}\s*/>", re.S)
-            xml, found = pattern.subn(lambda _: tag, xml, count=1)
+            xml, found = pattern.subn(tag.replace("\\", r"\\"), xml, count=1)
             if not found:
                 xml = xml.replace("</cp:coreProperties>", tag + "</cp:coreProperties>")
         return xml
@@ -91,14 +91,14 @@ def _template_title(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> str:
     match = re.search(r"<dc:title>(.*?)</dc:title>", core, re.S)
     if match is None:
         return ""
-    return (
-        match.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
-    )
+    return match.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
 
 
 def with_language(xml: str, language: str) -> str:
     """``xml`` with every ``w:lang`` (style defaults, runs) set to the language tag."""
-    return _LANG.sub(f'<w:lang w:val="{language}" w:eastAsia="{language}" w:bidi="{language}"/>', xml)
+    return _LANG.sub(
+        f'<w:lang w:val="{language}" w:eastAsia="{language}" w:bidi="{language}"/>', xml
+    )
 
 
 def prepare(path: Path, environment: Environment, language: str = "") -> PreparedTemplate:

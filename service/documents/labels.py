@@ -12,7 +12,7 @@ ROLE_LABELS = {"worker": _l("Worker"), "caseworker": _l("Caseworker"), "admin": 
 
 
 def _is_acronym(word: str) -> bool:
-    """"SMS", "PUP", "E-mail"? Only the first: every letter of it is a capital."""
+    """ "SMS", "PUP", "E-mail"? Only the first: every letter of it is a capital."""
     letters = [ch for ch in word if ch.isalpha()]
     return len(letters) > 1 and all(ch.isupper() for ch in letters)
 

@@ -47,7 +47,10 @@ def _parties(t: Texts) -> str:
     return facts(
         [
             (t["name"], _v("person.full_name")),
-            ('{{ person.identity_kind or "' + t["identity"] + '" }}', _v("person.identity_number|nobreak")),
+            (
+                '{{ person.identity_kind or "' + t["identity"] + '" }}',
+                _v("person.identity_number|nobreak"),
+            ),
             (t["address"], _v("person.address")),
             (t["unit"], "{{ unit.name }}"),
             (

@@ -93,7 +93,9 @@ def _hyphenation(settings: str, styles: str) -> dict[str, str]:
     if "<w:autoHyphenation" not in settings:
         settings = settings.replace("<w:defaultTabStop ", "<w:autoHyphenation/><w:defaultTabStop ")
     if "<w:suppressAutoHyphens" not in styles:
-        styles = styles.replace("<w:pPrDefault><w:pPr>", "<w:pPrDefault><w:pPr><w:suppressAutoHyphens/>")
+        styles = styles.replace(
+            "<w:pPrDefault><w:pPr>", "<w:pPrDefault><w:pPr><w:suppressAutoHyphens/>"
+        )
     return {"word/settings.xml": settings, "word/styles.xml": styles}
 
 

@@ -28,7 +28,9 @@ def header_xml(texts: PageTexts) -> str:
     """The page header: unit left; type, number, version, date and person; the QR code right."""
     widths = [4100, 4300, 1238]
     left = p(run("{{ unit.name }}", bold=True, color="262626"), style="Header") + p(
-        run("{{ unit.address }}{% if unit.phone %} · tel.\u00a0{{ unit.phone|nobreak }}{% endif %}"),
+        run(
+            "{{ unit.address }}{% if unit.phone %} · tel.\u00a0{{ unit.phone|nobreak }}{% endif %}"
+        ),
         style="Header",
     )
     middle = (

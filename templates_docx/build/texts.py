@@ -220,7 +220,7 @@ _CONSENT_SV = {
     "consent_withdraw": "Samtycket är frivilligt. Du kan när som helst ta tillbaka det, helt "
     "eller delvis, muntligt eller skriftligt, genom att säga det till din kontaktperson eller "
     "till verksamheten. Det påverkar inte det stöd du får.",
-    "consent_contacts": "Kontaktperson: {{ worker.name or \"—\" }}{% if worker.phone %}, tel. "
+    "consent_contacts": 'Kontaktperson: {{ worker.name or "—" }}{% if worker.phone %}, tel. '
     "{{ worker.phone|nobreak }}{% endif %} · Verksamhet: {{ unit.name }}{% if unit.phone %}, "
     "tel. {{ unit.phone|nobreak }}{% endif %}",
 }
@@ -238,7 +238,7 @@ _CONSENT_EN = {
     "consent_withdraw": "Consent is voluntary. You can withdraw it at any time, wholly or in "
     "part, orally or in writing, by telling your contact person or the service. It does not "
     "affect the support you get.",
-    "consent_contacts": "Contact person: {{ worker.name or \"—\" }}{% if worker.phone %}, tel. "
+    "consent_contacts": 'Contact person: {{ worker.name or "—" }}{% if worker.phone %}, tel. '
     "{{ worker.phone|nobreak }}{% endif %} · Service: {{ unit.name }}{% if unit.phone %}, "
     "tel. {{ unit.phone|nobreak }}{% endif %}",
 }
@@ -257,7 +257,7 @@ _CONSENT_PL = {
     "consent_withdraw": "Zgoda jest dobrowolna. Można ją w każdej chwili wycofać, w całości lub "
     "w części, ustnie lub na piśmie – wystarczy powiedzieć o tym osobie kontaktowej albo "
     "zgłosić to w jednostce. Wycofanie zgody nie wpływa na udzielane wsparcie.",
-    "consent_contacts": "Osoba kontaktowa: {{ worker.name or \"—\" }}{% if worker.phone %}, tel. "
+    "consent_contacts": 'Osoba kontaktowa: {{ worker.name or "—" }}{% if worker.phone %}, tel. '
     "{{ worker.phone|nobreak }}{% endif %} · Jednostka: {{ unit.name }}{% if unit.phone %}, "
     "tel. {{ unit.phone|nobreak }}{% endif %}",
 }
@@ -289,7 +289,7 @@ CONSENT: dict[tuple[str, str], dict[str, str]] = {
         "consent_withdraw": "Zgoda jest dobrowolna. Można ją w każdej chwili wycofać, w całości "
         "lub w części, ustnie lub na piśmie – wystarczy powiedzieć o tym asystentowi albo "
         "zgłosić to w ośrodku. Wycofanie zgody nie wpływa na udzielane wsparcie.",
-        "consent_contacts": "Asystent: {{ worker.name or \"—\" }}{% if worker.phone %}, tel. "
+        "consent_contacts": 'Asystent: {{ worker.name or "—" }}{% if worker.phone %}, tel. '
         "{{ worker.phone|nobreak }}{% endif %} · Ośrodek: {{ unit.name }}{% if unit.phone %}, "
         "tel. {{ unit.phone|nobreak }}{% endif %}",
         "consent_legal": "Wycofanie zgody nie wpływa na zgodność z prawem przetwarzania dokonanego "
@@ -301,7 +301,7 @@ CONSENT: dict[tuple[str, str], dict[str, str]] = {
         "consent_withdraw": "Samtycket är frivilligt. Du kan när som helst ta tillbaka det, helt "
         "eller delvis, muntligt eller skriftligt, genom att säga det till assistenten eller till "
         "socialtjänstcentret. Det påverkar inte det stöd du får.",
-        "consent_contacts": "Assistent: {{ worker.name or \"—\" }}{% if worker.phone %}, tel. "
+        "consent_contacts": 'Assistent: {{ worker.name or "—" }}{% if worker.phone %}, tel. '
         "{{ worker.phone|nobreak }}{% endif %} · Socialtjänstcentret: {{ unit.name }}"
         "{% if unit.phone %}, tel. {{ unit.phone|nobreak }}{% endif %}",
         "consent_legal": "Att samtycket tas tillbaka påverkar inte lagligheten i behandling som "
@@ -314,7 +314,7 @@ CONSENT: dict[tuple[str, str], dict[str, str]] = {
         "consent_withdraw": "Consent is voluntary. You can withdraw it at any time, wholly or in "
         "part, orally or in writing, by telling the assistant or the centre. It does not affect "
         "the support you get.",
-        "consent_contacts": "Assistant: {{ worker.name or \"—\" }}{% if worker.phone %}, tel. "
+        "consent_contacts": 'Assistant: {{ worker.name or "—" }}{% if worker.phone %}, tel. '
         "{{ worker.phone|nobreak }}{% endif %} · Centre: {{ unit.name }}{% if unit.phone %}, "
         "tel. {{ unit.phone|nobreak }}{% endif %}",
         "consent_legal": "Withdrawing the consent does not affect the lawfulness of processing "

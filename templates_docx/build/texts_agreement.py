@@ -82,9 +82,10 @@ SE_PL: dict[str, str] = {
     "przypadków, gdy wymaga tego prawo.",
     "9. Giltighetstid och avslut": "9. Okres obowiązywania i zakończenie",
     'Överenskommelsen gäller från och med {{ agreement.period_from or "…………" }} till och med '
-    '{{ agreement.period_to or "…………" }}. Den kan ändras när båda parter är överens.': "Porozumienie "
-    'obowiązuje od {{ agreement.period_from or "…………" }} do {{ agreement.period_to or "…………" }} '
-    "włącznie. Może zostać zmienione za zgodą obu stron.",
+    '{{ agreement.period_to or "…………" }}. Den kan ändras när båda parter är överens.': (
+        'Porozumienie obowiązuje od {{ agreement.period_from or "…………" }} do '
+        '{{ agreement.period_to or "…………" }} włącznie. Może zostać zmienione za zgodą obu stron.'
+    ),
     "Samarbetet avslutas när perioden är slut, när målen är nådda eller när du vill. Säg till "
     "din kontaktperson, muntligt eller skriftligt. Om du vill avslutar vi med ett samtal där vi "
     "går igenom vad vi har gjort och vad som händer sedan.": "Współpraca kończy się wraz z "
@@ -145,7 +146,7 @@ PL_SV: dict[str, str] = {
     "Oczekiwania zespołu": "Teamets förväntningar",
     "Część II. Uzgodnione działania": "Del II. Överenskomna åtgärder",
     'Strony ustaliły na spotkaniu w dniu {{ agreement.meeting_date or "……………………" }} następujące '
-    "działania:": "Vid mötet den {{ agreement.meeting_date or \"……………………\" }} kom parterna "
+    "działania:": 'Vid mötet den {{ agreement.meeting_date or "……………………" }} kom parterna '
     "överens om följande åtgärder:",
     "Lp.": "Nr",
     "Działanie (co zostanie zrobione)": "Åtgärd (vad som ska göras)",
@@ -244,13 +245,12 @@ PL_EN: dict[str, str] = {
     "solution harder",
     "4. Cele (plan pracy socjalnej)": "4. Goals (plan of social work)",
     "Cel główny współpracy": "Main goal of the cooperation",
-    "Co chcę zmienić – własnymi słowami osoby": "What I want to change – in the person's own "
-    "words",
+    "Co chcę zmienić – własnymi słowami osoby": "What I want to change – in the person's own words",
     "Oczekiwania osoby": "The person's expectations",
     "Oczekiwania zespołu": "The team's expectations",
     "Część II. Uzgodnione działania": "Part II. Agreed actions",
     'Strony ustaliły na spotkaniu w dniu {{ agreement.meeting_date or "……………………" }} następujące '
-    "działania:": "At the meeting on {{ agreement.meeting_date or \"……………………\" }} the parties "
+    "działania:": 'At the meeting on {{ agreement.meeting_date or "……………………" }} the parties '
     "agreed on the following actions:",
     "Lp.": "No.",
     "Działanie (co zostanie zrobione)": "Action (what will be done)",

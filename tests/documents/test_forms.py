@@ -104,7 +104,11 @@ TITLES = {
         "pl": "Porozumienie o współpracy",
         "en": "Agreement on cooperation",
     },
-    ("agreement", "PL"): {"pl": "Kontrakt socjalny", "sv": "Socialt kontrakt", "en": "Social contract"},
+    ("agreement", "PL"): {
+        "pl": "Kontrakt socjalny",
+        "sv": "Socialt kontrakt",
+        "en": "Social contract",
+    },
     ("consent", "SE"): {"sv": "Samtycke", "pl": "Zgoda", "en": "Consent"},
     ("consent", "PL"): {"sv": "Samtycke", "pl": "Zgoda", "en": "Consent"},
     ("plan", "SE"): {"sv": "Handlingsplan", "pl": "Plan działań", "en": "Individual plan"},
@@ -243,3 +247,38 @@ def test_an_old_document_renders_again_under_its_old_template_name(app: Flask) -
     with app.app_context():
         data = render_document("agreement_pl", context, {"qr": None, "signature": None})
     assert "KONTRAKT SOCJALNY" in docx_text(data)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("country: PL\n", "", "ipwzb.yaml: country: missing: SE or PL"),
+        ("country: PL\n", "country: DE\n", "ipwzb.yaml: country: must be one of SE, PL, not 'DE'"),
+    ],
+)
+def test_a_method_file_names_its_country(tmp_path: Path, old: str, new: str, message: str) -> None:
+    from forms.method_registry import METHODS_DIR, load_methods
+    from forms.method_schema import MethodError
+
+    directory = tmp_path / "methods"
+    shutil.copytree(METHODS_DIR, directory)
+    path = directory / "ipwzb.yaml"
+    path.write_text(path.read_text("utf-8").replace(old, new, 1), "utf-8")
+    with pytest.raises(MethodError) as caught:
+        load_methods(directory)
+    assert message in str(caught.value)
+
+
+def test_a_snapshot_from_before_the_country_key_keeps_its_form(app: Flask) -> None:
+    """An old method version without ``country`` takes the country of today's file."""
+    from forms.method_parser import method_from_snapshot
+    from forms.method_registry import get_method
+    from service.documents.building import template_name
+
+    current = get_method("ipwzb")
+    assert current is not None
+    old = method_from_snapshot("ipwzb", current.source.replace("country: PL\n", ""))
+    assert old.country == ""
+    assert template_name("agreement", old, "sv") == "agreement_pl_sv"
+    assert template_name("plan", get_method("family_plan"), "en") == "plan_family_en"
+    assert template_name("consent", get_method("buss"), "de") == "consent_se_en"

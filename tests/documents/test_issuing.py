@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
+from forms.method_registry import get_method
 from service.documents.building import build_context, template_name
 from service.documents.rendering import template_fields, template_variables
 from service.documents.stamp import context_hash, short_hash
@@ -61,7 +62,7 @@ def test_the_builder_provides_every_field_of_every_template(
                 language=language,
                 today=date.today(),
             )
-            name = template_name(doc_type, language, method)
+            name = template_name(doc_type, get_method(method), language)
             assert template_variables(name) <= set(context) | RENDER_EXTRAS, name
             for path in template_fields(name):
                 assert _resolve(context | {"stamp": {"hash": ""}}, path), f"{name}: {path}"

@@ -297,7 +297,9 @@ def test_all_agreements_use_every_field_of_the_context() -> None:
         assert template_fields(name) == expected, name
 
 
-@pytest.mark.parametrize("bad", ["../agreement_se_sv", "agreement_se_sv.docx", "", "a/b", "/etc/passwd"])
+@pytest.mark.parametrize(
+    "bad", ["../agreement_se_sv", "agreement_se_sv.docx", "", "a/b", "/etc/passwd"]
+)
 def test_template_names_cannot_leave_the_template_dir(bad: str) -> None:
     with pytest.raises(ValueError, match="template name"):
         render_document(bad, SAMPLE_CONTEXT)

@@ -56,6 +56,9 @@ def test_the_consent_names_the_contact_person_without_declension(
 
 
 def test_label_list_keeps_acronyms_and_the_first_capital() -> None:
-    assert label_list(["SMS", "Rozmowa telefoniczna", "", "E-mail"]) == "SMS, rozmowa telefoniczna, e-mail"
+    assert (
+        label_list(["SMS", "Rozmowa telefoniczna", "", "E-mail"])
+        == "SMS, rozmowa telefoniczna, e-mail"
+    )
     assert label_list(["Wizyta domowa", "SMS", "PUP Sopot"]) == "Wizyta domowa, SMS, PUP Sopot"
     assert label_list([]) == ""
