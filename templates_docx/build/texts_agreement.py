@@ -53,8 +53,8 @@ SE_PL: dict[str, str] = {
     "Möjligheter och styrkor": "Możliwości i mocne strony",
     "Begränsningar och hinder": "Ograniczenia i bariery",
     "6. Det här har vi kommit överens om": "6. Co ustaliliśmy",
-    'Överenskommelsen gjordes vid mötet {{ agreement.meeting_date or "—" }}. Var och en gör det '
-    "som står i tabellen.": "Data spotkania, na którym zawarto porozumienie: "
+    'Överenskommelsen gjordes vid mötet den {{ agreement.meeting_date or "—" }}. Var och en gör '
+    "det som står i tabellen.": "Data spotkania, na którym zawarto porozumienie: "
     '{{ agreement.meeting_date or "—" }}. Każda ze stron wykonuje to, co zapisano w tabeli.',
     "Nr": "Nr",
     "Vad ska göras": "Co zostanie zrobione",
