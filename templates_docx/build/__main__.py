@@ -6,7 +6,7 @@ language: ``<form>_<language>.docx``, e.g. ``plan_ipwzb_sv`` is the IPWzB in Swe
 
 from __future__ import annotations
 
-from templates_docx.build import bodies, records
+from templates_docx.build import bodies, kit, records
 from templates_docx.build.docx_io import patch_agreement, translate_agreement, write_template
 from templates_docx.build.texts import COMMON, CONSENT, page_texts
 from templates_docx.build.texts_agreement import PL_EN, PL_SV, SE_PL
@@ -17,8 +17,21 @@ LANGUAGES = ("sv", "en", "pl")
 PLAN_FORMS = {"se": "se", "ipwzb": "pl", "family": "pl"}
 
 
+def _words(country: str, form: str, lang: str) -> dict[str, str]:
+    """Every word of a form in a language (common, consent, records and plan texts)."""
+    return {
+        **COMMON[country, lang],
+        **CONSENT[country, lang],
+        **RECORDS[country, lang],
+        **PLAN[form, lang],
+    }
+
+
 def main() -> None:
     """Write every template and give the agreements the common header and footer."""
+    # A table's columns are sized for the longest header word of all languages of its form.
+    for form, country in PLAN_FORMS.items():
+        kit.same_texts([_words(country, form, lang) for lang in LANGUAGES])
     # The hand-made agreements (the place-and-date caption finds their signature block) …
     for form, lang in (("se", "sv"), ("se", "en"), ("pl", "pl")):
         texts = page_texts(f"agreement_{form}", lang)

@@ -164,15 +164,37 @@ def word_width(word: str, size: int) -> int:
     return total * size * 10 // 1000
 
 
+#: Each text of the templates → the same text in every language of its form (see
+#: :func:`same_texts`), so a column is as wide in every language.
+_SAME_TEXTS: dict[str, set[str]] = {}
+
+
+def same_texts(words_by_language: list[dict[str, str]]) -> None:
+    """Record that the dictionaries (one per language) say the same thing under each key."""
+    for key in set().union(*words_by_language):
+        group = {words[key] for words in words_by_language if key in words}
+        for text in group:
+            _SAME_TEXTS.setdefault(text, set()).update(group)
+
+
 def fit_widths(columns: list[tuple[str, int]], size: int) -> list[int]:
     """Column widths that hold the longest word of each header whole (never mid-word).
 
-    A column too narrow for its longest header word ("Samoocena", "skattning") is widened to
-    it, and the room is taken from the other columns in proportion to what they can spare.
+    A column too narrow for its longest header word in any language of the form ("Samoocena",
+    "skattning") is widened to it, and the room is taken from the other columns in proportion
+    to what they can spare.
     """
     widths = [width for _, width in columns]
     least = [
-        max((word_width(word, size) for word in text.split()), default=0) + CELL_PADDING
+        max(
+            (
+                word_width(word, size)
+                for same in _SAME_TEXTS.get(text, {text})
+                for word in same.split()
+            ),
+            default=0,
+        )
+        + CELL_PADDING
         for text, _ in columns
     ]
     needed = sum(max(0, low - width) for low, width in zip(least, widths, strict=True))
