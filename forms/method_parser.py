@@ -12,6 +12,7 @@ import yaml
 
 from forms.method_schema import (
     AGREEMENT_KEYS,
+    COUNTRIES,
     DEFAULT_MAX_LENGTH,
     DOCUMENTS,
     KEY,
@@ -42,7 +43,10 @@ def load_method_file(path: Path) -> Method:
         if not base_path.is_file():
             raise MethodError(path.name, "base", f"no base file {base_path.name}")
         base_text = base_path.read_text("utf-8")
-    return parse_method(path.stem, base_text, text)
+    method = parse_method(path.stem, base_text, text)
+    if not method.country:  # required in a file; a stored snapshot from before may lack it
+        raise MethodError(path.name, "country", f"missing: {' or '.join(COUNTRIES)}")
+    return method
 
 
 def parse_method(stem: str, base_text: str, text: str) -> Method:
@@ -123,12 +127,25 @@ class _MethodParser:
             self.file,
             "",
             data,
-            {"key", "name", "short_name", "base", "documents", "areas", "outcomes", "steps"},
+            {
+                "key",
+                "name",
+                "short_name",
+                "base",
+                "country",
+                "documents",
+                "areas",
+                "outcomes",
+                "steps",
+            },
         )
         key = data.get("key")
         if key != self.stem or not KEY.match(str(key)):
             raise self.fail("key", f"must be {self.stem!r}, the file name without .yaml")
         name = self._text(data, "name", "")
+        country = str(data.get("country") or "")
+        if country and country not in COUNTRIES:
+            raise self.fail("country", f"must be one of {', '.join(COUNTRIES)}, not {country!r}")
         areas = self._choices(data.get("areas"), "areas", key_name="key", required=True)
         area_help = {str(a["key"]): str(a.get("help", "")) for a in data["areas"]}
         outcomes = self._choices(data.get("outcomes") or [], "outcomes")
@@ -157,6 +174,7 @@ class _MethodParser:
             outcomes=outcomes,
             area_help=area_help,
             source=source,
+            country=country,
         )
 
     def _text(self, data: dict[str, Any], name: str, where: str) -> str:

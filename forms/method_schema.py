@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 STEP_KEYS = ("start_meeting", "second_meeting", "assessment", "plan", "follow_up", "closing")
 STATUSES = ("start_meeting", "agreed", "assessed", "plan_active", "closed")
 DOCUMENTS = ("agreement", "plan")
+#: The countries whose law a method follows; the country chooses the legal form of its documents.
+COUNTRIES = ("SE", "PL")
 QUESTION_TYPES = (
     "text",
     "long_text",
@@ -176,3 +178,6 @@ class Method:
     area_help: dict[str, str] = field(default_factory=dict, hash=False)
     #: The YAML text (method and base) the definition was built from.
     source: str = field(default="", repr=False)
+    #: "SE" or "PL": whose law the practice works under, so which forms its documents take
+    #: (empty only in a snapshot of a file written before the key existed).
+    country: str = ""

@@ -33,7 +33,11 @@ def docx_text(content: bytes) -> str:
     lines = []
     for element in elements:
         for paragraph in element.iter(qn("w:p")):
-            lines.append("".join(t.text or "" for t in paragraph.iter(qn("w:t"))))
+            # Phone and identity numbers print with no-break spaces and hyphens (a document
+            # keeps them on one line); read them as the plain characters.
+            parts = paragraph.iter(qn("w:t"), qn("w:noBreakHyphen"))
+            text = "".join("-" if t.tag == qn("w:noBreakHyphen") else t.text or "" for t in parts)
+            lines.append(text.replace("\u00a0", " "))
     return "\n".join(lines)
 
 

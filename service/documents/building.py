@@ -8,6 +8,8 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import force_locale
 
+from forms.method_registry import get_method
+from forms.method_schema import Method
 from service.cases.journey import method_of
 from service.cases.operations import latest_submission
 from service.cases.subgoals import final_follow_ups, latest_statuses
@@ -116,8 +118,40 @@ def build_context(
     return context
 
 
-def template_name(doc_type: str, language: str, method: str) -> str:
-    """The template of a document type in a language (the family plan has its own in Polish)."""
-    if doc_type == "plan" and method == "family_plan" and language == "pl":
-        return "plan_family_pl"
-    return f"{doc_type}_{language}"
+#: The legal form of each document type per country of the method (its law), e.g. the
+#: Swedish överenskommelse and handlingsplan, the Polish kontrakt socjalny and IPWzB.
+FORMS: dict[str, dict[str, str]] = {
+    "agreement": {"SE": "agreement_se", "PL": "agreement_pl"},
+    "consent": {"SE": "consent_se", "PL": "consent_pl"},
+    "plan": {"SE": "plan_se", "PL": "plan_ipwzb"},
+    "follow_up": {"SE": "follow_up_se", "PL": "follow_up_pl"},
+    "closing": {"SE": "closing_se", "PL": "closing_pl"},
+}
+#: Methods whose plan has a form of its own: the asystent rodziny works under the family
+#: support act (plan pracy z rodziną), not under art. 49 u.p.s. (IPWzB).
+PLAN_FORMS = {"family_plan": "plan_family"}
+LANGUAGES = ("sv", "pl", "en")
+
+
+def template_name(doc_type: str, method: Method | str, language: str) -> str:
+    """The template of ``doc_type`` for a case of ``method`` written in ``language``.
+
+    The method's country (its law) chooses the form; the language only translates it: a BUSS
+    agreement in Polish is the Swedish överenskommelse in Polish words, an IPWzB case in
+    Swedish gets the kontrakt socjalny and the IPWzB in Swedish words. ``method`` is the
+    case's method (the version its answers were given to) or a method key.
+    """
+    if doc_type not in FORMS:
+        raise ValueError(f"Unknown document type {doc_type!r}")
+    key = method if isinstance(method, str) else method.key
+    country = ("" if isinstance(method, str) else method.country) or _current_country(key)
+    form = FORMS[doc_type][country]
+    if doc_type == "plan" and country == "PL":
+        form = PLAN_FORMS.get(key, form)
+    return f"{form}_{language if language in LANGUAGES else 'en'}"
+
+
+def _current_country(key: str) -> str:
+    """The country of the method file today (for a snapshot written before the key existed)."""
+    current = get_method(key)
+    return current.country if current is not None and current.country else "SE"

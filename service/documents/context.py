@@ -13,6 +13,7 @@ from flask_babel import force_locale, gettext
 from forms.identity import format_identity
 from forms.method_schema import StepSpec
 from service.cases.journey import method_of
+from service.documents.labels import ROLE_LABELS, label_list
 from service.documents.stamp import verify_url
 from service.models import Case, User
 
@@ -73,7 +74,7 @@ def base_context(
             "worker": {
                 "name": contact.full_name if contact else "",
                 "phone": contact.phone if contact else "",
-                "title": contact.title if contact else "",
+                "title": _title(contact, language, case.unit.default_locale),
             },
             "caseworker": {"name": case.caseworker_name},
             "case": {
@@ -82,6 +83,20 @@ def base_context(
                 "assignment": case.assignment,
             },
         }
+
+
+def _title(staff: User | None, language: str, unit_language: str) -> str:
+    """The staff member's title as a document in ``language`` prints it.
+
+    The title is free text typed in the unit's language ("boendestödjare"); a document in
+    another language prints the role in its own words instead ("pracownik"), in lower case
+    as titles are written.
+    """
+    if staff is None:
+        return ""
+    if language == unit_language:
+        return staff.title
+    return str(ROLE_LABELS.get(staff.role, ROLE_LABELS["worker"])).lower()
 
 
 def build_agreement_context(
@@ -201,7 +216,7 @@ def _agreement(
         "period_to": format_day(second.get("period_to"), language),
         "contact_person": contact.full_name if contact else "",
         "meeting_rhythm": _label(step, "meeting_rhythm", second.get("meeting_rhythm")),
-        "contact_channels": ", ".join(c for c in channels if c),
+        "contact_channels": label_list(channels),
     }
 
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
+from forms.method_schema import Method
+
 if TYPE_CHECKING:
     from service.models import Case
 
@@ -73,13 +75,14 @@ def _build(doc_type: str) -> Callable[..., dict[str, Any]]:
     return build
 
 
-def _template(doc_type: str) -> Callable[[str, str], str]:
-    """The template chooser of ``doc_type``: whatever building.template_name picks today."""
+def _template(doc_type: str) -> Callable[[Method | str, str], str]:
+    """The template chooser of ``doc_type``: the method's form in the language
+    (building.template_name)."""
 
-    def choose(method: str, language: str) -> str:
+    def choose(method: Method | str, language: str) -> str:
         from service.documents.building import template_name
 
-        return template_name(doc_type, language, method)
+        return template_name(doc_type, method, language)
 
     return choose
 
@@ -98,7 +101,7 @@ class DocumentType:
     #: ``context(case, number=…, version=…, language=…, today=…)``: what the template prints.
     context: Callable[..., dict[str, Any]]
     #: ``template(method, language)``: the name of the Word template in templates_docx/.
-    template: Callable[[str, str], str]
+    template: Callable[[Method | str, str], str]
     #: A further reason it cannot be issued once its steps are final (or None).
     condition: Callable[[Case], object | None] | None = None
     #: ``new_number(previous_context, context)``: issue as a new number, not a new version.

@@ -10,7 +10,9 @@ then only the Jinja rendering of those parts plus writing the ZIP.
 Differences from docxtpl, on purpose: line breaks and tabs in values are turned into
 ``<w:br/>``/``<w:tab/>`` by the sanitiser before rendering (not by ``resolve_listing`` after it);
 pictures are :class:`Picture` values rather than ``InlineImage``; docxtpl's column tags
-(``{%tc``/``hm``), sub-documents and templated document properties are not supported.
+(``{%tc``/``hm``), sub-documents and templated document properties are not supported; instead
+the core properties (title, subject, author, language) and the proofing language are set per
+document (:class:`Properties`).
 """
 
 from __future__ import annotations
@@ -31,10 +33,43 @@ from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Mm
 from docxtpl import DocxTemplate
 from jinja2 import Environment, Template
+from markupsafe import escape
 
 DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _PART_TYPES = (RT.HEADER, RT.FOOTER)
 _MEDIA_TYPES = {"png": "image/png", "jpeg": "image/jpeg", "jpg": "image/jpeg"}
+CORE = "docProps/core.xml"
+_LANG = re.compile(r"<w:lang\b[^>]*/>")
+_LANGUAGE_PARTS = re.compile(r"word/(document|header\d*|footer\d*|styles)\.xml\Z")
+_CORE_FIELDS = {
+    "title": "dc:title",
+    "subject": "dc:subject",
+    "author": "dc:creator",
+    "last_modified_by": "cp:lastModifiedBy",
+    "language": "dc:language",
+}
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The core properties of one document (Word's *File › Info*, the PDF's metadata)."""
+
+    title: str
+    subject: str
+    author: str
+    language: str  #: a language tag, "sv-SE", "pl-PL", "en-GB"
+
+    def core_xml(self, template_core: str) -> str:
+        """The template's ``docProps/core.xml`` with these properties."""
+        xml = template_core
+        values = {**self.__dict__, "last_modified_by": self.author}
+        for name, element in _CORE_FIELDS.items():
+            tag = f"<{element}>{escape(values[name])}</{element}>"
+            pattern = re.compile(rf"<{element}>.*?</{element}>|<{element}\s*/>", re.S)
+            xml, found = pattern.subn(tag.replace("\\", r"\\"), xml, count=1)
+            if not found:
+                xml = xml.replace("</cp:coreProperties>", tag + "</cp:coreProperties>")
+        return xml
 
 
 @dataclass
@@ -47,10 +82,31 @@ class PreparedTemplate:
     sources: dict[str, str]
     #: Package path of each part with tags → the compiled template.
     compiled: dict[str, Template] = field(default_factory=dict)
+    #: The template's own title (``dc:title``), e.g. "Handlingsplan".
+    title: str = ""
 
 
-def prepare(path: Path, environment: Environment) -> PreparedTemplate:
-    """Read, patch and compile a template file."""
+def _template_title(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> str:
+    core = next((data for info, data in entries if info.filename == CORE), b"").decode("utf-8")
+    match = re.search(r"<dc:title>(.*?)</dc:title>", core, re.S)
+    if match is None:
+        return ""
+    return match.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&").strip()
+
+
+def with_language(xml: str, language: str) -> str:
+    """``xml`` with every ``w:lang`` (style defaults, runs) set to the language tag."""
+    return _LANG.sub(
+        f'<w:lang w:val="{language}" w:eastAsia="{language}" w:bidi="{language}"/>', xml
+    )
+
+
+def prepare(path: Path, environment: Environment, language: str = "") -> PreparedTemplate:
+    """Read, patch and compile a template file; ``language`` (a tag) sets its proofing language.
+
+    Every ``w:lang`` of the styles, body, headers and footers becomes ``language``, so a
+    template edited in a Word set to another language still proofs as its own.
+    """
     data = path.read_bytes()
     docx = DocxTemplate(io.BytesIO(data))
     docx.init_docx()
@@ -64,7 +120,15 @@ def prepare(path: Path, environment: Environment) -> PreparedTemplate:
     }
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         entries = [(info, package.read(info)) for info in package.infolist()]
-    prepared = PreparedTemplate(entries=entries, sources=sources)
+    if language:
+        sources = {name: with_language(src, language) for name, src in sources.items()}
+        entries = [
+            (info, with_language(blob.decode("utf-8"), language).encode("utf-8"))
+            if _LANGUAGE_PARTS.match(info.filename) and info.filename not in sources
+            else (info, blob)
+            for info, blob in entries
+        ]
+    prepared = PreparedTemplate(entries=entries, sources=sources, title=_template_title(entries))
     prepared.compiled = {name: environment.from_string(src) for name, src in sources.items()}
     return prepared
 
@@ -111,6 +175,7 @@ def render(
     prepared: PreparedTemplate,
     context: Mapping[str, Any],
     pictures: Mapping[str, tuple[bytes, float] | None],
+    properties: Properties | None = None,
 ) -> bytes:
     """The .docx bytes of ``prepared`` rendered with ``context`` (already sanitised)."""
     sink = _PictureSink()
@@ -128,6 +193,10 @@ def render(
             .replace("%_}", "%}")
         )
         rendered[name] = (DECLARATION + xml).encode("utf-8")
+    if properties is not None:
+        core = next((data for info, data in prepared.entries if info.filename == CORE), None)
+        if core is not None:
+            rendered[CORE] = properties.core_xml(core.decode("utf-8")).encode("utf-8")
     return _write(prepared, rendered, sink)
 
 

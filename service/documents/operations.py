@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError
 
 from service import audit, integrity
+from service.cases.journey import method_of
 from service.documents.context import document_language
 from service.documents.document_types import DOCUMENT_TYPES, document_type
 from service.documents.rendering import clean_context
@@ -86,7 +87,7 @@ def issue_document(case: Case, user: User, doc_type: str, today: date | None = N
         version,
         language,
         context,
-        kind.template(case.method, language),
+        kind.template(method_of(case), language),
     )
 
 

@@ -44,11 +44,40 @@ _LINE_ENDS = re.compile(r"\r\n?")
 _DOCXTPL_ESCAPES = re.compile(r"\{_[{%]|[}%]_\}")
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
+_NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+_XML_TAG = re.compile(r"(<[^>]*>)")
+#: Template names before the form followed the method's country (documents issued then keep
+#: their name; a drawn signature renders them again).
+LEGACY_NAMES = {
+    **{f"{kind}_sv": f"{kind}_se_sv" for kind in ("agreement", "consent", "follow_up", "closing")},
+    **{f"{kind}_en": f"{kind}_se_en" for kind in ("agreement", "consent", "follow_up", "closing")},
+    **{f"{kind}_pl": f"{kind}_pl_pl" for kind in ("agreement", "consent", "follow_up", "closing")},
+    "plan_sv": "plan_se_sv",
+    "plan_en": "plan_se_en",
+    "plan_pl": "plan_ipwzb_pl",
+}
+#: The language tag of each document language (``w:lang``, ``dc:language``).
+LANGUAGE_TAGS = {"sv": "sv-SE", "pl": "pl-PL", "en": "en-GB"}
 
 
 def _none_as_empty(value: Any) -> Any:
     """Jinja ``finalize`` hook: an explicit ``None`` prints as nothing, not as "None"."""
     return "" if value is None else value
+
+
+def nobreak(value: Any) -> Markup:
+    """Filter ``|nobreak``: a phone or identity number that never breaks across lines.
+
+    Spaces become no-break spaces and hyphens Word's no-break hyphen, so "+48 58 521 37 40"
+    and "19850709-1234" stay on one line in a narrow cell or header.
+    """
+    if value is None or value == "":
+        return Markup("")
+    text = value if isinstance(value, Markup) else escape(str(value))
+    parts = _XML_TAG.split(str(text))  # keep the tags the sanitiser added (line breaks) intact
+    for index in range(0, len(parts), 2):
+        parts[index] = parts[index].replace(" ", "\u00a0").replace("-", _NO_BREAK_HYPHEN)
+    return Markup("".join(parts))  # noqa: S704 - escaped first, then only our own tags added
 
 
 class _DocumentEnvironment(SandboxedEnvironment):
@@ -61,6 +90,7 @@ class _DocumentEnvironment(SandboxedEnvironment):
 
     def __init__(self) -> None:
         super().__init__(autoescape=True, undefined=StrictUndefined, finalize=_none_as_empty)
+        self.filters["nobreak"] = nobreak
         self._compile_cached = lru_cache(maxsize=64)(self._compile_uncached)
 
     def _compile_uncached(self, source: str) -> Template:
@@ -101,7 +131,31 @@ def render_document(
     template uses, and :class:`jinja2.TemplateSyntaxError` when a template's tags are broken.
     """
     prepared = _prepared_template(template_name)
-    return fast_docx.render(prepared, _prepared_context(context), images or {})
+    properties = _properties(template_name, prepared, context)
+    return fast_docx.render(prepared, _prepared_context(context), images or {}, properties)
+
+
+def template_language(template_name: str) -> str:
+    """The language of a template, from its name (``plan_ipwzb_sv`` → ``sv``), or ""."""
+    language = LEGACY_NAMES.get(template_name, template_name).rsplit("_", 1)[-1]
+    return language if language in LANGUAGE_TAGS else ""
+
+
+def _properties(
+    template_name: str, prepared: fast_docx.PreparedTemplate, context: Mapping[str, Any]
+) -> fast_docx.Properties | None:
+    """Title (the template's), subject (method and number), author (the unit) and language."""
+    language = template_language(template_name)
+    if not language:
+        return None
+    document, unit, case = (context.get(key) or {} for key in ("document", "unit", "case"))
+    subject = " · ".join(str(part) for part in (case.get("method"), document.get("number")) if part)
+    return fast_docx.Properties(
+        title=prepared.title,
+        subject=subject,
+        author=str(unit.get("name") or ""),
+        language=LANGUAGE_TAGS[language],
+    )
 
 
 def template_variables(template_name: str) -> set[str]:
@@ -185,15 +239,18 @@ def _template_path(template_name: str) -> Path:
     if not _TEMPLATE_NAME.match(template_name):
         raise ValueError(f"Invalid document template name: {template_name!r}")
     path = TEMPLATE_DIR / f"{template_name}.docx"
+    if not path.is_file() and template_name in LEGACY_NAMES:
+        path = TEMPLATE_DIR / f"{LEGACY_NAMES[template_name]}.docx"
     if not path.is_file():
         raise FileNotFoundError(f"No document template {template_name!r} in {TEMPLATE_DIR}")
     return path
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _prepared(path: Path, mtime_ns: int, size: int) -> fast_docx.PreparedTemplate:
     """The prepared template; keyed on mtime and size so an edited file is prepared again."""
-    return fast_docx.prepare(path, _ENVIRONMENT)
+    language = template_language(path.stem)
+    return fast_docx.prepare(path, _ENVIRONMENT, LANGUAGE_TAGS[language] if language else "")
 
 
 def _prepared_template(template_name: str) -> fast_docx.PreparedTemplate:

@@ -1,28 +1,64 @@
-"""``python -m templates_docx.build``: (re)generate the Word templates."""
+"""``python -m templates_docx.build``: (re)generate the Word templates.
+
+Each document type has a form per country of the method (its law) and each form a template per
+language: ``<form>_<language>.docx``, e.g. ``plan_ipwzb_sv`` is the IPWzB in Swedish words.
+"""
 
 from __future__ import annotations
 
-from templates_docx.build import bodies, records
-from templates_docx.build.docx_io import patch_agreement, write_template
+from templates_docx.build import bodies, kit, records
+from templates_docx.build.docx_io import patch_agreement, translate_agreement, write_template
 from templates_docx.build.texts import COMMON, CONSENT, page_texts
-from templates_docx.build.texts_plan import PLAN, PLAN_FAMILY_PL, RECORDS
+from templates_docx.build.texts_agreement import PL_EN, PL_SV, SE_PL
+from templates_docx.build.texts_plan import PLAN, RECORDS
 
 LANGUAGES = ("sv", "en", "pl")
+#: The country of each form of the plan (whose common words and signers it takes).
+PLAN_FORMS = {"se": "se", "ipwzb": "pl", "family": "pl"}
+
+
+def _words(country: str, form: str, lang: str) -> dict[str, str]:
+    """Every word of a form in a language (common, consent, records and plan texts)."""
+    return {
+        **COMMON[country, lang],
+        **CONSENT[country, lang],
+        **RECORDS[country, lang],
+        **PLAN[form, lang],
+    }
 
 
 def main() -> None:
     """Write every template and give the agreements the common header and footer."""
+    # A table's columns are sized for the longest header word of all languages of its form.
+    for form, country in PLAN_FORMS.items():
+        kit.same_texts([_words(country, form, lang) for lang in LANGUAGES])
+    # The hand-made agreements (the place-and-date caption finds their signature block) …
+    for form, lang in (("se", "sv"), ("se", "en"), ("pl", "pl")):
+        texts = page_texts(f"agreement_{form}", lang)
+        caption = COMMON[form, lang]["place_and_date"]
+        patch_agreement(f"agreement_{form}_{lang}", texts, caption, lang)
+    # … and their translations into the other languages of their form.
+    for source, form, lang, table in (
+        ("agreement_se_sv", "se", "pl", SE_PL),
+        ("agreement_pl_pl", "pl", "sv", PL_SV),
+        ("agreement_pl_pl", "pl", "en", PL_EN),
+    ):
+        texts = page_texts(f"agreement_{form}", lang)
+        translate_agreement(source, f"agreement_{form}_{lang}", table, texts, lang)
     for lang in LANGUAGES:
-        words = {**COMMON[lang], **CONSENT[lang], **PLAN[lang], **RECORDS[lang]}
-        patch_agreement(
-            f"agreement_{lang}", page_texts("agreement", lang), COMMON[lang]["place_and_date"]
-        )
-        write_template(f"consent_{lang}", bodies.consent(words), page_texts("consent", lang))
-        write_template(f"plan_{lang}", bodies.plan(words), page_texts("plan", lang))
-        write_template(f"follow_up_{lang}", records.follow_up(words), page_texts("follow_up", lang))
-        write_template(f"closing_{lang}", records.closing(words), page_texts("closing", lang))
-    family = {**COMMON["pl"], **RECORDS["pl"], **PLAN_FAMILY_PL}
-    write_template("plan_family_pl", bodies.plan(family), page_texts("plan_family", "pl"))
+        for country in ("se", "pl"):
+            words = {**COMMON[country, lang], **CONSENT[country, lang], **RECORDS[country, lang]}
+            for doc_type, body in (
+                ("consent", bodies.consent),
+                ("follow_up", records.follow_up),
+                ("closing", records.closing),
+            ):
+                form = f"{doc_type}_{country}"
+                write_template(f"{form}_{lang}", body(words), page_texts(form, lang), lang)
+        for form, country in PLAN_FORMS.items():
+            words = {**COMMON[country, lang], **RECORDS[country, lang], **PLAN[form, lang]}
+            name = f"plan_{form}"
+            write_template(f"{name}_{lang}", bodies.plan(words), page_texts(name, lang), lang)
     print("templates written")
 
 

@@ -47,12 +47,16 @@ def _parties(t: Texts) -> str:
     return facts(
         [
             (t["name"], _v("person.full_name")),
-            ('{{ person.identity_kind or "' + t["identity"] + '" }}', _v("person.identity_number")),
+            (
+                '{{ person.identity_kind or "' + t["identity"] + '" }}',
+                _v("person.identity_number|nobreak"),
+            ),
             (t["address"], _v("person.address")),
             (t["unit"], "{{ unit.name }}"),
             (
                 t["contact_person"],
-                '{{ worker.name or "—" }}{% if worker.phone %}, tel. {{ worker.phone }}{% endif %}',
+                '{{ worker.name or "—" }}{% if worker.phone %}, tel.\u00a0'
+                "{{ worker.phone|nobreak }}{% endif %}",
             ),
             (t["case"], "{{ case.reference }} · {{ case.method }}"),
         ]
@@ -76,7 +80,8 @@ def consent(t: Texts) -> str:
             heading(t["h_consent_valid"]),
             para(t["consent_valid"]),
             heading(t["h_consent_withdraw"]),
-            para(t["consent_withdraw"]),
+            para(t["consent_withdraw"], keep_next=True, after=60),
+            para(t["consent_contacts"]),
             para(t["consent_legal"], color="595959", size=18),
             _signatures(t, caseworker=False),
         ]
@@ -153,13 +158,13 @@ def _goals(t: Texts) -> str:
             ),
             loop_table(
                 [
-                    (t["no"], 560),
-                    (t["sub_goal"], 1800),
-                    (t["person_actions"], 1500),
-                    (t["worker_actions"], 1500),
-                    (t["others"], 1378),
-                    (t["when"], 1200),
-                    (t["progress_sign"], 1700),
+                    (t["no"], 500),
+                    (t["sub_goal"], 1700),
+                    (t["person_actions"], 1400),
+                    (t["worker_actions"], 1450),
+                    (t["others"], 1888),  # names of people and offices: long words
+                    (t["when"], 1100),
+                    (t["progress_sign"], 1600),
                 ],
                 [
                     "{{ s.ref }}",
@@ -193,7 +198,7 @@ def plan(t: Texts) -> str:
                     (t["name"], _v("person.full_name")),
                     (
                         '{{ person.identity_kind or "' + t["identity"] + '" }}',
-                        _v("person.identity_number"),
+                        _v("person.identity_number|nobreak"),
                     ),
                     (t["assignment"], _v("case.assignment")),
                     (t["method"], "{{ case.method }}"),

@@ -139,6 +139,76 @@ def facts(rows: list[tuple[str, str]], caption: str | None = None, label_width: 
     return _table([label_width, value_width], body) + spacer()
 
 
+# Advance widths of Arial Bold (LibreOffice: Liberation Sans Bold, the same metrics) in
+# thousandths of an em, by class of character; the rest of the lower case is about 600.
+_WIDTHS = [
+    ("ijlI.,;:'!|", 278),
+    (" /", 278),
+    ("ftr()-", 389),
+    ("mMW", 889),
+    ("w", 778),
+    ("0123456789–ksvxyzac", 556),
+]
+CELL_PADDING = 2 * 85 + 60  #: left and right cell margins and a little room for rounding
+#: A paragraph that may hyphenate a long word (with a hyphen, in the document's language)
+#: rather than break it anywhere: the values in the narrow columns of the repeating tables.
+HYPHENATE = '<w:suppressAutoHyphens w:val="0"/>'
+
+
+def word_width(word: str, size: int) -> int:
+    """The printed width of ``word`` in bold at ``size`` half-points, in twips."""
+    total = 0
+    for ch in word:
+        width = next((w for chars, w in _WIDTHS if ch in chars), 0)
+        total += width or (722 if ch.isupper() else 611)
+    return total * size * 10 // 1000
+
+
+#: Each text of the templates → the same text in every language of its form (see
+#: :func:`same_texts`), so a column is as wide in every language.
+_SAME_TEXTS: dict[str, set[str]] = {}
+
+
+def same_texts(words_by_language: list[dict[str, str]]) -> None:
+    """Record that the dictionaries (one per language) say the same thing under each key."""
+    for key in set().union(*words_by_language):
+        group = {words[key] for words in words_by_language if key in words}
+        for text in group:
+            _SAME_TEXTS.setdefault(text, set()).update(group)
+
+
+def fit_widths(columns: list[tuple[str, int]], size: int) -> list[int]:
+    """Column widths that hold the longest word of each header whole (never mid-word).
+
+    A column too narrow for its longest header word in any language of the form ("Samoocena",
+    "skattning") is widened to it, and the room is taken from the other columns in proportion
+    to what they can spare.
+    """
+    widths = [width for _, width in columns]
+    least = [
+        max(
+            (
+                word_width(word, size)
+                for same in _SAME_TEXTS.get(text, {text})
+                for word in same.split()
+            ),
+            default=0,
+        )
+        + CELL_PADDING
+        for text, _ in columns
+    ]
+    needed = sum(max(0, low - width) for low, width in zip(least, widths, strict=True))
+    spare = [max(0, width - low) for low, width in zip(least, widths, strict=True)]
+    if not needed or sum(spare) < needed:
+        return [max(low, width) for low, width in zip(least, widths, strict=True)]
+    fitted = [
+        max(low, width - needed * room // sum(spare))
+        for low, width, room in zip(least, widths, spare, strict=True)
+    ]
+    fitted[fitted.index(max(fitted))] += sum(widths) - sum(fitted)  # keep the table's width
+    return fitted
+
+
 def loop_table(
     columns: list[tuple[str, int]],
     cells: list[str],
@@ -146,12 +216,15 @@ def loop_table(
     first_column_fill: bool = False,
     size: int | None = None,
 ) -> str:
-    """A table with a repeated header row and one row per item of ``loop`` (``x in items``)."""
-    widths = [w for _, w in columns]
+    """A table with a repeated header row and one row per item of ``loop`` (``x in items``).
+
+    The columns are widened for their header words (:func:`fit_widths`).
+    """
+    widths = fit_widths(columns, 18)
     header = _row(
         "".join(
             _cell(p(run(text, bold=True, size=18), after=0, keep_next=True), w, fill="E7EBF0")
-            for text, w in columns
+            for (text, _), w in zip(columns, widths, strict=True)
         ),
         header=True,
     )
@@ -163,7 +236,7 @@ def loop_table(
     item = _row(
         "".join(
             _cell(
-                p(run(expr, size=size), after=0),
+                p(run(expr, size=size), after=0, extra=HYPHENATE),
                 w,
                 fill="F7F7F7" if first_column_fill and i == 0 else None,
             )

@@ -21,13 +21,16 @@ class PageTexts:
     of: str  #: "av" / "of" / "z"
     checksum: str  #: "Kontrollsumma" / "Checksum" / "Suma kontrolna"
     verify: str  #: "verifiera" / "verify at" / "weryfikacja"
+    full_title: str = ""  #: the title in full when ``doc_title`` is short (Word/PDF title)
 
 
 def header_xml(texts: PageTexts) -> str:
     """The page header: unit left; type, number, version, date and person; the QR code right."""
     widths = [4100, 4300, 1238]
     left = p(run("{{ unit.name }}", bold=True, color="262626"), style="Header") + p(
-        run("{{ unit.address }}{% if unit.phone %} · tel. {{ unit.phone }}{% endif %}"),
+        run(
+            "{{ unit.address }}{% if unit.phone %} · tel.\u00a0{{ unit.phone|nobreak }}{% endif %}"
+        ),
         style="Header",
     )
     middle = (
@@ -51,7 +54,7 @@ def header_xml(texts: PageTexts) -> str:
         + p(
             run(
                 "{{ person.full_name }}{% if person.identity_number %} · "
-                "{{ person.identity_kind }} {{ person.identity_number }}"
+                "{{ person.identity_kind }} {{ person.identity_number|nobreak }}"
                 "{% elif person.date_of_birth %} · {{ person.date_of_birth }}{% endif %}"
             ),
             style="Header",
@@ -86,7 +89,8 @@ def footer_xml(texts: PageTexts) -> str:
     """The page footer: person and case, page X of Y; then the short hash and where to verify."""
     first = p(
         run(
-            "{{ person.full_name }}{% if person.identity_number %} · {{ person.identity_number }}"
+            "{{ person.full_name }}{% if person.identity_number %} · "
+            "{{ person.identity_number|nobreak }}"
             f"{{% endif %}} · {texts.case_word} {{{{ case.reference }}}}"
         )
         + "<w:r><w:tab/></w:r>"

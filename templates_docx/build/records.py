@@ -40,7 +40,7 @@ def follow_up(t: Texts) -> str:
             heading(t["h_progress"]),
             para(t["progress_note"], color="595959", size=18),
             loop_table(
-                [(t["no"], 700), (t["sub_goal"], 3400), (t["status"], 1700), (t["comment"], 3838)],
+                [(t["no"], 600), (t["sub_goal"], 3200), (t["status"], 2300), (t["comment"], 3538)],
                 ["{{ r.ref }}", _v("r.sub_goal"), "{{ r.status }}", _v("r.comment")],
                 "r in follow_up.progress",
                 size=18,

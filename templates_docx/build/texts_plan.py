@@ -1,9 +1,11 @@
-"""Wording of the individual plan, the follow-up record and the closing summary."""
+"""Wording of the individual plan, the follow-up record and the closing summary, per form and
+language: the plan's forms are ``se`` (handlingsplan, SOSFS 2014:5), ``ipwzb`` (art. 49 u.p.s.)
+and ``family`` (plan pracy z rodziną); the records' forms are the countries ``se`` and ``pl``."""
 
 from __future__ import annotations
 
-PLAN = {
-    "sv": {
+PLAN: dict[tuple[str, str], dict[str, str]] = {
+    ("se", "sv"): {
         "plan_title": "Handlingsplan (genomförandeplan)",
         "plan_subtitle": "Planen är gjord tillsammans med dig och beskriver hur uppdraget ska "
         "genomföras (SOSFS 2014:5): målen, vad som ska göras, av vem, när och "
@@ -48,10 +50,11 @@ PLAN = {
         "meeting_dates": "Planerade mötesdatum",
         "follow_up_note": "Planen kan ändras när du och vi är överens. Du får en kopia.",
     },
-    "en": {
+    ("se", "en"): {
         "plan_title": "Individual plan",
-        "plan_subtitle": "The plan is made together with you. It sets out the goals, what will "
-        "be done, by whom, when and how, and how the plan is followed up.",
+        "plan_subtitle": "The plan is made together with you and sets out how the assignment is "
+        "carried out (the Swedish regulations SOSFS 2014:5): the goals, what will be done, by "
+        "whom, when and how, and how the plan is followed up.",
         "h_plan_basis": "1. The assignment and the plan",
         "assignment": "Assignment and decision",
         "adopted_on": "Plan adopted on",
@@ -92,8 +95,8 @@ PLAN = {
         "meeting_dates": "Planned meeting dates",
         "follow_up_note": "The plan can be changed when you and we agree. You get a copy.",
     },
-    "pl": {
-        "plan_title": "Indywidualny Program Wychodzenia z Bezdomności",
+    ("ipwzb", "pl"): {
+        "plan_title": "Indywidualny program wychodzenia z bezdomności (IPWzB)",
         "plan_subtitle": "Program opracowany wspólnie z osobą bezdomną na podstawie art. 49 "
         "ustawy z dnia 12 marca 2004 r. o pomocy społecznej; określa działania "
         "osoby i asystenta, osoby i instytucje wspierające, harmonogram i "
@@ -121,8 +124,8 @@ PLAN = {
         "question": "Zagadnienie",
         "answer": "Opis",
         "h_goals": "III. Cele i działania",
-        "goals_intro": "Każdy cel główny dzieli się na cele szczegółowe. Cel ustawiony zbyt "
-        "wysoko obniża się – to nie jest porażka.",
+        "goals_intro": "Każdy cel główny dzieli się na cele szczegółowe. Cel ustalony zbyt "
+        "wysoko można obniżyć – to nie jest porażka.",
         "from_assignment": "Związek z zadaniem:",
         "person_actions": "Działania osoby",
         "worker_actions": "Działania asystenta / pracownika socjalnego",
@@ -141,8 +144,8 @@ PLAN = {
     },
 }
 
-PLAN_FAMILY_PL = {
-    **PLAN["pl"],
+PLAN[("family", "pl")] = {
+    **PLAN[("ipwzb", "pl")],
     "plan_title": "Plan pracy z rodziną",
     "plan_subtitle": "Plan opracowany przez asystenta rodziny wspólnie z rodziną (art. 15 "
     "ustawy z dnia 9 czerwca 2011 r. o wspieraniu rodziny i systemie pieczy "
@@ -161,8 +164,8 @@ PLAN_FAMILY_PL = {
     "zmieniany za zgodą obu stron.",
 }
 
-RECORDS = {
-    "sv": {
+RECORDS: dict[tuple[str, str], dict[str, str]] = {
+    ("se", "sv"): {
         "fu_title": "Uppföljning – anteckning från mötet",
         "meeting_date": "Mötesdatum",
         "plan_ref": "Handlingsplan",
@@ -188,7 +191,7 @@ RECORDS = {
         "rating_end": "Senast",
         "h_outcomes": "Resultat",
     },
-    "en": {
+    ("se", "en"): {
         "fu_title": "Follow-up record",
         "meeting_date": "Date of the meeting",
         "plan_ref": "Individual plan",
@@ -214,7 +217,7 @@ RECORDS = {
         "rating_end": "Latest",
         "h_outcomes": "Outcomes",
     },
-    "pl": {
+    ("pl", "pl"): {
         "fu_title": "Monitoring – notatka ze spotkania",
         "meeting_date": "Data spotkania",
         "plan_ref": "Program / plan",
@@ -223,7 +226,7 @@ RECORDS = {
         "h_successes": "Sukcesy",
         "h_setbacks": "Trudności i jak je pokonać",
         "h_progress": "Cele szczegółowe",
-        "progress_note": "Cel ustawiony zbyt wysoko obniża się – to nie jest porażka.",
+        "progress_note": "Cel ustalony zbyt wysoko można obniżyć – to nie jest porażka.",
         "h_ratings": "Samoocena",
         "rating_before": "Poprzednio",
         "rating_now": "Obecnie",
@@ -240,4 +243,204 @@ RECORDS = {
         "rating_end": "Ostatnio",
         "h_outcomes": "Rezultaty",
     },
+}
+
+# The Swedish handlingsplan in Polish words.
+PLAN[("se", "pl")] = {
+    "plan_title": "Plan działań (plan realizacji wsparcia)",
+    "plan_subtitle": "Plan opracowano wspólnie z osobą; opisuje, jak zlecenie zostanie "
+    "zrealizowane (szwedzkie przepisy SOSFS 2014:5): cele, co zostanie zrobione, przez kogo, "
+    "kiedy i jak, oraz jak plan będzie oceniany.",
+    "h_plan_basis": "1. Zlecenie i plan",
+    "assignment": "Cel i zlecenie według decyzji",
+    "adopted_on": "Data przyjęcia planu",
+    "h_analysis": "2. Rozpoznanie sytuacji",
+    "assessment_intro": "Najpierw mocne strony i zasoby, potem trudności. Samoocena 1–10 "
+    "(1 = bardzo trudno, 10 = bardzo dobrze).",
+    "strengths": "Mocne strony i zasoby",
+    "situation": "Sytuacja obecna",
+    "causes": "Przyczyny",
+    "barriers": "Bariery",
+    "rating": "Samoocena",
+    "h_matters": "Co jest ważne dla osoby",
+    "values": "Co osoba ceni",
+    "feels_safe": "Co daje poczucie bezpieczeństwa",
+    "interests": "Zainteresowania",
+    "network": "Sieć wsparcia i współpraca",
+    "h_earlier": "Dotychczasowa pomoc i jej rezultaty",
+    "intervention": "Forma pomocy",
+    "result": "Rezultat",
+    "h_extras": "Więcej o sytuacji",
+    "question": "Zagadnienie",
+    "answer": "Opis",
+    "h_goals": "3. Cele, cele cząstkowe i działania",
+    "goals_intro": "Każdy cel dzieli się na małe cele cząstkowe. Cel cząstkowy ustalony zbyt "
+    "wysoko można obniżyć – to nie jest porażka.",
+    "from_assignment": "Część zlecenia:",
+    "person_actions": "Co robi osoba",
+    "worker_actions": "Co robi personel",
+    "others": "Kto jeszcze odpowiada",
+    "progress_sign": "Po czym widać postęp",
+    "no_goals": "Nie ustalono jeszcze celów.",
+    "h_participation": "4. Udział osoby i współpraca",
+    "participation": "Udział osoby w opracowaniu planu i jej stanowisko",
+    "other_participants": "Inni uczestnicy i współpraca z innymi",
+    "h_follow_up": "5. Ocena realizacji planu",
+    "follow_up_rhythm": "Kiedy plan jest oceniany",
+    "follow_up_how": "Jak plan jest oceniany",
+    "meeting_dates": "Planowane terminy spotkań",
+    "follow_up_note": "Plan może zostać zmieniony za zgodą obu stron. Osoba otrzymuje jego kopię.",
+}
+# The Polish IPWzB in Swedish and English words; the law is cited as Polish law cites it.
+PLAN[("ipwzb", "sv")] = {
+    **PLAN[("se", "sv")],
+    "plan_title": "Individuellt program för att ta sig ur hemlöshet (IPWzB)",
+    "plan_subtitle": "Programmet har tagits fram tillsammans med den hemlösa personen enligt "
+    "art. 49 ustawy z dnia 12 marca 2004 r. o pomocy społecznej (den polska lagen om socialt "
+    "bistånd); det anger personens och assistentens åtgärder, de personer och institutioner "
+    "som stöttar, tidsplanen och mötesdatumen.",
+    "h_plan_basis": "I. Personen och grunden för programmet",
+    "assignment": "Remiss och uppdrag",
+    "adopted_on": "Programmet upprättat",
+    "h_analysis": "II. Analys av personens situation",
+    "barriers": "Begränsningar och hinder",
+    "h_matters": "Det som är viktigt för personen",
+    "values": "Vad personen värdesätter",
+    "interests": "Intressen",
+    "network": "Stödnätverk: familj, vänner, institutioner",
+    "h_earlier": "Hittillsvarande stöd och resultat",
+    "h_extras": "Analys av situationen (IPWzB)",
+    "question": "Fråga",
+    "answer": "Beskrivning",
+    "h_goals": "III. Mål och åtgärder",
+    "goals_intro": "Varje huvudmål delas i delmål. Ett mål som är för högt satt sänks – det är "
+    "inget misslyckande.",
+    "from_assignment": "Koppling till uppdraget:",
+    "person_actions": "Personens åtgärder",
+    "worker_actions": "Assistentens eller socialarbetarens åtgärder",
+    "others": "Personer och institutioner som stöttar (och vad de ansvarar för)",
+    "progress_sign": "Mått på framsteg",
+    "h_participation": "IV. Personens delaktighet",
+    "participation": "Personens delaktighet i programmet och egna synpunkter",
+    "other_participants": "Andra personer och institutioner som samverkar",
+    "h_follow_up": "V. Tidsplan, mötesdatum och bedömning av framstegen",
+    "follow_up_rhythm": "Tidsplan och bedömning av framstegen",
+    "follow_up_how": "Hur framstegen bedöms",
+    "meeting_dates": "Mötesdatum",
+    "follow_up_note": "Framstegen bedöms minst en gång varannan vecka. Programmet kan ändras "
+    "när båda parter är överens.",
+}
+PLAN[("ipwzb", "en")] = {
+    **PLAN[("se", "en")],
+    "plan_title": "Individual programme for leaving homelessness (IPWzB)",
+    "plan_subtitle": "The programme is made together with the homeless person under art. 49 "
+    "ustawy z dnia 12 marca 2004 r. o pomocy społecznej (the Polish Social Assistance Act); it "
+    "sets out the actions of the person and the assistant, the people and institutions giving "
+    "support, the schedule and the meeting dates.",
+    "h_plan_basis": "I. The person and the basis of the programme",
+    "assignment": "Referral and assignment",
+    "adopted_on": "Programme drawn up on",
+    "h_analysis": "II. Analysis of the person's situation",
+    "barriers": "Limitations and barriers",
+    "h_matters": "What matters to the person",
+    "values": "What the person values",
+    "interests": "Interests",
+    "network": "Support network: family, friends, institutions",
+    "h_earlier": "Help so far and its results",
+    "h_extras": "Analysis of the situation (IPWzB)",
+    "question": "Topic",
+    "answer": "Description",
+    "h_goals": "III. Goals and actions",
+    "goals_intro": "Each main goal is broken into specific goals. A goal set too high is "
+    "lowered – that is not a failure.",
+    "from_assignment": "Link to the assignment:",
+    "person_actions": "The person's actions",
+    "worker_actions": "Actions of the assistant or social worker",
+    "others": "People and institutions giving support (and what for)",
+    "progress_sign": "Measure of progress",
+    "h_participation": "IV. The person's participation",
+    "participation": "How the person took part in the programme and their views",
+    "other_participants": "Other people and institutions cooperating",
+    "h_follow_up": "V. Schedule, meeting dates and assessment of progress",
+    "follow_up_rhythm": "Schedule and assessment of progress",
+    "follow_up_how": "How progress is assessed",
+    "meeting_dates": "Meeting dates",
+    "follow_up_note": "Progress is assessed at least once every two weeks. The programme can "
+    "be changed with the consent of both parties.",
+}
+PLAN[("family", "sv")] = {
+    **PLAN[("ipwzb", "sv")],
+    "plan_title": "Plan för arbetet med familjen (plan pracy z rodziną)",
+    "plan_subtitle": "Planen har tagits fram av familjeassistenten tillsammans med familjen "
+    "(art. 15 ustawy z dnia 9 czerwca 2011 r. o wspieraniu rodziny i systemie pieczy "
+    "zastępczej, den polska lagen om stöd till familjen): mål, uppgifter, tidpunkter och "
+    "regelbunden bedömning.",
+    "h_plan_basis": "I. Familjen och grunden för planen",
+    "adopted_on": "Planen upprättad",
+    "h_analysis": "II. Bedömning av familjens situation",
+    "h_extras": "Familjen",
+    "h_goals": "III. Mål och uppgifter",
+    "worker_actions": "Familjeassistentens åtgärder",
+    "person_actions": "Familjens uppgifter",
+    "h_participation": "IV. Familjens delaktighet",
+    "participation": "Familjens delaktighet i planen och egna synpunkter",
+    "h_follow_up": "V. Regelbunden bedömning",
+    "follow_up_note": "Planens genomförande bedöms regelbundet tillsammans med familjen. Planen "
+    "kan ändras när båda parter är överens.",
+}
+PLAN[("family", "en")] = {
+    **PLAN[("ipwzb", "en")],
+    "plan_title": "Family work plan (plan pracy z rodziną)",
+    "plan_subtitle": "The plan is made by the family assistant together with the family "
+    "(art. 15 ustawy z dnia 9 czerwca 2011 r. o wspieraniu rodziny i systemie pieczy "
+    "zastępczej, the Polish Family Support Act): goals, tasks, dates and regular assessment.",
+    "h_plan_basis": "I. The family and the basis of the plan",
+    "adopted_on": "Plan drawn up on",
+    "h_analysis": "II. Assessment of the family's situation",
+    "h_extras": "The family",
+    "h_goals": "III. Goals and tasks",
+    "worker_actions": "Actions of the family assistant",
+    "person_actions": "Tasks of the family",
+    "h_participation": "IV. The family's participation",
+    "participation": "How the family took part in the plan and its views",
+    "h_follow_up": "V. Regular assessment",
+    "follow_up_note": "The plan is assessed regularly together with the family. It can be "
+    "changed with the consent of both parties.",
+}
+
+# The Swedish records in Polish words; the Polish records in Swedish and English words.
+RECORDS[("se", "pl")] = {
+    **RECORDS[("pl", "pl")],
+    "fu_title": "Notatka z monitoringu – spotkanie kontrolne",
+    "plan_ref": "Plan działań",
+    "h_progress": "Cele cząstkowe",
+    "progress_note": "Cel cząstkowy ustalony zbyt wysoko można obniżyć – to nie jest porażka.",
+    "h_changes": "Zmiany w planie",
+    "cl_title": "Zakończenie wsparcia – podsumowanie",
+    "reached": "Osiągnięte cele cząstkowe",
+    "rating_start": "Przy rozpoznaniu",
+}
+RECORDS[("pl", "sv")] = {
+    **RECORDS[("se", "sv")],
+    "fu_title": "Monitorering – anteckning från mötet",
+    "plan_ref": "Program eller plan",
+    "h_setbacks": "Svårigheter och hur de kan övervinnas",
+    "h_changes": "Ändringar i programmet",
+    "cl_title": "Avslutat samarbete – sammanfattning",
+    "opened_on": "Samarbetet inlett",
+    "closed_on": "Samarbetet avslutat",
+    "reason": "Skäl till avslutet",
+    "rating_start": "Vid analysen",
+}
+RECORDS[("pl", "en")] = {
+    **RECORDS[("se", "en")],
+    "fu_title": "Monitoring – note of the meeting",
+    "plan_ref": "Programme or plan",
+    "h_setbacks": "Difficulties and how to overcome them",
+    "h_changes": "Changes to the programme",
+    "cl_title": "End of cooperation – summary",
+    "opened_on": "Cooperation started",
+    "closed_on": "Cooperation ended",
+    "reason": "Reason for ending",
+    "rating_start": "At the analysis",
 }

@@ -11,25 +11,32 @@ from docx.text.paragraph import Paragraph
 
 from tests.documents.answers import sample_context
 
-#: Every template, by document type.
-TEMPLATES: dict[str, list[str]] = {
-    "agreement": ["agreement_sv", "agreement_en", "agreement_pl"],
-    "consent": ["consent_sv", "consent_en", "consent_pl"],
-    "plan": ["plan_sv", "plan_en", "plan_pl", "plan_family_pl"],
-    "follow_up": ["follow_up_sv", "follow_up_en", "follow_up_pl"],
-    "closing": ["closing_sv", "closing_en", "closing_pl"],
+LANGUAGES = ("sv", "pl", "en")
+#: The forms of each document type (the method's country chooses; see building.FORMS).
+FORMS: dict[str, list[str]] = {
+    "agreement": ["agreement_se", "agreement_pl"],
+    "consent": ["consent_se", "consent_pl"],
+    "plan": ["plan_se", "plan_ipwzb", "plan_family"],
+    "follow_up": ["follow_up_se", "follow_up_pl"],
+    "closing": ["closing_se", "closing_pl"],
 }
+#: Every template, by document type: each form in each language.
+TEMPLATES: dict[str, list[str]] = {
+    doc_type: [f"{form}_{language}" for form in forms for language in LANGUAGES]
+    for doc_type, forms in FORMS.items()
+}
+#: A method of each form (the sample contexts are built through it).
+FORM_METHODS = {"se": "buss", "pl": "ipwzb", "ipwzb": "ipwzb", "family": "family_plan"}
 ALL_TEMPLATES = [name for names in TEMPLATES.values() for name in names]
 #: Variables the renderer adds to the stored context (page stamp, QR code, drawn signature).
 RENDER_EXTRAS = {"stamp", "qr", "signature"}
 
 
 def split_name(name: str) -> tuple[str, str, str]:
-    """(document type, language, method key) of a template name."""
-    if name == "plan_family_pl":
-        return "plan", "pl", "family_plan"
-    doc_type, language = name.rsplit("_", 1)
-    return doc_type, language, "ipwzb"
+    """(document type, language, method key) of a template name (``plan_ipwzb_sv``)."""
+    form, language = name.rsplit("_", 1)
+    doc_type, variant = form.rsplit("_", 1)
+    return doc_type, language, FORM_METHODS[variant]
 
 
 def context_of(name: str) -> dict[str, Any]:
@@ -39,12 +46,17 @@ def context_of(name: str) -> dict[str, Any]:
 
 
 def paragraphs(data: bytes) -> list[str]:
-    """Every paragraph's text: body (tables included), headers and footers."""
+    """Every paragraph's text: body (tables included), headers and footers (no-break spaces
+    inside phone and identity numbers read as spaces)."""
     document = Document(io.BytesIO(data))
     roots = [document.element.body]
     for section in document.sections:
         roots += [section.header._element, section.footer._element]
-    return [Paragraph(element, None).text for root in roots for element in root.iter(qn("w:p"))]
+    return [
+        Paragraph(element, None).text.replace("\u00a0", " ")
+        for root in roots
+        for element in root.iter(qn("w:p"))
+    ]
 
 
 def docx_text(data: bytes) -> str:

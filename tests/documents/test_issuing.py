@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
+from forms.method_registry import get_method
 from service.documents.building import build_context, template_name
 from service.documents.rendering import template_fields, template_variables
 from service.documents.stamp import context_hash, short_hash
@@ -61,7 +62,7 @@ def test_the_builder_provides_every_field_of_every_template(
                 language=language,
                 today=date.today(),
             )
-            name = template_name(doc_type, language, method)
+            name = template_name(doc_type, get_method(method), language)
             assert template_variables(name) <= set(context) | RENDER_EXTRAS, name
             for path in template_fields(name):
                 assert _resolve(context | {"stamp": {"hash": ""}}, path), f"{name}: {path}"
@@ -90,7 +91,7 @@ def test_every_type_is_issued_from_the_case_page(
     texts = {d.doc_type: docx_text(d.content) for d in issued}
     assert "Zgoda na przekazywanie informacji" in texts["consent"]
     assert "MOPS Sopot, PUP" in texts["consent"] and "9 listopada 2027" in texts["consent"]
-    assert "Indywidualny Program Wychodzenia z Bezdomności" in texts["plan"]
+    assert "Indywidualny program wychodzenia z bezdomności" in texts["plan"]
     assert "Delmål 4.3: ringa hyresvärden" in texts["plan"]
     assert "Zofia har ringt två hyresvärdar." in texts["follow_up"]
     assert "PLN-" in texts["follow_up"]  # the plan the follow-up belongs to

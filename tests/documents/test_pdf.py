@@ -22,10 +22,11 @@ pytestmark = [
     ),
 ]
 
-#: The captions of the signature block, per language: each signer's role and the line captions.
+#: The captions of the signature block, per language: the person and the line captions (the
+#: other signers' roles follow the form: verksamheten, ośrodek, …).
 SIGNATURE_LABELS = {
-    "sv": ["Personen", "För verksamheten", "Ort och datum", "Underskrift"],
-    "en": ["The person", "For the service", "Place and date", "Signature"],
+    "sv": ["Personen", "Ort och datum", "Underskrift"],
+    "en": ["The person", "Place and date", "Signature"],
     "pl": ["miejscowość i data", "podpis"],
 }
 DIACRITICS = {"sv": ["Kontrollsumma", "ärende"], "en": [], "pl": ["Suma kontrolna", "wersja"]}
@@ -69,10 +70,12 @@ def test_converts_with_signature_block_on_one_page(name: str, tmp_path: Path) ->
 
 @pytest.mark.parametrize("filler", [0, 1500, 3000, 4500])
 def test_signature_block_never_splits_whatever_comes_before(filler: int, tmp_path: Path) -> None:
-    context = context_of("consent_sv")
+    context = context_of("consent_se_sv")
     context["consent"]["purpose"] = "Syfte med samtycket, åäö. " * (filler // 25)
     pages = [
-        p for p in pdf_pages(to_pdf(render_stamped("consent_sv", context)), tmp_path) if p.strip()
+        p
+        for p in pdf_pages(to_pdf(render_stamped("consent_se_sv", context)), tmp_path)
+        if p.strip()
     ]
     holding = [i for i, page in enumerate(pages) if "Ort och datum" in page]
     assert len(set(holding)) == 1, f"signature captions on pages {holding}"
@@ -80,7 +83,7 @@ def test_signature_block_never_splits_whatever_comes_before(filler: int, tmp_pat
     assert "Personen" in pages[holding[0]] and "För verksamheten" in pages[holding[0]]
 
 
-@pytest.mark.parametrize("name", ["consent_pl", "plan_sv", "follow_up_en"])
+@pytest.mark.parametrize("name", ["consent_pl_pl", "plan_se_sv", "follow_up_se_en"])
 def test_hostile_text_converts_too(name: str, tmp_path: Path) -> None:
     from .test_hostile import CORPUS, FORBIDDEN, poison
 

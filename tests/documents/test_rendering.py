@@ -22,24 +22,40 @@ from service.documents.stamp import render_stamped
 
 from .sample_context import SAMPLE_CONTEXT
 
-AGREEMENTS = ["agreement_sv", "agreement_en", "agreement_pl"]
+AGREEMENTS = [
+    "agreement_se_sv",
+    "agreement_se_en",
+    "agreement_se_pl",
+    "agreement_pl_pl",
+    "agreement_pl_sv",
+    "agreement_pl_en",
+]
 
 #: Shown when consent.given is true / false.
 CONSENT_WITHDRAWAL = {
-    "agreement_sv": "Du kan när som helst ta tillbaka det",
-    "agreement_en": "You can withdraw it at any time",
-    "agreement_pl": "może zostać w każdej chwili wycofana",
+    "agreement_se_sv": "Du kan när som helst ta tillbaka det",
+    "agreement_se_en": "You can withdraw it at any time",
+    "agreement_se_pl": "Można ją w każdej chwili wycofać",
+    "agreement_pl_pl": "może zostać w każdej chwili wycofana",
+    "agreement_pl_sv": "kan när som helst tas tillbaka",
+    "agreement_pl_en": "may be withdrawn at any time",
 }
 NO_CONSENT = {
-    "agreement_sv": "Inget samtycke till informationsutbyte har lämnats.",
-    "agreement_en": "No consent to share information has been given.",
-    "agreement_pl": "Nie wyrażono zgody na przekazywanie informacji.",
+    "agreement_se_sv": "Inget samtycke till informationsutbyte har lämnats.",
+    "agreement_se_en": "No consent to share information has been given.",
+    "agreement_se_pl": "Nie wyrażono zgody na wymianę informacji.",
+    "agreement_pl_pl": "Nie wyrażono zgody na przekazywanie informacji.",
+    "agreement_pl_sv": "Inget samtycke till informationsutbyte har lämnats.",
+    "agreement_pl_en": "No consent to share information has been given.",
 }
 #: The caption under each signer's "place and date" line: one per signer.
 PLACE_AND_DATE = {
-    "agreement_sv": "Ort och datum",
-    "agreement_en": "Place and date",
-    "agreement_pl": "miejscowość i data",
+    "agreement_se_sv": "Ort och datum",
+    "agreement_se_en": "Place and date",
+    "agreement_se_pl": "miejscowość i data",
+    "agreement_pl_pl": "miejscowość i data",
+    "agreement_pl_sv": "Ort och datum",
+    "agreement_pl_en": "Place and date",
 }
 
 HOSTILE = [
@@ -59,8 +75,9 @@ def _context() -> dict[str, Any]:
 
 
 def _paragraph_text(paragraph: Any) -> str:
-    """The text of a ``w:p`` element, ``w:br`` as ``\\n`` and ``w:tab`` as ``\\t`` (python-docx)."""
-    return str(paragraph.text)
+    """The text of a ``w:p`` element, ``w:br`` as ``\\n`` and ``w:tab`` as ``\\t`` (python-docx);
+    the no-break spaces inside phone and identity numbers read as spaces."""
+    return str(paragraph.text).replace("\u00a0", " ")
 
 
 def _paragraphs(data: bytes) -> list[str]:
@@ -256,22 +273,22 @@ def test_missing_field_of_an_action_raises() -> None:
     context = _context()
     del context["agreement"]["actions"][2]["by_when"]
     with pytest.raises(UndefinedError):
-        render_stamped("agreement_pl", context)
+        render_stamped("agreement_pl_pl", context)
 
 
 def test_rendering_leaves_the_callers_context_alone() -> None:
     context = _context()
     context["agreement"]["purpose"] = "a\r\nb\x00c"
     before = copy.deepcopy(context)
-    render_stamped("agreement_en", context)
+    render_stamped("agreement_se_en", context)
     assert context == before
 
 
 def test_all_agreements_read_the_same_variables() -> None:
     variables = {name: template_variables(name) for name in AGREEMENTS}
-    assert variables["agreement_sv"] == variables["agreement_en"] == variables["agreement_pl"]
+    assert all(found == variables["agreement_se_sv"] for found in variables.values())
     # stamp, qr and signature are added at rendering (render_stamped), not stored in the context
-    assert variables["agreement_sv"] == set(SAMPLE_CONTEXT) | {"stamp", "qr", "signature"}
+    assert variables["agreement_se_sv"] == set(SAMPLE_CONTEXT) | {"stamp", "qr", "signature"}
 
 
 def test_all_agreements_use_every_field_of_the_context() -> None:
@@ -280,7 +297,9 @@ def test_all_agreements_use_every_field_of_the_context() -> None:
         assert template_fields(name) == expected, name
 
 
-@pytest.mark.parametrize("bad", ["../agreement_sv", "agreement_sv.docx", "", "a/b", "/etc/passwd"])
+@pytest.mark.parametrize(
+    "bad", ["../agreement_se_sv", "agreement_se_sv.docx", "", "a/b", "/etc/passwd"]
+)
 def test_template_names_cannot_leave_the_template_dir(bad: str) -> None:
     with pytest.raises(ValueError, match="template name"):
         render_document(bad, SAMPLE_CONTEXT)
@@ -289,4 +308,4 @@ def test_template_names_cannot_leave_the_template_dir(bad: str) -> None:
 def test_unknown_template_is_reported() -> None:
     with pytest.raises(FileNotFoundError):
         render_document("no_such_template", SAMPLE_CONTEXT)
-    assert (TEMPLATE_DIR / "agreement_sv.docx").is_file()
+    assert (TEMPLATE_DIR / "agreement_se_sv.docx").is_file()

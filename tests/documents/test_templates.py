@@ -29,7 +29,7 @@ pytestmark = pytest.mark.usefixtures("app_ctx")
 
 #: Words of each section, per template (titles and headings in the document's language).
 SECTIONS: dict[str, list[str]] = {
-    "consent_sv": [
+    "consent_se_sv": [
         "Samtycke till att dela information",
         "1. Parter",
         "2. Vilka som får dela",
@@ -39,7 +39,7 @@ SECTIONS: dict[str, list[str]] = {
         "6. Så tar du tillbaka samtycket",
         "Underskrifter",
     ],
-    "consent_en": [
+    "consent_se_en": [
         "Consent to share information",
         "1. Parties",
         "2. Who may share",
@@ -49,7 +49,7 @@ SECTIONS: dict[str, list[str]] = {
         "6. How to withdraw the consent",
         "Signatures",
     ],
-    "consent_pl": [
+    "consent_pl_pl": [
         "Zgoda na przekazywanie informacji",
         "1. Strony",
         "2. Podmioty",
@@ -60,7 +60,7 @@ SECTIONS: dict[str, list[str]] = {
         "art. 7 ust. 3 RODO",
         "Podpisy",
     ],
-    "plan_sv": [
+    "plan_se_sv": [
         "Handlingsplan (genomförandeplan)",
         "SOSFS 2014:5",
         "1. Uppdraget och planen",
@@ -71,7 +71,7 @@ SECTIONS: dict[str, list[str]] = {
         "Underskrifter",
         "Fastställd av verksamhetschef",
     ],
-    "plan_en": [
+    "plan_se_en": [
         "Individual plan",
         "1. The assignment and the plan",
         "2. Assessment",
@@ -80,8 +80,8 @@ SECTIONS: dict[str, list[str]] = {
         "5. Follow-up",
         "Signatures",
     ],
-    "plan_pl": [
-        "Indywidualny Program Wychodzenia z Bezdomności",
+    "plan_ipwzb_pl": [
+        "Indywidualny program wychodzenia z bezdomności",
         "art. 49",
         "I. Dane osoby",
         "II. Analiza sytuacji osoby",
@@ -101,7 +101,7 @@ SECTIONS: dict[str, list[str]] = {
         "V. Okresowa ocena",
         "Podpisy",
     ],
-    "follow_up_sv": [
+    "follow_up_se_sv": [
         "Uppföljning – anteckning från mötet",
         "Vad har hänt sedan sist",
         "Det som har gått bra",
@@ -111,7 +111,7 @@ SECTIONS: dict[str, list[str]] = {
         "Ändringar i planen",
         "Underskrifter",
     ],
-    "follow_up_en": [
+    "follow_up_se_en": [
         "Follow-up record",
         "What has happened since last time",
         "Successes",
@@ -121,7 +121,7 @@ SECTIONS: dict[str, list[str]] = {
         "Changes to the plan",
         "Signatures",
     ],
-    "follow_up_pl": [
+    "follow_up_pl_pl": [
         "Monitoring – notatka ze spotkania",
         "Co wydarzyło się",
         "Sukcesy",
@@ -131,7 +131,7 @@ SECTIONS: dict[str, list[str]] = {
         "Zmiany w programie",
         "Podpisy",
     ],
-    "closing_sv": [
+    "closing_se_sv": [
         "Avslutning – sammanfattning",
         "Slutlig bedömning",
         "Målen",
@@ -139,7 +139,7 @@ SECTIONS: dict[str, list[str]] = {
         "Resultat",
         "Underskrifter",
     ],
-    "closing_en": [
+    "closing_se_en": [
         "Closing summary",
         "Final evaluation",
         "The goals",
@@ -147,7 +147,7 @@ SECTIONS: dict[str, list[str]] = {
         "Outcomes",
         "Signatures",
     ],
-    "closing_pl": [
+    "closing_pl_pl": [
         "Zakończenie współpracy – podsumowanie",
         "Ocena końcowa",
         "Cele",
@@ -259,16 +259,16 @@ def test_curly_quotes_inside_tags_are_tolerated(tmp_path: Path, monkeypatch: Any
 
 
 def test_empty_plan_says_so_and_prints_dashes() -> None:
-    context = context_of("plan_sv")
+    context = context_of("plan_se_sv")
     context["plan"]["goals"] = []
     context["assessment"]["earlier_interventions"] = []
     context["assessment"]["extras"] = []
-    text = docx_text(render_stamped("plan_sv", context))
+    text = docx_text(render_stamped("plan_se_sv", context))
     assert "Inga mål har satts ännu." in text
     assert "Mer om situationen" not in text
 
 
-@pytest.mark.parametrize("name", ["plan_pl", "plan_sv"])
+@pytest.mark.parametrize("name", ["plan_ipwzb_pl", "plan_se_sv"])
 def test_head_of_centre_signs_only_when_named(name: str, app: Flask) -> None:
     context = context_of(name)
     with_head = docx_text(render_stamped(name, context))
@@ -294,7 +294,7 @@ def test_no_context_key_is_shadowed_by_a_dict_method(name: str) -> None:
     assert "built-in method" not in docx_text(render_stamped(name, context_of(name)))
 
 
-@pytest.mark.parametrize("name", ["consent_sv", "plan_pl", "agreement_en"])
+@pytest.mark.parametrize("name", ["consent_se_sv", "plan_ipwzb_pl", "agreement_se_en"])
 def test_without_an_identity_number_the_header_shows_the_date_of_birth(name: str) -> None:
     context = context_of(name)
     context["person"]["identity_number"] = ""
