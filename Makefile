@@ -7,8 +7,10 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 5000
 # Debian packages the tests need: Chromium for the browser tests, LibreOffice and poppler to
-# turn documents into PDF and read them back.
-TEST_DEBS := chromium libreoffice-writer-nogui python3-uno poppler-utils fonts-dejavu-core fonts-liberation2
+# turn documents into PDF and read them back, and LibreOffice's hyphenation patterns for the
+# three document languages (long words in narrow table columns break with a hyphen).
+TEST_DEBS := chromium libreoffice-writer-nogui python3-uno poppler-utils fonts-dejavu-core fonts-liberation2 \
+	hyphen-sv hyphen-pl hyphen-en-gb
 
 .PHONY: run test test-postgres migrations-check lint fmt i18n-extract i18n-update i18n-compile system-deps bench clean
 
@@ -30,6 +32,9 @@ system-deps:
 	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	command -v pdftotext >/dev/null || missing="$$missing poppler-utils"; \
 	test -f /usr/lib/python3/dist-packages/uno.py || missing="$$missing python3-uno"; \
+	for lang in sv_SE pl_PL en_GB; do \
+	  test -f /usr/share/hyphen/hyph_$$lang.dic || missing="$$missing hyph_$$lang"; \
+	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEST_DEBS); \

@@ -90,3 +90,10 @@ def test_header_words_whole_and_numbers_on_one_line(name: str, tmp_path: Path) -
     assert any(PHONE in line for line in lines), f"{name}: the phone is split"
     assert sum(PHONE in line for line in lines) >= text.count("\f"), "on every page's header"
     assert any(PERSONNUMMER in line for line in lines), f"{name}: the number is split"
+
+
+@pytest.mark.parametrize("language", ["sv_SE", "pl_PL", "en_GB"])
+def test_libreoffice_can_hyphenate_each_document_language(language: str) -> None:
+    """Values in narrow columns hyphenate only with the language's patterns installed
+    (Debian's hyphen-sv, hyphen-pl, hyphen-en-gb, which `make test` installs)."""
+    assert Path(f"/usr/share/hyphen/hyph_{language}.dic").is_file()
