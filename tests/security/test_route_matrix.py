@@ -148,10 +148,6 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             from service.models import Document
 
             values[argument] = db.session.get(Document, target.document_id).number
-        elif argument == "doc_type":
-            values[argument] = "agreement"
-        elif argument == "number":
-            values[argument] = target.document_number
         else:
             pytest.fail(
                 f"{rule.endpoint}: the matrix cannot fill the URL argument {argument!r}; "
