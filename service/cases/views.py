@@ -21,7 +21,6 @@ from service.cases import operations, overview
 from service.cases.chart import ratings_chart
 from service.cases.journey import method_of
 from service.cases.progress import step_overview
-from service.documents.operations import agreement_blocker
 from service.extensions import db
 from service.models import Case, Document, Person
 
@@ -161,7 +160,6 @@ def case(case_id: int) -> str:
         case=found,
         steps=steps,
         documents=documents,
-        agreement_blocker=agreement_blocker(found),
         **_overview(found),
     )
 
