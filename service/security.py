@@ -71,6 +71,17 @@ def configure_security(app: Flask) -> None:
     user_logged_in.connect(_start_session, app)
 
 
+def session_identifier() -> str:
+    """What Flask-Login's session protection compares: the client's address and browser.
+
+    Flask-Login's own identifier reads X-Forwarded-For whatever sends it (a client could
+    forge it); ``request.remote_addr`` is the connecting address, or the client's address
+    from the trusted proxies' header when TRUSTED_PROXY_HOPS is set (ProxyFix).
+    """
+    agent = request.headers.get("User-Agent", "")
+    return hashlib.sha512(f"{request.remote_addr}|{agent}".encode()).hexdigest()
+
+
 def login_account_limit() -> str:
     """Failed sign-ins allowed per account (typed e-mail, or the user at the code step)."""
     return str(current_app.config["LOGIN_ACCOUNT_LIMIT"])
