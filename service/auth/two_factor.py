@@ -37,7 +37,7 @@ def provisioning_uri(user: User, secret: str) -> str:
 
 def qr_svg(uri: str, title: str) -> Markup:
     """The QR code of ``uri`` as inline SVG (no request leaves the page)."""
-    svg = segno.make(uri, error="m").svg_inline(scale=5, title=title, dark="#000", light="#fff")
+    svg = segno.make(uri, error="m").svg_inline(scale=4, title=title, dark="#000", light="#fff")
     return Markup(svg.replace("<svg ", '<svg role="img" class="qr" ', 1))  # noqa: S704 - segno's own SVG
 
 

@@ -17,7 +17,7 @@ from service.models import AuditEvent, RecoveryCode, Unit, User
 from tests.conftest import FormClient
 from tests.security.conftest import World
 
-SECRET_TEXT = re.compile(r'<code class="nowrap">([A-Z2-7 ]+)</code>')
+SECRET_TEXT = re.compile(r'<code class="secret">([A-Z2-7 ]+)</code>')
 CODES = re.compile(r"<li><code>([a-z0-9]{5}-[a-z0-9]{5})</code></li>")
 
 
