@@ -65,6 +65,8 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         # the two-factor code may take.
         "PASSWORD_LINK_LIFETIME": timedelta(hours=24),
         "TWO_FACTOR_STEP_LIFETIME": timedelta(minutes=5),
+        # Setting up the app (installing it first, perhaps) may take longer than typing a code.
+        "ENROLMENT_STEP_LIFETIME": timedelta(minutes=30),
         "STEGVIS_DATA_KEYS": os.environ.get("STEGVIS_DATA_KEYS"),
     }
     config.update(overrides)

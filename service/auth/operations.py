@@ -19,8 +19,8 @@ from service.models import Role, Unit, User
 from service.models._types import utcnow
 
 #: Session key of a sign-in whose password was right and whose second factor is still due:
-#: {"user": id, "version": auth_version, "at": epoch seconds, "next": path}. Nothing but the
-#: second-step pages accept it: the user is not logged in until the step is done.
+#: {"user": id, "version": auth_version, "at": epoch seconds, "next": path, "enrol": bool}.
+#: Nothing but the second-step pages accept it: the user is not logged in until it is done.
 PENDING = "_signin_pending"
 
 
@@ -67,6 +67,7 @@ def attempt_login(email: str, password: str, next_url: str | None = None) -> Out
             "version": user.auth_version,
             "at": int(time.time()),
             "next": next_url or "",
+            "enrol": not user.two_factor_enabled,
         }
         return Outcome.CODE if user.two_factor_enabled else Outcome.ENROL
     _log_in(user)
@@ -80,7 +81,8 @@ def pending_user() -> User | None:
     pending = session.get(PENDING)
     if not isinstance(pending, dict):
         return None
-    lifetime = current_app.config["TWO_FACTOR_STEP_LIFETIME"].total_seconds()
+    setting = "ENROLMENT_STEP_LIFETIME" if pending.get("enrol") else "TWO_FACTOR_STEP_LIFETIME"
+    lifetime = current_app.config[setting].total_seconds()
     if time.time() - float(pending.get("at", 0)) > lifetime:
         session.pop(PENDING, None)
         return None
