@@ -259,3 +259,51 @@ def test_the_staff_pages_are_translated(
     admin = _admin(client, world)
     assert words in admin.get("/admin/users").get_data(as_text=True)
     assert words in admin.get("/admin/users/new").get_data(as_text=True)
+
+
+NASTY = "Łucja Ñandú & <b>Ö</b> {{ 7*7 }} {% if 1 %}x{% endif %} ' \" ; DROP"
+CONTROL = "Zo\x00fia\x07\x1b[31m\u200b\ufeff"
+LONG = "Å" * 20_000
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"full_name": NASTY, "email": "lucja@example.org", "title": NASTY, "phone": NASTY},
+        {"full_name": CONTROL, "email": "zofia@example.org", "phone": CONTROL},
+        {"full_name": LONG, "email": LONG, "title": LONG, "phone": LONG},
+        {"full_name": "X", "email": "ä@<script>.pl", "role": "{{ x }}"},
+        {"full_name": "X", "email": "x@example.org", "role": "superuser"},
+        {"full_name": "", "email": "", "role": ""},
+    ],
+)
+def test_adding_staff_takes_hostile_input_without_a_server_error(
+    app: Flask, client: FormClient, world: World, fields: dict[str, str]
+) -> None:
+    admin = _admin(client, world)
+    response = admin.post("/admin/users/new", {"role": "worker", **fields})
+    assert response.status_code == 200
+    text = response.get_data(as_text=True)
+    assert "<b>Ö</b>" not in text and "<script>" not in text
+    with app.app_context():
+        for user in db.session.scalars(sa.select(User)):
+            assert "\x00" not in user.full_name and user.role in ("worker", "caseworker", "admin")
+            assert len(user.full_name) <= 200
+
+
+@pytest.mark.parametrize("typed", [NASTY, CONTROL, LONG, "{{ config }}"])
+def test_set_password_and_change_password_take_hostile_input(
+    app: Flask, client: FormClient, world: World, typed: str
+) -> None:
+    link = _add(_admin(client, world))
+    visitor = FormClient(app.test_client())
+    visitor.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    response = visitor.post(_path(link), {"password": typed, "repeat": typed + "x"})
+    assert response.status_code == 200
+    assert "The two passwords are not the same." in response.get_data(as_text=True) or (
+        "Use 12 to 200 characters." in response.get_data(as_text=True)
+    )
+    response = client.post(
+        "/account/password", {"current": typed, "password": typed, "repeat": typed}
+    )
+    assert response.status_code == 200
