@@ -10,9 +10,10 @@ import time
 import pyotp
 import segno
 import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
 from markupsafe import Markup
 
-from service.auth.passwords import hash_password, verify_password
 from service.extensions import db
 from service.models import RecoveryCode, User
 from service.models._types import utcnow
@@ -23,6 +24,10 @@ RECOVERY_CODES = 10
 _ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 #: Codes of the step before and after the current one are accepted (clocks drift).
 DRIFT_STEPS = 1
+#: argon2id for the recovery codes, at OWASP's smallest recommended cost (19 MiB, 2 passes):
+#: a code is 50 random bits, not a chosen password, and a login with one may have to try all
+#: ten hashes, so the passwords' heavier setting would only make that slow.
+_code_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 
 
 def new_secret() -> str:
@@ -94,7 +99,7 @@ def new_recovery_codes(user: User) -> list[str]:
     db.session.execute(sa.delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
     codes = [_recovery_code() for _ in range(RECOVERY_CODES)]
     for code in codes:
-        db.session.add(RecoveryCode(user_id=user.id, code_hash=hash_password(_normal(code))))
+        db.session.add(RecoveryCode(user_id=user.id, code_hash=_code_hasher.hash(_normal(code))))
     db.session.flush()
     return codes
 
@@ -110,7 +115,7 @@ def use_recovery_code(user: User, code: str) -> bool:
         )
     ).all()
     for candidate in unused:
-        if verify_password(candidate.code_hash, typed):
+        if _matches(candidate.code_hash, typed):
             result = db.session.execute(
                 sa.update(RecoveryCode)
                 .where(RecoveryCode.id == candidate.id, RecoveryCode.used_at.is_(None))
@@ -139,6 +144,13 @@ def clear(user: User) -> None:
     user.totp_enabled_at = None
     user.totp_last_step = None
     db.session.execute(sa.delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+
+
+def _matches(code_hash: str, typed: str) -> bool:
+    try:
+        return _code_hasher.verify(code_hash, typed)
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def _recovery_code() -> str:
