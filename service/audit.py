@@ -67,7 +67,7 @@ ACTIONS: dict[str, AuditAction] = {
         _action("login.recovery", _l("Logged in with a recovery code")),
         _action("login.code_failed", _l("Typed a wrong two-factor code")),
         _action("logout", _l("Logged out")),
-        _action("two_factor.enrol", _l("Set up two-factor sign-in")),
+        _action("two_factor.enrol", _l("Turned on two-factor sign-in")),
         _action("two_factor.recovery_codes", _l("Made new recovery codes")),
         _action("password.change", _l("Changed their password")),
         _action("password.change_failed", _l("Typed a wrong current password")),
