@@ -590,16 +590,15 @@ def _add_header_properties(mapper: Mapper[Any], cls: Any) -> None:
 
 
 def _default_of(column: sa.Column[Any]) -> Any:
-    default = column.default
-    if (
-        default is None
-        or not getattr(default, "is_scalar", False)
-        and not getattr(default, "is_callable", False)
-    ):
+    """The column's Python default (scalar, or the result of its function), else None."""
+    default: Any = column.default
+    if default is None:
         return None
-    if default.is_callable:  # type: ignore[attr-defined]
-        return default.arg(None)  # type: ignore[attr-defined]
-    return default.arg  # type: ignore[attr-defined]
+    if getattr(default, "is_callable", False):
+        return default.arg(None)  # SQLAlchemy wraps the function to take a context
+    if getattr(default, "is_scalar", False):
+        return default.arg
+    return None
 
 
 def _row_identity(spec: _MapperSpec, target: Any, values: dict[str, Any], fill: bool) -> str:
@@ -735,6 +734,16 @@ def _batches(
 Progress = Callable[[str, int, int], None]
 
 
+def _writer(table: sa.Table, key: sa.Column[Any], name: str, kind: Any) -> sa.Update:
+    """``UPDATE table SET name = :new_value WHERE key = :row_key`` (run once per batch, with
+    many parameter sets); the value is written as given (already encrypted)."""
+    return (
+        sa.update(table)
+        .where(key == sa.bindparam("row_key"))
+        .values({name: sa.bindparam("new_value", type_=kind)})
+    )
+
+
 def rotate_keys(
     connection: sa.Connection,
     keyring: Keyring,
@@ -763,9 +772,10 @@ def rotate_keys(
                 column.is_not(None), prefix != sa.type_coerce(current, sa.LargeBinary)
             )
             name = f"{spec.table.name}.{column.name}"
+            write = _writer(spec.table, key, column.name, sa.LargeBinary())
             done = damaged = 0
             for rows in _batches(connection, query, key, batch):
-                changed = 0
+                fresh: list[dict[str, Any]] = []
                 for row in rows:
                     identity = spec.identity_of(row)
                     try:
@@ -773,13 +783,11 @@ def rotate_keys(
                     except MovedValue:
                         damaged += 1
                         continue
-                    fresh = keyring.encrypt(plain, kind.purpose, identity)
-                    connection.execute(
-                        sa.update(spec.table)
-                        .where(key == row._mapping[key.name])
-                        .values({column.name: sa.type_coerce(fresh, sa.LargeBinary)})
-                    )
-                    changed += 1
+                    value = keyring.encrypt(plain, kind.purpose, identity)
+                    fresh.append({"row_key": row._mapping[key.name], "new_value": value})
+                if fresh:
+                    connection.execute(write, fresh)
+                changed = len(fresh)
                 done += changed
                 if commit:
                     connection.commit()
@@ -816,17 +824,21 @@ def rotate_index_keys(
                 sa.or_(index.is_(None), sa.not_(index.startswith(prefix, autoescape=True))),
             )
             name = f"{spec.table.name}.{index.name}"
+            write = _writer(spec.table, key, index.name, index.type)
             done = 0
             for rows in _batches(connection, query, key, batch):
+                fresh = []
                 for row in rows:
                     value = kind.from_bytes(
                         keyring.decrypt(bytes(row.raw), kind.purpose, spec.identity_of(row))
                     )
-                    connection.execute(
-                        sa.update(spec.table)
-                        .where(key == row._mapping[key.name])
-                        .values({index.name: blind_index(str(value), index_keys)})
+                    fresh.append(
+                        {
+                            "row_key": row._mapping[key.name],
+                            "new_value": blind_index(str(value), index_keys),
+                        }
                     )
+                connection.execute(write, fresh)
                 done += len(rows)
                 if commit:
                     connection.commit()
