@@ -68,6 +68,7 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         # Setting up the app (installing it first, perhaps) may take longer than typing a code.
         "ENROLMENT_STEP_LIFETIME": timedelta(minutes=30),
         "STEGVIS_DATA_KEYS": os.environ.get("STEGVIS_DATA_KEYS"),
+        "STEGVIS_INDEX_KEY": os.environ.get("STEGVIS_INDEX_KEY"),
     }
     config.update(overrides)
     config["STEGVIS_ENV"] = env

@@ -2,7 +2,7 @@
 a stable random identity of each user, and the unit's two-factor requirement.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-02 01:00:00
 
 Existing users get a fresh ``uuid`` each before the column becomes unique and required.
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
