@@ -53,8 +53,20 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         "MAX_FORM_PARTS": 1000,
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_KEY_PREFIX": "stegvis",
-        # The test suite logs in hundreds of times from one address; limit tests lower it.
-        "LOGIN_RATE_LIMIT": "10000 per minute" if env == "testing" else "10 per minute",
+        # Failed sign-ins (wrong password or code) per account and, higher, per address;
+        # successful ones do not count. The test suite fails logins on purpose from one
+        # address; the limit tests lower these.
+        "LOGIN_ACCOUNT_LIMIT": "10000 per minute" if env == "testing" else "5 per minute",
+        "LOGIN_ADDRESS_LIMIT": "10000 per minute" if env == "testing" else "30 per minute",
+        # Proxies in front of the service whose X-Forwarded-For/-Proto are trusted (ProxyFix);
+        # 0: the headers are ignored and the connecting address is the client's.
+        "TRUSTED_PROXY_HOPS": os.environ.get("TRUSTED_PROXY_HOPS", "0"),
+        # How long a set-password link works, and how long the step between the password and
+        # the two-factor code may take.
+        "PASSWORD_LINK_LIFETIME": timedelta(hours=24),
+        "TWO_FACTOR_STEP_LIFETIME": timedelta(minutes=5),
+        # Setting up the app (installing it first, perhaps) may take longer than typing a code.
+        "ENROLMENT_STEP_LIFETIME": timedelta(minutes=30),
         "STEGVIS_DATA_KEYS": os.environ.get("STEGVIS_DATA_KEYS"),
         "STEGVIS_INDEX_KEY": os.environ.get("STEGVIS_INDEX_KEY"),
     }
@@ -75,4 +87,16 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
             f"not {config['DEFAULT_LOCALE']!r}."
         )
     config["BABEL_DEFAULT_LOCALE"] = config["DEFAULT_LOCALE"]
+    config["TRUSTED_PROXY_HOPS"] = _proxy_hops(config["TRUSTED_PROXY_HOPS"])
     return config
+
+
+def _proxy_hops(value: Any) -> int:
+    """The number of trusted proxies: a whole number from 0 to 5."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) > 5:
+        raise ConfigError(
+            f"TRUSTED_PROXY_HOPS must be the number of proxies in front of the service "
+            f"(0 to 5; 0 when clients connect directly), not {value!r}."
+        )
+    return int(text)
