@@ -9,7 +9,10 @@ from flask_login import current_user
 from service.extensions import login_manager
 
 #: Endpoints reachable without logging in.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static"})
+#: documents.verify_public: a printed document's QR code, checked by whoever holds the paper.
+PUBLIC_ENDPOINTS = frozenset(
+    {"auth.login", "auth.set_language", "static", "documents.verify_public"}
+)
 
 
 def require_login() -> ResponseReturnValue | None:

@@ -23,7 +23,7 @@ from flask_login import current_user, logout_user, user_logged_in
 from werkzeug.wrappers import Response
 
 from service import crypto
-from service.config import ConfigError
+from service.config import ConfigError, check_verify_key
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -49,6 +49,7 @@ def configure_security(app: Flask) -> None:
             "Debug mode is only allowed with STEGVIS_ENV=development; unset FLASK_DEBUG."
         )
     crypto.install(app, crypto.keyring_from_config(env, app.config["STEGVIS_DATA_KEYS"]))
+    check_verify_key(app.config, env)
 
     from service.extensions import limiter
 

@@ -22,6 +22,7 @@ from flask_babel import lazy_gettext as _l
 
 from service import audit
 from service.documents.operations import IssueConflict, is_locked, store_document
+from service.documents.stamp import verify_url
 from service.extensions import db
 from service.models import Case, Document, DocumentSignature, User
 
@@ -107,8 +108,13 @@ def sign_with_drawing(document: Document, user: User, drawing: bytes) -> Documen
     newest = db.session.scalar(
         sa.select(sa.func.max(Document.version)).where(Document.number == document.number)
     )
+    version = (newest or 0) + 1
     context = dict(document.context)
-    context["document"] = {**context["document"], "version": (newest or 0) + 1}
+    context["document"] = {
+        **context["document"],
+        "version": version,
+        "verify_url": verify_url(document.number, version),  # the new version's own code
+    }
     case = db.session.get(Case, document.case_id)
     assert case is not None  # documents belong to a case (foreign key)
     try:

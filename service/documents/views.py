@@ -22,6 +22,7 @@ from service.documents.document_types import DOCUMENT_TYPES
 from service.documents.operations import NotReady, issue_document, record_download
 from service.documents.pdf import PdfUnavailable, pdf_available, to_pdf
 from service.documents.stamp import short_hash
+from service.documents.verification import NUMBER_PATTERN
 from service.extensions import db
 from service.models import Case, Document
 
@@ -118,6 +119,8 @@ def pdf(document_id: int) -> Response | str:
 @bp.route("/verify/<number>")
 def verify(number: str) -> str:
     """Which case a printed number belongs to, each version, its hashes and signing state."""
+    if not NUMBER_PATTERN.fullmatch(number):  # e.g. a NUL byte, which PostgreSQL refuses
+        abort(404)
     versions = list(
         db.session.scalars(
             sa.select(Document)
@@ -207,4 +210,5 @@ def _documents_panel() -> dict[str, object]:
     return {"documents_panel": documents_panel}
 
 
-from service.documents import signing_views  # noqa: E402,F401  (registers the signing routes)
+# Register the signing routes and the public verification page on this blueprint.
+from service.documents import signing_views, verify_views  # noqa: E402,F401
