@@ -59,6 +59,8 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         # Public verification of printed documents (service/documents/verification.py).
         "STEGVIS_VERIFY_KEY": os.environ.get("STEGVIS_VERIFY_KEY"),
         "VERIFY_RATE_LIMIT": "10000 per minute" if env == "testing" else "30 per minute",
+        # PDF conversions on shared `stegvis worker` processes (service/documents/pdf_cache.py).
+        "REDIS_URL": os.environ.get("REDIS_URL"),
     }
     config.update(overrides)
     config["STEGVIS_ENV"] = env
