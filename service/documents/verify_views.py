@@ -9,8 +9,9 @@ audited without personal data.
 from __future__ import annotations
 
 import sqlalchemy as sa
-from flask import current_app, render_template, url_for
+from flask import current_app, make_response, render_template, url_for
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from service import access, audit
 from service.documents.case_file import (
@@ -40,7 +41,7 @@ def _staff() -> bool:
 
 @bp.route("/verify/<number>/<token>")
 @limiter.limit(verify_rate_limit, exempt_when=_staff)
-def verify_public(number: str, token: str) -> tuple[str, int] | str:
+def verify_public(number: str, token: str) -> tuple[str, int] | str | Response:
     """What the paper is (type, number, version, date, unit, status, checksums), or one and the
     same refusal for an unknown number and a wrong code."""
     document = find_by_token(number, token)
@@ -65,7 +66,11 @@ def verify_public(number: str, token: str) -> tuple[str, int] | str:
         version=document.version,
     )
     db.session.commit()
-    return render_template("documents/verify_public.html", facts=facts, short_hash=short_hash)
+    response = make_response(
+        render_template("documents/verify_public.html", facts=facts, short_hash=short_hash)
+    )
+    response.headers["Cache-Control"] = "no-store"  # the status changes: never a stale copy
+    return response
 
 
 def _staff_page(paper: Document, case: Case) -> str:

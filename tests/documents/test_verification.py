@@ -89,6 +89,7 @@ def test_the_printed_code_opens_the_public_page_logged_out(
     client = logged_out(staff)
     response = client.get(path_of(address))
     assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-store"  # a status can change: no stale copy
     page = response.get_data(as_text=True)
     assert "<dt>Document</dt><dd>Agreement</dd>" in page
     assert f'<dd class="nowrap">{document.number}</dd>' in page
