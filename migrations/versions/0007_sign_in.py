@@ -2,7 +2,7 @@
 a stable random identity of each user, and the unit's two-factor requirement.
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-02 01:00:00
 
 Existing users get a fresh ``uuid`` each before the column becomes unique and required.
