@@ -146,7 +146,13 @@ WIDTH_CHECK = """() => {
     if (r.width === 0 || r.height === 0) continue;
     if (r.right > vw + 1 || r.left < -1)
       out.push(name(el) + ' reaches from ' + Math.round(r.left) + ' to ' + Math.round(r.right) + ' px');
-    else if (['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX) &&
+    else if (el.tagName === 'TABLE' && el.parentElement) {
+      const box = el.parentElement.getBoundingClientRect();
+      const edge = box.right - parseFloat(getComputedStyle(el.parentElement).paddingRight) -
+                   parseFloat(getComputedStyle(el.parentElement).borderRightWidth);
+      if (r.right > edge + 1) out.push(name(el) + ' sticks ' + Math.round(r.right - edge) + ' px out of its box');
+    }
+    if (['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX) &&
              !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) &&
              el.scrollWidth > el.clientWidth + 1)
       out.push(name(el) + ' hides or scrolls ' + (el.scrollWidth - el.clientWidth) + ' px of its content');
