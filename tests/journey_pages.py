@@ -1,6 +1,7 @@
 """Every page of the journey, found by walking the demo's links, and what a page must be on a
 tablet and a phone: no sideways scrolling, 44 × 44 px touch targets, 16 px inputs, text of at
-least 12 px (the chart's too) and no axe-core violation.
+least 12 px (the chart's too), a header no higher than 130 px with the language switcher on
+one line, and no axe-core violation.
 
 How a new page gets covered: every GET route of ``app.url_map`` is either reached by following
 links from the demo's start pages (a page linked from the header, the case page or another
@@ -207,6 +208,18 @@ TEXT_SIZE_CHECK = """() => {
 }"""
 
 
+HEADER_CHECK = """() => {
+  const out = [];
+  const header = document.querySelector('header.site');
+  if (header && header.getBoundingClientRect().height > 130)
+    out.push('the header is ' + Math.round(header.getBoundingClientRect().height) + ' px high');
+  const tops = [...document.querySelectorAll('.lang li')].filter(li => li.getClientRects().length)
+    .map(li => Math.round(li.getBoundingClientRect().top));
+  if (new Set(tops).size > 1) out.push('the language switcher takes ' + new Set(tops).size + ' lines');
+  return out;
+}"""
+
+
 def axe_violations(page: Page, script: str) -> list[str]:
     """axe-core's violations of every impact, one line per rule with its first elements."""
     if not page.evaluate("typeof axe !== 'undefined'"):
@@ -229,6 +242,7 @@ def check_page(page: Page, kind: str, axe: str, shots: Path | None) -> list[str]
             *page.evaluate(WIDTH_CHECK),
             *page.evaluate(TOUCH_CHECK),
             *page.evaluate(TEXT_SIZE_CHECK),
+            *page.evaluate(HEADER_CHECK),
         ]
         if width in SHOT_WIDTHS:
             found += axe_violations(page, axe)

@@ -194,10 +194,11 @@ def _table(
         rows.append(
             f'<tr><th scope="row">{escape(format_date(day, "medium"))}</th>{cells}</tr>'
         )
+    meeting = _("Meeting")
     return (
         '<div class="visually-hidden chart-figures"><table class="list chart-table keep">'
         f"<caption>{escape(title)}</caption>"
-        f'<thead><tr><th scope="col">{escape(_("Meeting"))}</th>{head}</tr></thead>'
+        f'<thead><tr><th scope="col">{escape(meeting)}</th>{head}</tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
