@@ -33,10 +33,11 @@ class Layout:
     label_width: int
 
 
-#: Shown from 40rem up; the figure is at most 44rem (704 px) wide: text 14 → ≥ 12 px from 600 px.
-WIDE = Layout("chart-wide", 700, 280, 44, 16, 16, 40, 14, 78)
-#: Shown below 40rem; at 390 px the figure is about 340 px wide: text 13 → about 13 px.
-NARROW = Layout("chart-narrow", 340, 240, 30, 10, 12, 36, 13, 62)
+#: Shown from 40rem (640 px) up, where the figure is 558 to 704 px wide: text 16 → 12.7–16 px.
+WIDE = Layout("chart-wide", 700, 280, 48, 16, 16, 42, 16, 90)
+#: Shown below 40rem: at 390 px the figure is 340 px wide (text 14 → 14 px), at 360 px 310
+#: (12.8 px).
+NARROW = Layout("chart-narrow", 340, 240, 32, 10, 12, 38, 14, 66)
 
 #: Line styles that stay distinguishable in black and white.
 STYLES = [
