@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from flask import Flask
 from playwright.sync_api import Page
@@ -45,8 +45,11 @@ def _discard_draft_url(page: Page, case_url: str) -> str | None:
     step = page.locator('#next-action a.button[href*="/steps/"], .steps a.button[href*="/steps/"]')
     if not step.count():
         return None
-    step.first.click()
+    step_url = step.first.get_attribute("href") or ""
+    page.goto(urljoin(case_url, step_url))
     page.locator('button[name="action"][value="draft"]').click()
+    page.wait_for_load_state()
+    page.goto(urljoin(case_url, step_url))  # saving leads back to the case page
     discard = page.locator('a[href$="/discard"]')
     return discard.first.get_attribute("href") if discard.count() else None
 
