@@ -23,7 +23,6 @@ from flask import Flask
 from playwright.sync_api import Page
 from werkzeug.exceptions import HTTPException
 
-
 #: The widths every page is checked at: phone, tablet upright, tablet across, desktop.
 WIDTHS = (390, 768, 1024, 1280)
 #: The widths of the axe-core run and the screenshots.

@@ -35,7 +35,9 @@ class Keyboard:
         """Press Tab until the control ``selector`` has the focus (and shows it)."""
         for _ in range(limit):
             self.page.keyboard.press("Tab")
-            if self.page.evaluate("(s) => !!document.activeElement && document.activeElement.matches(s)", selector):
+            if self.page.evaluate(
+                "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+            ):
                 problem = self.page.evaluate(FOCUS_SHOWN, selector)
                 assert not problem, problem
                 return

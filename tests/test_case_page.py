@@ -11,7 +11,7 @@ from flask import Flask
 from service.cases.chart import NARROW, WIDE, ratings_chart
 from service.models import Role, User
 from tests.conftest import FormClient
-from tests.test_journey import START, agreed_case, open_case, register, second  # noqa: F401
+from tests.test_journey import START, open_case, register, second
 from tests.test_lifecycle import assessment
 
 NEXT = re.compile(r'<div class="next-action" id="next-action">(.*?)</div>', re.S)
@@ -38,9 +38,11 @@ def test_a_new_case_leads_to_the_start_meeting(logged_in: FormClient) -> None:
 
 
 def test_after_the_second_meeting_the_agreement_is_issued(
-    logged_in: FormClient, agreed_case: str
+    logged_in: FormClient, worker: User
 ) -> None:
-    case_url = agreed_case
+    case_url = open_case(logged_in, register(logged_in))
+    assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
+    assert logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
     box = next_action(logged_in.get(case_url).get_data(as_text=True))
     assert "Next step: issue “Agreement”" in box or "Next step: issue “Social contract" in box
     assert f'action="{case_url}/documents/agreement"' in box and "<button" in box

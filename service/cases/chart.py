@@ -192,9 +192,7 @@ def _table(
             f"{values[a].get(day, '–')}</td>"
             for a in order
         )
-        rows.append(
-            f'<tr><th scope="row">{escape(format_date(day, "medium"))}</th>{cells}</tr>'
-        )
+        rows.append(f'<tr><th scope="row">{escape(format_date(day, "medium"))}</th>{cells}</tr>')
     meeting = _("Meeting")
     return (
         '<div class="visually-hidden chart-figures"><table class="list chart-table keep">'

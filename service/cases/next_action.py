@@ -93,7 +93,9 @@ def _repeatable(case: Any, state: StepState, not_editable: str) -> NextAction:
         return NextAction(
             title=_("Next: %(step)s", step=f"{title} {waiting[0]}"),
             label=_("Continue “%(step)s”", step=f"{title} {waiting[0]}"),
-            url=url_for("cases.step", case_id=case.id, step_key=state.spec.key, instance=waiting[0]),
+            url=url_for(
+                "cases.step", case_id=case.id, step_key=state.spec.key, instance=waiting[0]
+            ),
             not_possible=not_editable,
             detail=_("A draft is saved."),
         )
