@@ -167,6 +167,14 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Checked a document number: %(number)s"),
         ),
         _action(
+            "document.verify_public",
+            _l("A document was checked through the code printed on it"),
+            _l(
+                "A document was checked through the code printed on it: %(number)s, "
+                "version %(version)s"
+            ),
+        ),
+        _action(
             "document.file",
             _l("Marked a document as filed"),
             _l("Marked a document as filed: %(number)s, version %(version)s"),

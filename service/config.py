@@ -69,6 +69,11 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         "ENROLMENT_STEP_LIFETIME": timedelta(minutes=30),
         "STEGVIS_DATA_KEYS": os.environ.get("STEGVIS_DATA_KEYS"),
         "STEGVIS_INDEX_KEY": os.environ.get("STEGVIS_INDEX_KEY"),
+        # Public verification of printed documents (service/documents/verification.py).
+        "STEGVIS_VERIFY_KEY": os.environ.get("STEGVIS_VERIFY_KEY"),
+        "VERIFY_RATE_LIMIT": "10000 per minute" if env == "testing" else "30 per minute",
+        # PDF conversions on shared `stegvis worker` processes (service/documents/pdf_cache.py).
+        "REDIS_URL": os.environ.get("REDIS_URL"),
     }
     config.update(overrides)
     config["STEGVIS_ENV"] = env
@@ -100,3 +105,32 @@ def _proxy_hops(value: Any) -> int:
             f"(0 to 5; 0 when clients connect directly), not {value!r}."
         )
     return int(text)
+
+
+#: Shortest verification key accepted (characters of each comma-separated key).
+MIN_VERIFY_KEY_LENGTH = 32
+
+
+def check_verify_key(config: dict[str, Any], env: str) -> None:
+    """``STEGVIS_VERIFY_KEY``: required in production, long enough; a fixed one elsewhere.
+
+    Checked after the data keys (service/security.py), so each missing setting is named in turn.
+    """
+    value = config.get("STEGVIS_VERIFY_KEY")
+    if not value:
+        if env == "production":
+            raise ConfigError(
+                "STEGVIS_VERIFY_KEY is not set. It makes the codes in the QR codes and "
+                "verification links printed on documents. Set it to a long random value (e.g. "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`) and keep it as "
+                "long as the documents: printed codes made with a lost key no longer open. Or "
+                "set STEGVIS_ENV=development to run locally."
+            )
+        config["STEGVIS_VERIFY_KEY"] = f"stegvis-{env}-only-verification-key-not-secret"
+        return
+    keys = [key.strip() for key in str(value).split(",")]
+    if env == "production" and any(len(key) < MIN_VERIFY_KEY_LENGTH for key in keys):
+        raise ConfigError(
+            f"Every key in STEGVIS_VERIFY_KEY must be at least {MIN_VERIFY_KEY_LENGTH} "
+            "characters long (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(32))'`)."
+        )

@@ -10,7 +10,8 @@ from service.extensions import login_manager
 
 #: Endpoints reachable without logging in.
 #: The second sign-in step and the enrolment check the password step themselves; the
-#: set-password page checks its one-time link.
+#: set-password page checks its one-time link; documents.verify_public is a printed document's
+#: QR code, checked by whoever holds the paper.
 PUBLIC_ENDPOINTS = frozenset(
     {
         "auth.login",
@@ -18,6 +19,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.enrol",
         "auth.set_password",
         "auth.set_language",
+        "documents.verify_public",
         "static",
     }
 )

@@ -27,7 +27,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
 from service import crypto
-from service.config import ConfigError
+from service.config import ConfigError, check_verify_key
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -63,6 +63,7 @@ def configure_security(app: Flask) -> None:
         # from the headers the last ``hops`` proxies set; without it they are ignored.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     _redact_links_in_access_logs()
+    check_verify_key(app.config, env)
 
     from service.extensions import limiter
 

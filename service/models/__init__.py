@@ -5,6 +5,7 @@ from service.models.case import Case, CaseStatus
 from service.models.consent_withdrawal import ConsentWithdrawal
 from service.models.document import Document, DocumentSequence
 from service.models.document_filing import DocumentFiling
+from service.models.document_pdf import DocumentPdf
 from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
 from service.models.password_token import PasswordToken
@@ -22,6 +23,7 @@ __all__ = [
     "ConsentWithdrawal",
     "Document",
     "DocumentFiling",
+    "DocumentPdf",
     "DocumentSequence",
     "DocumentSignature",
     "MethodSnapshot",

@@ -29,6 +29,7 @@ def _production_app(monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("STEGVIS_DATA_KEYS", "p1:" + base64.b64encode(os.urandom(32)).decode())
     monkeypatch.setenv("STEGVIS_INDEX_KEY", "i1:" + base64.b64encode(os.urandom(32)).decode())
+    monkeypatch.setenv("STEGVIS_VERIFY_KEY", "v" * 43)
     return create_app({"STEGVIS_ENV": "production", "DATABASE_URL": "sqlite://"})
 
 

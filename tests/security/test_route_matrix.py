@@ -79,6 +79,8 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("documents.download", "GET"):                 row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.pdf", "GET"):                      row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.verify", "GET"):                   row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    # With the code printed on the paper anyone sees the public facts (staff of the case more).
+    ("documents.verify_public", "GET"):            row(None,         "ok ok",       "ok ok",       "ok ok",       "ok"),
     ("documents.file_document", "POST"):           row("file",       "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.case_file", "GET"):                row("file",       "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.sign", "GET"):                     row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
@@ -172,6 +174,13 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             from service.models import Document
 
             values[argument] = db.session.get(Document, target.document_id).number
+        elif argument == "token":  # the code printed with a document version (public page)
+            from service.documents.verification import document_token
+            from service.extensions import db
+            from service.models import Document
+
+            document = db.session.get(Document, target.document_id)
+            values[argument] = document_token(document.number, document.version)
         else:
             pytest.fail(
                 f"{rule.endpoint}: the matrix cannot fill the URL argument {argument!r}; "
