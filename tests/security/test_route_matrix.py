@@ -165,8 +165,8 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = "en"
         elif argument == "user_id":  # a member of staff of the unit (admin pages)
             values[argument] = target.users["worker"]
-        elif argument == "token":  # a set-password link that was never made
-            values[argument] = "no-such-link-token"
+        elif argument == "token" and rule.endpoint == "auth.set_password":
+            values[argument] = "no-such-link-token"  # a set-password link that was never made
         elif argument == "doc_type":
             values[argument] = "agreement"
         elif argument == "number":  # a document's printed number (verification page)
