@@ -61,6 +61,7 @@ class DeactivateForm(BaseForm):
     confirm = BooleanField(
         _l("Yes, end this person's access now. The account and its history are kept."),
         validators=[DataRequired(message=_l("Confirm the deactivation."))],
+        id="deactivate-confirm",  # the page holds the reset's confirmation too: ids stay unique
     )
 
 
@@ -74,6 +75,7 @@ class ResetPasswordForm(BaseForm):
     confirm = BooleanField(
         _l("Yes, the old password stops working and every session of this person ends."),
         validators=[DataRequired(message=_l("Confirm the reset."))],
+        id="reset-confirm",
     )
 
 
