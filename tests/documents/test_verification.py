@@ -329,6 +329,7 @@ def test_production_refuses_to_start_without_a_verification_key(
 
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("STEGVIS_DATA_KEYS", "p1:" + base64.b64encode(os.urandom(32)).decode())
+    monkeypatch.setenv("STEGVIS_INDEX_KEY", "i1:" + base64.b64encode(os.urandom(32)).decode())
     monkeypatch.delenv("STEGVIS_VERIFY_KEY", raising=False)
     with pytest.raises(ConfigError, match="STEGVIS_VERIFY_KEY is not set"):
         create_app({"STEGVIS_ENV": "production", "DATABASE_URL": "sqlite://"})

@@ -165,8 +165,16 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = "en"
         elif argument == "user_id":  # a member of staff of the unit (admin pages)
             values[argument] = target.users["worker"]
-        elif argument == "token" and rule.endpoint == "auth.set_password":
-            values[argument] = "no-such-link-token"  # a set-password link that was never made
+        elif argument == "token" and rule.endpoint == "documents.verify_public":
+            # the code printed with the document version (public verification page)
+            from service.documents.verification import document_token
+            from service.extensions import db
+            from service.models import Document
+
+            document = db.session.get(Document, target.document_id)
+            values[argument] = document_token(document.number, document.version)
+        elif argument == "token":  # a set-password link that was never made
+            values[argument] = "no-such-link-token"
         elif argument == "doc_type":
             values[argument] = "agreement"
         elif argument == "number":  # a document's printed number (verification page)
@@ -174,13 +182,6 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             from service.models import Document
 
             values[argument] = db.session.get(Document, target.document_id).number
-        elif argument == "token":  # the code printed with a document version (public page)
-            from service.documents.verification import document_token
-            from service.extensions import db
-            from service.models import Document
-
-            document = db.session.get(Document, target.document_id)
-            values[argument] = document_token(document.number, document.version)
         else:
             pytest.fail(
                 f"{rule.endpoint}: the matrix cannot fill the URL argument {argument!r}; "
