@@ -22,7 +22,12 @@ from service.admin.audit_log import (
 from service.extensions import db
 from service.models import Unit, User
 
-ROLE_LABELS = {"worker": _l("Worker"), "caseworker": _l("Caseworker"), "admin": _l("Administrator")}
+ROLE_LABELS = {
+    "worker": _l("Worker"),
+    "caseworker": _l("Caseworker"),
+    "manager": _l("Head of unit"),
+    "admin": _l("Administrator"),
+}
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 

@@ -7,6 +7,7 @@ number is signed, that number is locked: issuing the document type again starts 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import date
 
 import sqlalchemy as sa
@@ -109,8 +110,12 @@ def store_document(
     context: dict,
     template: str,
     signature: bytes | None = None,
+    along: Callable[[Document], None] | None = None,
 ) -> Document:
-    """Render, hash and store one version, with its audit event, in one transaction."""
+    """Render, hash and store one version, with its audit event, in one transaction.
+
+    ``along(document)`` adds what belongs to the same transaction (e.g. the approval it prints).
+    """
     context = clean_context(context)
     content = render_stamped(template, context, signature=signature)
     document = Document(
@@ -128,6 +133,9 @@ def store_document(
     )
     db.session.add(document)
     audit.record("document.issue", case_id=case.id, user_id=user.id, number=number, version=version)
+    if along is not None:
+        db.session.flush()
+        along(document)
     try:
         db.session.commit()
     except IntegrityError as error:

@@ -2,8 +2,11 @@
 
 from service.models.audit_event import AuditEvent
 from service.models.case import Case, CaseStatus
+from service.models.case_member import CaseMember, TeamRole
 from service.models.consent_withdrawal import ConsentWithdrawal
+from service.models.contract_amendment import ContractAmendment
 from service.models.document import Document, DocumentSequence
+from service.models.document_approval import DocumentApproval
 from service.models.document_filing import DocumentFiling
 from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
@@ -16,9 +19,12 @@ from service.models.user import Role, User
 __all__ = [
     "AuditEvent",
     "Case",
+    "CaseMember",
     "CaseStatus",
     "ConsentWithdrawal",
+    "ContractAmendment",
     "Document",
+    "DocumentApproval",
     "DocumentFiling",
     "DocumentSequence",
     "DocumentSignature",
@@ -28,6 +34,7 @@ __all__ = [
     "StepDraft",
     "Submission",
     "SubmissionStatus",
+    "TeamRole",
     "Unit",
     "User",
 ]
