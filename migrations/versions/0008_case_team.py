@@ -2,7 +2,7 @@
 amendments of the kontrakt socjalny.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0011
 Create Date: 2026-12-02 01:00:00
 
 * ``users.role`` may be ``manager`` (kierownik ośrodka, enhetschef);
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0005"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

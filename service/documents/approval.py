@@ -78,24 +78,8 @@ def approve_document(document: Document, user: User, today: date | None = None) 
         sa.select(DocumentSignature).where(DocumentSignature.signed_document_id == document.id)
     )
 
-    def record(approved: Document) -> None:
-        db.session.add(
-            DocumentApproval(
-                document_id=document.id,
-                approved_document_id=approved.id,
-                approved_by_id=user.id,
-            )
-        )
-        audit.record(
-            "document.approve",
-            case_id=case.id,
-            user_id=user.id,
-            number=document.number,
-            version=document.version,
-        )
-
     try:
-        return store_document(
+        approved = store_document(
             case,
             user,
             document.doc_type,
@@ -105,9 +89,23 @@ def approve_document(document: Document, user: User, today: date | None = None) 
             context,
             document.template,
             signature=carried.content if carried is not None else None,
-            along=record,
+            commit=False,
         )
     except IssueConflict:
         raise ApprovalError(
             str(_l("Someone else made a new version of this document at the same moment."))
         ) from None
+    db.session.add(
+        DocumentApproval(
+            document_id=document.id, approved_document_id=approved.id, approved_by_id=user.id
+        )
+    )
+    audit.record(
+        "document.approve",
+        case_id=case.id,
+        user_id=user.id,
+        number=document.number,
+        version=document.version,
+    )
+    db.session.commit()  # the version, its approval and both audit events together
+    return approved

@@ -7,7 +7,6 @@ number is signed, that number is locked: issuing the document type again starts 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from datetime import date
 
 import sqlalchemy as sa
@@ -110,11 +109,13 @@ def store_document(
     context: dict,
     template: str,
     signature: bytes | None = None,
-    along: Callable[[Document], None] | None = None,
+    *,
+    commit: bool = True,
 ) -> Document:
     """Render, hash and store one version, with its audit event, in one transaction.
 
-    ``along(document)`` adds what belongs to the same transaction (e.g. the approval it prints).
+    With ``commit=False`` the version is only flushed: the caller adds what belongs with it (a
+    drawn signature) and commits once, so nothing is stored unless all of it is.
     """
     context = clean_context(context)
     content = render_stamped(template, context, signature=signature)
@@ -133,11 +134,11 @@ def store_document(
     )
     db.session.add(document)
     audit.record("document.issue", case_id=case.id, user_id=user.id, number=number, version=version)
-    if along is not None:
-        db.session.flush()
-        along(document)
     try:
-        db.session.commit()
+        if commit:
+            db.session.commit()
+        else:
+            db.session.flush()
     except IntegrityError as error:
         if not integrity.violates(error, UNIQUE_NUMBER_VERSION):
             raise

@@ -8,9 +8,12 @@ from service.models.contract_amendment import ContractAmendment
 from service.models.document import Document, DocumentSequence
 from service.models.document_approval import DocumentApproval
 from service.models.document_filing import DocumentFiling
+from service.models.document_pdf import DocumentPdf
 from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
+from service.models.password_token import PasswordToken
 from service.models.person import Person
+from service.models.recovery_code import RecoveryCode
 from service.models.step_draft import StepDraft
 from service.models.submission import Submission, SubmissionStatus
 from service.models.unit import Unit
@@ -26,10 +29,13 @@ __all__ = [
     "Document",
     "DocumentApproval",
     "DocumentFiling",
+    "DocumentPdf",
     "DocumentSequence",
     "DocumentSignature",
     "MethodSnapshot",
+    "PasswordToken",
     "Person",
+    "RecoveryCode",
     "Role",
     "StepDraft",
     "Submission",
