@@ -9,7 +9,6 @@ from wtforms import (
     DateField,
     Field,
     FieldList,
-    Form,
     FormField,
     HiddenField,
     IntegerField,
@@ -65,7 +64,7 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
         )
         areas = type(
             "AreasForm",
-            (Form,),
+            (RowForm,),
             {area.value: FormField(per_area, label=_l(area.label)) for area in method.areas},
         )
         attrs["areas"] = FormField(areas)

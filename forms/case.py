@@ -10,18 +10,26 @@ from forms.base import BaseForm
 
 
 class CaseForm(BaseForm):
-    """Method choices are set per unit by the view (only the unit's own methods)."""
+    """Method and caseworker choices are set per unit by the view (the unit's own methods and
+    caseworkers)."""
 
     method = SelectField(
         _l("Method"), validators=[DataRequired(message=_l("This field is required."))]
     )
-    referring_caseworker_name = StringField(
+    referring_caseworker_id = SelectField(
         _l("Referring caseworker"),
-        validators=[Optional(), Length(max=200)],
+        coerce=str,
+        validators=[Optional()],
         description=_l(
-            "The social worker who referred the person "
-            "(socialsekreterare, biståndshandläggare or pracownik socjalny)."
+            "The social worker who referred the person, if they work in this unit "
+            "(socialsekreterare, biståndshandläggare or pracownik socjalny); they can then read "
+            "the case."
         ),
+    )
+    referring_caseworker_name = StringField(
+        _l("Referring caseworker outside the service"),
+        validators=[Optional(), Length(max=200)],
+        description=_l("Their name, when they do not use the service."),
     )
     assignment = TextAreaField(
         _l("Assignment from the referral"),

@@ -14,14 +14,20 @@ from forms.method_schema import (
     AGREEMENT_KEYS,
     COUNTRIES,
     DEFAULT_MAX_LENGTH,
+    DEFAULT_ROLES,
+    DOCUMENT_DUTIES,
+    DOCUMENT_KEYS,
     DOCUMENTS,
     KEY,
     QUESTION_FIELDS,
     QUESTION_TYPES,
+    SIGNERS,
+    STAFF_ROLES,
     STATUSES,
     STEP_KEYS,
     Choice,
     Condition,
+    DocumentRoles,
     Method,
     MethodError,
     Question,
@@ -136,6 +142,7 @@ class _MethodParser:
                 "documents",
                 "areas",
                 "outcomes",
+                "roles",
                 "steps",
             },
         )
@@ -163,6 +170,7 @@ class _MethodParser:
                 raise self.fail(
                     "steps.second_meeting", f"the agreement needs the question {missing[0]!r}"
                 )
+        roles = self._roles(data.get("roles") or {})
         return Method(
             key=key,
             name=name,
@@ -175,7 +183,41 @@ class _MethodParser:
             area_help=area_help,
             source=source,
             country=country,
+            roles=roles,
         )
+
+    def _roles(self, data: Any) -> dict[str, DocumentRoles]:
+        """``roles:``: per document type, who drafts, issues, approves and signs it."""
+        if not isinstance(data, dict):
+            raise self.fail("roles", "must be a mapping of document types")
+        roles = {}
+        for doc_type, duties in data.items():
+            where = f"roles.{doc_type}"
+            if doc_type not in DOCUMENT_KEYS:
+                raise self.fail(where, f"unknown document (known: {', '.join(DOCUMENT_KEYS)})")
+            if not isinstance(duties, dict):
+                raise self.fail(where, "must be a mapping of draft, issue, approve and sign")
+            _only(self.file, where, duties, set(DOCUMENT_DUTIES))
+            found: dict[str, tuple[str, ...]] = {}
+            for duty in DOCUMENT_DUTIES:
+                if duty not in duties:
+                    found[duty] = getattr(DEFAULT_ROLES, duty)
+                    continue
+                names = duties[duty]
+                known = SIGNERS if duty == "sign" else STAFF_ROLES
+                if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+                    raise self.fail(f"{where}.{duty}", "must be a list of roles")
+                for name in names:
+                    if name not in known:
+                        raise self.fail(
+                            f"{where}.{duty}",
+                            f"unknown role {name!r} (known: {', '.join(known)})",
+                        )
+                if duty in ("draft", "issue") and not names:
+                    raise self.fail(f"{where}.{duty}", "someone must be able to do it")
+                found[duty] = tuple(names)
+            roles[doc_type] = DocumentRoles(**found)
+        return roles
 
     def _text(self, data: dict[str, Any], name: str, where: str) -> str:
         value = data.get(name)

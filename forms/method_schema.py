@@ -14,6 +14,14 @@ from dataclasses import dataclass, field
 STEP_KEYS = ("start_meeting", "second_meeting", "assessment", "plan", "follow_up", "closing")
 STATUSES = ("start_meeting", "agreed", "assessed", "plan_active", "closed")
 DOCUMENTS = ("agreement", "plan")
+#: Every document type a method can say who drafts, issues, approves and signs.
+DOCUMENT_KEYS = ("agreement", "consent", "plan", "follow_up", "closing")
+#: The staff roles (service/models/user.py ``Role``) a method file may name.
+STAFF_ROLES = ("worker", "caseworker", "manager", "admin")
+#: Who may sign a document: the person (and each family member who is a party) or staff.
+SIGNERS = ("person", "worker", "caseworker", "manager")
+#: What a method file says of a document: who drafts, issues, approves and signs it.
+DOCUMENT_DUTIES = ("draft", "issue", "approve", "sign")
 #: The countries whose law a method follows; the country chooses the legal form of its documents.
 COUNTRIES = ("SE", "PL")
 QUESTION_TYPES = (
@@ -165,6 +173,26 @@ class StepSpec:
 
 
 @dataclass(frozen=True)
+class DocumentRoles:
+    """Who does what with one document type of a method (``roles:`` in the method file).
+
+    ``draft``: the staff roles who may fill in the steps it is made from; ``issue``: who may
+    issue it; ``approve``: who must approve an issued version before it is final (empty: no
+    approval); ``sign``: whose signature lines it prints.
+    """
+
+    draft: tuple[str, ...] = ("worker",)
+    issue: tuple[str, ...] = ("worker",)
+    approve: tuple[str, ...] = ()
+    sign: tuple[str, ...] = ("person", "worker")
+
+
+#: What a method that says nothing of a document gets: the support worker drafts, issues and
+#: signs with the person; no approval.
+DEFAULT_ROLES = DocumentRoles()
+
+
+@dataclass(frozen=True)
 class Method:
     key: str
     name: str
@@ -181,3 +209,9 @@ class Method:
     #: "SE" or "PL": whose law the practice works under, so which forms its documents take
     #: (empty only in a snapshot of a file written before the key existed).
     country: str = ""
+    #: Document type → who drafts, issues, approves and signs it (see :meth:`roles_for`).
+    roles: dict[str, DocumentRoles] = field(default_factory=dict, hash=False)
+
+    def roles_for(self, doc_type: str) -> DocumentRoles:
+        """Who drafts, issues, approves and signs ``doc_type`` (the default when not said)."""
+        return self.roles.get(doc_type, DEFAULT_ROLES)

@@ -84,7 +84,11 @@ def _configure_extensions(app: Flask) -> None:
 
 def _configure_blueprints(app: Flask) -> None:
     from service.auth.views import bp as auth_bp
-    from service.cases import step_views  # noqa: F401  (registers the step routes)
+    from service.cases import (
+        amendment_views,  # noqa: F401  (the kontrakt's amendments)
+        step_views,  # noqa: F401  (registers the step routes)
+        team_views,  # noqa: F401  (registers the case team routes)
+    )
     from service.cases.views import bp as cases_bp
     from service.documents.views import bp as documents_bp
     from service.login_required import require_login

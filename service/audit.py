@@ -11,6 +11,7 @@ from flask import has_request_context, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from service.cases.team_roles import TEAM_ROLE_LABELS
 from service.extensions import db
 from service.models import AuditEvent
 from service.roles import ROLE_LABELS
@@ -132,6 +133,13 @@ ACTIONS: dict[str, AuditAction] = {
         _action("case.create", _l("Opened a case")),
         _action("case.view", _l("Viewed the case")),
         _action(
+            "case.team_set",
+            _l("Changed the case team"),
+            _l("Put a member of staff on the case team: %(team_role)s"),
+        ),
+        _action("case.team_remove", _l("Took a member of staff off the case team")),
+        _action("contract.amend", _l("Recorded an amendment of the kontrakt socjalny")),
+        _action(
             "case.export",
             _l("Exported the case file"),
             _l("Exported the case file; documents: %(documents)s"),
@@ -180,6 +188,11 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Marked a document as filed: %(number)s, version %(version)s"),
         ),
         _action(
+            "document.approve",
+            _l("Approved a document"),
+            _l("Approved a document: %(number)s, version %(version)s"),
+        ),
+        _action(
             "document.sign",
             _l("Recorded a signature"),
             _l("Recorded a signature: %(number)s, version %(version)s (%(kind)s)"),
@@ -198,6 +211,7 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
     "role_from": ROLE_LABELS,
     "role_to": ROLE_LABELS,
     "kind": {"scan": _l("scan"), "drawn": _l("drawn")},
+    "team_role": TEAM_ROLE_LABELS,  # of case.team_set
     "fields": {  # of person.update: the keys of the changed details, as the form names them
         "first_name": _l("First name"),
         "last_name": _l("Last name"),

@@ -11,6 +11,7 @@ from flask import Flask
 from flask.cli import AppGroup, FlaskGroup, NoAppException, with_appcontext
 
 from service.extensions import db
+from service.models.user import Role
 
 #: The service's own commands; attached to ``app.cli`` so `stegvis` and `flask` both list them.
 commands = AppGroup("stegvis")
@@ -105,7 +106,7 @@ def demo() -> None:
 @click.option("--email", required=True)
 @click.option("--name", "full_name", required=True)
 @click.option("--unit", "unit_name", required=True, help="Exact name of an existing unit.")
-@click.option("--role", type=click.Choice(["worker", "caseworker", "admin"]), default="worker")
+@click.option("--role", type=click.Choice([r.value for r in Role]), default="worker")
 @click.password_option()
 @with_appcontext
 def create_user_command(

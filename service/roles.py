@@ -12,6 +12,7 @@ from service.models import Role
 ROLE_LABELS: dict[str, Any] = {
     "worker": _l("Worker"),
     "caseworker": _l("Caseworker"),
+    "manager": _l("Head of unit"),
     "admin": _l("Administrator"),
 }
 

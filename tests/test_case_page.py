@@ -77,7 +77,8 @@ def test_after_the_plan_a_follow_up_is_next(logged_in: FormClient, worker: User)
 def test_a_reader_sees_the_next_step_disabled_with_the_reason(
     app: Flask, client: FormClient, logged_in: FormClient, worker: User, make_user: object
 ) -> None:
-    case_url = open_case(logged_in, register(logged_in))
+    # BUSS: the socialsekreterare reads; the Polish pracownik socjalny would draft (roles:)
+    case_url = open_case(logged_in, register(logged_in), method="buss")
     with app.app_context():
         from service.extensions import db
         from service.models import Unit

@@ -9,18 +9,20 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import sqlalchemy as sa
 from docx import Document as WordDocument
 from flask import Flask
 
 from service.cases.operations import instances, latest_submission
-from service.demo import demo_logins, load_demo
+from service.demo import DEMO_PASSWORD, demo_logins, load_demo
 from service.documents.operations import DOCUMENT_TYPES, document_blocker
 from service.extensions import db
 from service.models import (
     Case,
     Document,
+    DocumentApproval,
     DocumentFiling,
     DocumentSignature,
     Person,
@@ -200,3 +202,34 @@ def test_readme_names_the_demo_logins_and_each_persons_documents(app: Flask) -> 
             assert {d.language for d in documents} == (
                 {LANGUAGES[language]} if documents else set()
             ), name
+
+
+def test_demo_the_social_worker_issues_the_kontrakt_and_the_head_approves_the_ipwzb(
+    app: Flask, client: Any
+) -> None:
+    with app.app_context():
+        load_demo()
+        zofia = db.session.scalar(sa.select(Person).where(Person.first_name == "Zofia"))
+        assert zofia is not None
+        case = db.session.scalar(sa.select(Case).where(Case.person_id == zofia.id))
+        assert case is not None
+        case_id = case.id
+        plans = list(
+            db.session.scalars(
+                sa.select(Document)
+                .where(Document.case_id == case.id, Document.doc_type == "plan")
+                .order_by(Document.version)
+            )
+        )
+        approval = db.session.scalar(sa.select(DocumentApproval))
+        assert approval is not None and approval.approved_document_id == plans[-1].id
+        assert approval.approved_by.email == "barbara@mops-sopot.example"
+        assert "PROJEKT" in docx_text(plans[0].content)
+        assert "Barbara Kaczmarek" in docx_text(plans[-1].content)
+        assert "PROJEKT" not in docx_text(plans[-1].content)
+    assert client.login("ewa@mops-sopot.example", DEMO_PASSWORD).status_code == 302
+    url = f"/cases/{case_id}"
+    response = client.post(f"{url}/documents/agreement", {}, form_url=url)
+    assert response.status_code == 302  # was 403 before the method file said who issues it
+    page = client.get(url).get_data(as_text=True)
+    assert "Wojciech Bodusz" in page and "Ewa Żak" in page  # the team on the case page

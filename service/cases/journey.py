@@ -24,7 +24,7 @@ from forms.method_parser import method_from_snapshot
 from forms.method_registry import get_method, methods
 from forms.method_schema import Method, MethodError, StepSpec
 from service.extensions import db
-from service.models import Case, CaseStatus, MethodSnapshot, Submission
+from service.models import Case, CaseStatus, MethodSnapshot, Submission, TeamRole, User
 
 log = logging.getLogger(__name__)
 
@@ -154,4 +154,17 @@ def advance_status(case: Case, step: StepSpec, answers: dict[str, object]) -> No
     if target and STATUS_ORDER.index(target) > STATUS_ORDER.index(case.status):
         case.status = target
     if step.key == "second_meeting" and answers.get("contact_person_id"):
+        from service.cases.team import set_member
+
+        contact = db.session.get(User, int(str(answers["contact_person_id"])))
+        if contact is not None and contact.id != case.contact_person_id:
+            set_member(case, contact, TeamRole.CONTACT_PERSON.value, None)  # on the team too
         case.contact_person_id = int(str(answers["contact_person_id"]))
+
+
+def practice_method(case: Case) -> Method:
+    """The method whose rules of practice apply today (``roles:``: who drafts, issues, approves
+    and signs): the method file as it is now, or the case's own version when the file is gone.
+
+    The questions a step shows stay pinned to the version of the case (:func:`method_of`)."""
+    return get_method(case.method) or method_of(case)

@@ -129,14 +129,27 @@ def identity_taken(user: User, number: str, except_person: Person | None = None)
     return db.session.scalar(query) is not None
 
 
-def open_case(person: Person, user: User, *, method: str, caseworker: str, assignment: str) -> Case:
-    """Open a case for the person in the user's unit, status "referred"."""
+def open_case(
+    person: Person,
+    user: User,
+    *,
+    method: str,
+    caseworker: str,
+    assignment: str,
+    caseworker_user: User | None = None,
+) -> Case:
+    """Open a case for the person in the user's unit, status "referred".
+
+    ``caseworker_user``: the referring caseworker when they use the service (they may then
+    read the case); ``caseworker``: their name when they do not.
+    """
     case = Case(
+        referring_caseworker_id=caseworker_user.id if caseworker_user is not None else None,
         reference=next_number("C"),
         person_id=person.id,
         unit_id=user.unit_id,
         method=method,
-        referring_caseworker_name=caseworker.strip(),
+        referring_caseworker_name="" if caseworker_user is not None else caseworker.strip(),
         assignment=assignment.strip(),
         status=CaseStatus.REFERRED.value,
         created_by_id=user.id,

@@ -17,12 +17,12 @@ from forms.identity import format_identity
 from forms.method_registry import methods
 from forms.person import IDENTITY_COUNTRY, PersonForm
 from service import access, audit
-from service.cases import operations, overview
+from service.cases import operations, overview, team
 from service.cases.chart import ratings_chart
 from service.cases.journey import method_of
 from service.cases.progress import step_overview
 from service.extensions import db
-from service.models import Case, Document, Person
+from service.models import Case, Document, Person, Role
 
 bp = Blueprint("cases", __name__, template_folder="templates")
 
@@ -136,13 +136,21 @@ def new_case(person_id: int) -> str | Response:
     form.method.choices = as_choices(
         (key, _(known[key].name)) for key in current_user.unit.methods if key in known
     )
+    caseworkers = access.unit_staff(Role.CASEWORKER)
+    form.referring_caseworker_id.choices = as_choices(
+        [("", _("— not in this unit —")), *((str(u.id), u.full_name) for u in caseworkers)]
+    )
     if form.validate_on_submit():
+        chosen = next(
+            (u for u in caseworkers if str(u.id) == form.referring_caseworker_id.data), None
+        )
         case = operations.open_case(
             found,
             current_user,
             method=form.method.data,
             caseworker=form.referring_caseworker_name.data or "",
             assignment=form.assignment.data or "",
+            caseworker_user=chosen,
         )
         flash(_("The case is opened."), "success")
         return redirect(url_for("cases.case", case_id=case.id))
@@ -167,6 +175,9 @@ def case(case_id: int) -> str:
         case=found,
         steps=steps,
         documents=documents,
+        team=team.members(found),
+        METHOD_COUNTRY=lambda c: method_of(c).country,
+        team_role_label=team.team_role_label,
         **_overview(found),
     )
 

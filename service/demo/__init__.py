@@ -95,6 +95,7 @@ STAFF = [
         Role.CASEWORKER,
         4,
     ),
+    ("barbara@mops-sopot.example", "Barbara Kaczmarek", "kierownik ośrodka", Role.MANAGER, 3),
 ]
 
 

@@ -32,7 +32,8 @@ def boleslawiec(staff: list[User], today: date) -> None:
         family,
         iza,
         method="family_plan",
-        caseworker=tadeusz.full_name,
+        caseworker="",
+        caseworker_user=tadeusz,
         assignment="Asystent rodziny – wsparcie w opiece nad dziećmi i w sprawach mieszkaniowych.",
     )
     started = today - timedelta(days=40)
@@ -84,7 +85,8 @@ def boleslawiec(staff: list[User], today: date) -> None:
         ),
         iza,
     )
-    issue(case, iza, agreed, "agreement", "consent")
+    issue(case, tadeusz, agreed, "agreement")  # the pracownik socjalny concludes the kontrakt
+    issue(case, iza, agreed, "consent")
     assessed = agreed + timedelta(days=7)
     finalise(
         case,
@@ -204,7 +206,8 @@ def _agreed_family(iza: User, tadeusz: User, today: date) -> None:
         family,
         iza,
         method="family_plan",
-        caseworker=tadeusz.full_name,
+        caseworker="",
+        caseworker_user=tadeusz,
         assignment="Asystent rodziny – wsparcie w prowadzeniu domu po narodzinach bliźniąt.",
     )
     started = today - timedelta(days=10)
@@ -242,4 +245,4 @@ def _agreed_family(iza: User, tadeusz: User, today: date) -> None:
         ),
         iza,
     )
-    issue(case, iza, agreed, "agreement")
+    issue(case, tadeusz, agreed, "agreement")

@@ -18,10 +18,11 @@ from service.demo.common import (
     start_answers,
     sub_goal,
 )
+from service.documents.approval import approve_document
 from service.models import User
 
 
-def closed_programme(wojciech: User, ewa: User, today: date) -> None:
+def closed_programme(wojciech: User, ewa: User, barbara: User, today: date) -> None:
     """Marek: agreement (no consent to share), programme, one follow-up and the closing."""
     marek = register_person(
         wojciech, first_name="Marek", last_name="Dąbrowski", preferred_language="pl"
@@ -30,7 +31,8 @@ def closed_programme(wojciech: User, ewa: User, today: date) -> None:
         marek,
         wojciech,
         method="ipwzb",
-        caseworker=ewa.full_name,
+        caseworker="",
+        caseworker_user=ewa,
         assignment="IPWzB zakończony w tym roku.",
     )
     closed = min(today, date(today.year, 10, 30))
@@ -65,7 +67,7 @@ def closed_programme(wojciech: User, ewa: User, today: date) -> None:
         ),
         wojciech,
     )
-    issue(case, wojciech, agreed, "agreement")
+    issue(case, ewa, agreed, "agreement")
     assessed = agreed + timedelta(days=7)
     finalise(
         case,
@@ -119,11 +121,11 @@ def closed_programme(wojciech: User, ewa: User, today: date) -> None:
             goals,
             "Pan Marek sam ustalił cele.",
             "Co dwa tygodnie",
-            head_of_centre="Barbara Kaczmarek, dyrektor MOPS w Sopocie",
         ),
         wojciech,
     )
-    issue(case, wojciech, planned, "plan")
+    (programme,) = issue(case, ewa, planned, "plan")
+    approve_document(programme, barbara, today=planned + timedelta(days=2))
     met = closed - timedelta(days=14)
     finalise(
         case,

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from forms.identity import parse_identity_number
 from service.cases.operations import open_case, register_person
+from service.cases.team import set_member
 from service.demo.closed_programme import closed_programme
 from service.demo.common import (
     assessment_answers,
@@ -21,11 +22,13 @@ from service.demo.common import (
     start_answers,
     sub_goal,
 )
-from service.models import Case, User
+from service.documents.approval import approve_document
+from service.extensions import db
+from service.models import Case, TeamRole, User
 
 
 def sopot(staff: list[User], today: date) -> None:
-    wojciech, ewa = staff[7], staff[8]
+    wojciech, ewa, barbara = staff[7], staff[8], staff[11]
     zofia = register_person(
         wojciech,
         first_name="Zofia",
@@ -38,9 +41,13 @@ def sopot(staff: list[User], today: date) -> None:
         zofia,
         wojciech,
         method="ipwzb",
-        caseworker=ewa.full_name,
+        caseworker="",
+        caseworker_user=ewa,
         assignment="Indywidualny program wychodzenia z bezdomności (art. 49 u.p.s.).",
     )
+    # the team of MOPS Sopot: pracownik socjalny – asystent (– psycholog)
+    set_member(case, ewa, TeamRole.SOCIAL_WORKER.value, wojciech)
+    db.session.commit()
     started = today - timedelta(days=30)
     finalise(
         case,
@@ -89,23 +96,25 @@ def sopot(staff: list[User], today: date) -> None:
         ),
         wojciech,
     )
-    agreement, _consent = issue(case, wojciech, started + timedelta(days=7), "agreement", "consent")
+    # the pracownik socjalny concludes the kontrakt socjalny (art. 108 u.p.s.)
+    agreement, _consent = issue(case, ewa, started + timedelta(days=7), "agreement", "consent")
     file(agreement, ewa)  # the social worker files the kontrakt socjalny in the case file
-    _zofia_programme(case, wojciech, started)
+    _zofia_programme(case, wojciech, ewa, barbara, started)
 
-    closed_programme(wojciech, ewa, today)
+    closed_programme(wojciech, ewa, barbara, today)
 
     jan = register_person(wojciech, first_name="Jan", last_name="Kowalski", preferred_language="pl")
     open_case(
         jan,
         wojciech,
         method="ipwzb",
-        caseworker=ewa.full_name,
+        caseworker="",
+        caseworker_user=ewa,
         assignment="Streetworking – pierwszy kontakt.",
     )
 
 
-def _zofia_programme(case: Case, wojciech: User, started: date) -> None:
+def _zofia_programme(case: Case, wojciech: User, ewa: User, barbara: User, started: date) -> None:
     """Zofia's IPWzB: the analysis of her situation, the programme and its first follow-up."""
     assessed = started + timedelta(days=10)
     finalise(
@@ -195,11 +204,12 @@ def _zofia_programme(case: Case, wojciech: User, started: date) -> None:
             "Co dwa tygodnie",
             other_participants="Ewa Żak (pracownik socjalny), psycholog MOPS",
             meeting_dates="Co drugi wtorek o godz. 10:00 w schronisku.",
-            head_of_centre="Barbara Kaczmarek, dyrektor MOPS w Sopocie",
         ),
         wojciech,
     )
-    issue(case, wojciech, planned, "plan")
+    # drawn up by the pracownik socjalny with the person, approved by the kierownik ośrodka
+    (programme,) = issue(case, ewa, planned, "plan")
+    approve_document(programme, barbara, today=planned + timedelta(days=1))
     met = planned + timedelta(days=14)
     finalise(
         case,

@@ -14,6 +14,7 @@ from service.cases.journey import method_of
 from service.cases.operations import latest_submission
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
+from service.documents.kontrakt import kontrakt_part
 from service.documents.plan_context import (
     assessment_part,
     closing_part,
@@ -66,7 +67,7 @@ def build_context(
     if doc_type == "agreement":
         second = answers(case, "second_meeting")
         agreement_contact = db.session.get(User, second.get("contact_person_id") or 0) or contact
-        return build_agreement_context(
+        context = build_agreement_context(
             case,
             answers(case, "start_meeting"),
             second,
@@ -76,6 +77,10 @@ def build_context(
             issued_on=today,
             contact=agreement_contact,
         )
+        if method_of(case).country == "PL":  # the kontrakt socjalny after its pattern
+            with force_locale(language):
+                context["kontrakt"] = kontrakt_part(case, second, language)
+        return context
     if doc_type == "consent":
         return build_consent_context(
             case,
@@ -87,7 +92,13 @@ def build_context(
             contact=contact,
         )
     context = base_context(
-        case, number=number, version=version, language=language, issued_on=today, contact=contact
+        case,
+        number=number,
+        version=version,
+        language=language,
+        issued_on=today,
+        contact=contact,
+        doc_type=doc_type,
     )
     # plan, follow_up and closing print their own step: the version its answers were given to
     method = method_of(case, doc_type)

@@ -12,7 +12,7 @@ from flask_babel import force_locale, gettext
 
 from forms.identity import format_identity
 from forms.method_schema import StepSpec
-from service.cases.journey import method_of
+from service.cases.journey import method_of, practice_method
 from service.documents.labels import ROLE_LABELS, label_list
 from service.documents.stamp import verify_url
 from service.models import Case, User
@@ -54,8 +54,10 @@ def base_context(
     language: str,
     issued_on: date,
     contact: User | None,
+    doc_type: str,
 ) -> dict[str, Any]:
-    """What every document prints: document, unit, person, worker, caseworker and case."""
+    """What every document prints: document, unit, person, worker, caseworker and case; and
+    whether it waits for an approval and whose signatures it carries (the method's ``roles``)."""
     with force_locale(language):
         return {
             "document": {
@@ -82,7 +84,16 @@ def base_context(
                 "method": gettext(method_of(case).short_name),
                 "assignment": case.assignment,
             },
+            "approval": _approval(case, doc_type),
+            "signs": list(practice_method(case).roles_for(doc_type).sign),
         }
+
+
+def _approval(case: Case, doc_type: str) -> dict[str, Any]:
+    """Whether the document needs an approval (the method's ``approve`` roles); who approved it
+    and when are filled when it is approved (service/documents/approval.py)."""
+    needed = bool(practice_method(case).roles_for(doc_type).approve)
+    return {"needed": needed, "by": "", "title": "", "on": ""}
 
 
 def _title(staff: User | None, language: str, unit_language: str) -> str:
@@ -118,6 +129,7 @@ def build_agreement_context(
         language=language,
         issued_on=issued_on,
         contact=contact,
+        doc_type="agreement",
     )
     with force_locale(language):
         return {
@@ -158,6 +170,7 @@ def build_consent_context(
         language=language,
         issued_on=issued_on,
         contact=contact,
+        doc_type="consent",
     )
     context["consent"] = {
         "given_on": format_day(second.get("meeting_date"), language),

@@ -8,7 +8,12 @@ from flask_babel import lazy_gettext as _l
 
 #: A staff member's role as a document prints it in a language other than the unit's (the
 #: job title is free text in the unit's language: no "Boendestödjare" inside Polish text).
-ROLE_LABELS = {"worker": _l("Worker"), "caseworker": _l("Caseworker"), "admin": _l("Administrator")}
+ROLE_LABELS = {
+    "worker": _l("Worker"),
+    "caseworker": _l("Caseworker"),
+    "manager": _l("Head of unit"),
+    "admin": _l("Administrator"),
+}
 
 
 def _is_acronym(word: str) -> bool:

@@ -41,7 +41,7 @@ def _page(
 def sign(document_id: int) -> tuple[str, int]:
     """The signing page of one document version."""
     document = access.get_document(document_id)
-    access.require("issue", _case_of(document))
+    access.require("issue", _case_of(document), doc_type=document.doc_type)
     return _page(document, ScanForm(), DrawnSignatureForm())
 
 
@@ -52,7 +52,7 @@ def sign_scan(document_id: int) -> Response | tuple[str, int]:
     """Record the uploaded scan; a wrong type or size is explained beside the field."""
     request.max_content_length = UPLOAD_BODY_LIMIT
     document = access.get_document(document_id)
-    access.require("issue", _case_of(document))
+    access.require("issue", _case_of(document), doc_type=document.doc_type)
     form = ScanForm()
     if form.validate_on_submit():
         upload = form.scan.data
@@ -80,7 +80,7 @@ def sign_scan(document_id: int) -> Response | tuple[str, int]:
 def sign_drawn(document_id: int) -> Response | tuple[str, int]:
     """Put the drawn signature into a new, signed version of the document."""
     document = access.get_document(document_id)
-    access.require("issue", _case_of(document))
+    access.require("issue", _case_of(document), doc_type=document.doc_type)
     form = DrawnSignatureForm()
     if form.validate_on_submit():
         try:

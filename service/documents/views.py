@@ -11,6 +11,12 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from service import access, audit
+from service.cases.journey import practice_method
+from service.documents.approval import (
+    ApprovalError,
+    approvals_by_document,
+    approve_document,
+)
 from service.documents.case_file import (
     carried_signatures,
     case_file_zip,
@@ -19,6 +25,7 @@ from service.documents.case_file import (
     signatures_by_document,
 )
 from service.documents.document_types import DOCUMENT_TYPES
+from service.documents.labels import ROLE_LABELS
 from service.documents.operations import NotReady, issue_document, record_download
 from service.documents.pdf import PdfUnavailable
 from service.documents.pdf_cache import (
@@ -57,9 +64,9 @@ def issue_agreement_view(case_id: int) -> Response:
 def issue_view(case_id: int, doc_type: str) -> Response:
     """Issue (or re-issue as a new version) one of the case's documents."""
     case = access.get_case(case_id)
-    access.require("issue", case)
     if doc_type not in DOCUMENT_TYPES:
         abort(404)
+    access.require("issue", case, doc_type=doc_type)
     try:
         document = issue_document(case, current_user, doc_type)
     except NotReady as reason:
@@ -155,6 +162,27 @@ def verify(number: str) -> str:
     )
 
 
+@bp.route("/documents/<int:document_id>/approve", methods=["POST"])
+def approve(document_id: int) -> Response:
+    """Approve the newest version of a document that waits for its approval (e.g. the IPWzB)."""
+    document = access.get_document(document_id)
+    access.require("approve", _case_of(document), doc_type=document.doc_type)
+    try:
+        approved = approve_document(document, current_user)
+    except ApprovalError as reason:
+        flash(str(reason), "warning")
+    else:
+        flash(
+            _(
+                "%(number)s is approved; version %(version)d prints the approval.",
+                number=approved.number,
+                version=approved.version,
+            ),
+            "success",
+        )
+    return redirect(url_for("cases.case", case_id=document.case_id))
+
+
 @bp.route("/documents/<int:document_id>/file", methods=["POST"])
 def file_document(document_id: int) -> Response:
     """Mark a document version as filed in the case file."""
@@ -201,6 +229,11 @@ def _documents_panel() -> dict[str, object]:
         )
         signatures = signatures_by_document(documents)
         carried = carried_signatures(documents)
+        newest: dict[str, int] = {}
+        for d in documents:
+            newest[d.number] = max(newest.get(d.number, 0), d.version)
+        approvals = approvals_by_document(documents)
+        practice = practice_method(case)
         return {
             "documents": documents,
             "signatures": {**carried, **signatures},
@@ -212,10 +245,26 @@ def _documents_panel() -> dict[str, object]:
             "pdf_available": conversion_available(),
             "pdf_shared": redis_url() is not None,
             "can_issue": access.can("issue", case),
+            "issuable": {t: access.can("issue", case, doc_type=t) for t in DOCUMENT_TYPES},
+            "approvals": approvals,
+            # the newest version of a document the method has approved, not yet approved
+            "waiting": {
+                d.id
+                for d in documents
+                if d.version == newest[d.number]
+                and practice.roles_for(d.doc_type).approve
+                and d.id not in approvals
+            },
+            "can_approve": {t: access.can("approve", case, doc_type=t) for t in DOCUMENT_TYPES},
             "can_file": access.can("file", case),
         }
 
-    return {"documents_panel": documents_panel}
+    def issuers(case: Case, doc_type: str) -> str:
+        """Who may issue ``doc_type`` in the case's method, as role names."""
+        roles = practice_method(case).roles_for(doc_type).issue
+        return ", ".join(str(ROLE_LABELS.get(role, role)).lower() for role in roles)
+
+    return {"documents_panel": documents_panel, "issuers": issuers}
 
 
 # Register the signing routes and the public verification page on this blueprint.

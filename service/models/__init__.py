@@ -2,8 +2,11 @@
 
 from service.models.audit_event import AuditEvent
 from service.models.case import Case, CaseStatus
+from service.models.case_member import CaseMember, TeamRole
 from service.models.consent_withdrawal import ConsentWithdrawal
+from service.models.contract_amendment import ContractAmendment
 from service.models.document import Document, DocumentSequence
+from service.models.document_approval import DocumentApproval
 from service.models.document_filing import DocumentFiling
 from service.models.document_pdf import DocumentPdf
 from service.models.document_signature import DocumentSignature
@@ -19,9 +22,12 @@ from service.models.user import Role, User
 __all__ = [
     "AuditEvent",
     "Case",
+    "CaseMember",
     "CaseStatus",
     "ConsentWithdrawal",
+    "ContractAmendment",
     "Document",
+    "DocumentApproval",
     "DocumentFiling",
     "DocumentPdf",
     "DocumentSequence",
@@ -34,6 +40,7 @@ __all__ = [
     "StepDraft",
     "Submission",
     "SubmissionStatus",
+    "TeamRole",
     "Unit",
     "User",
 ]

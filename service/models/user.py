@@ -1,4 +1,4 @@
-"""Staff who log in: support workers, caseworkers and administrators."""
+"""Staff who log in: support workers, caseworkers, heads of unit and administrators."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ class Role(enum.StrEnum):
 
     WORKER = "worker"
     CASEWORKER = "caseworker"
+    #: Head of the unit (kierownik ośrodka, enhetschef): reads the unit's cases and approves
+    #: the documents the method says need approval (the IPWzB, art. 49 ust. 2 u.p.s.).
+    MANAGER = "manager"
     ADMIN = "admin"
 
 
@@ -29,7 +32,7 @@ class User(UserMixin, Base):
 
     __tablename__ = "users"
     __table_args__ = (
-        sa.CheckConstraint("role IN ('worker', 'caseworker', 'admin')", name="role"),
+        sa.CheckConstraint("role IN ('worker', 'caseworker', 'manager', 'admin')", name="role"),
         sa.CheckConstraint("locale IS NULL OR locale IN ('sv', 'pl', 'en')", name="locale"),
     )
 

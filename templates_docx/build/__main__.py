@@ -6,10 +6,11 @@ language: ``<form>_<language>.docx``, e.g. ``plan_ipwzb_sv`` is the IPWzB in Swe
 
 from __future__ import annotations
 
-from templates_docx.build import bodies, kit, records
+from templates_docx.build import bodies, kit, kontrakt, records
 from templates_docx.build.docx_io import patch_agreement, translate_agreement, write_template
 from templates_docx.build.texts import COMMON, CONSENT, page_texts
-from templates_docx.build.texts_agreement import PL_EN, PL_SV, SE_PL
+from templates_docx.build.texts_agreement import SE_PL
+from templates_docx.build.texts_kontrakt import KONTRAKT
 from templates_docx.build.texts_plan import PLAN, RECORDS
 
 LANGUAGES = ("sv", "en", "pl")
@@ -32,19 +33,21 @@ def main() -> None:
     # A table's columns are sized for the longest header word of all languages of its form.
     for form, country in PLAN_FORMS.items():
         kit.same_texts([_words(country, form, lang) for lang in LANGUAGES])
-    # The hand-made agreements (the place-and-date caption finds their signature block) …
-    for form, lang in (("se", "sv"), ("se", "en"), ("pl", "pl")):
+    # The hand-made överenskommelse (the place-and-date caption finds its signature block) …
+    for form, lang in (("se", "sv"), ("se", "en")):
         texts = page_texts(f"agreement_{form}", lang)
         caption = COMMON[form, lang]["place_and_date"]
         patch_agreement(f"agreement_{form}_{lang}", texts, caption, lang)
-    # … and their translations into the other languages of their form.
-    for source, form, lang, table in (
-        ("agreement_se_sv", "se", "pl", SE_PL),
-        ("agreement_pl_pl", "pl", "sv", PL_SV),
-        ("agreement_pl_pl", "pl", "en", PL_EN),
-    ):
-        texts = page_texts(f"agreement_{form}", lang)
-        translate_agreement(source, f"agreement_{form}_{lang}", table, texts, lang)
+    # … its Polish words …
+    translate_agreement(
+        "agreement_se_sv", "agreement_se_pl", SE_PL, page_texts("agreement_se", "pl"), "pl"
+    )
+    # … and the kontrakt socjalny after its pattern, generated in every language.
+    kit.same_texts(list(KONTRAKT.values()))
+    for lang in LANGUAGES:
+        name = f"agreement_pl_{lang}"
+        body = kontrakt.kontrakt(KONTRAKT[lang])
+        write_template(name, body, page_texts("agreement_pl", lang), lang)
     for lang in LANGUAGES:
         for country in ("se", "pl"):
             words = {**COMMON[country, lang], **CONSENT[country, lang], **RECORDS[country, lang]}

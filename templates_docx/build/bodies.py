@@ -24,17 +24,29 @@ def _v(expr: str) -> str:
 
 
 def _signatures(t: Texts, *, caseworker: bool, head: bool = False) -> str:
+    """The signature block; the method file says who signs (``signs``) and who approves."""
     signers = [
         Signer(t["sig_person"], "{{ person.full_name }}", drawn_signature=True),
-        Signer(t["sig_worker"], "{{ worker.name }}", "{{ worker.title }}"),
+        Signer(t["sig_worker"], "{{ worker.name }}", "{{ worker.title }}", '"worker" in signs'),
     ]
     if caseworker:
         signers.append(
-            Signer(t["sig_caseworker"], "{{ caseworker.name }}", condition="caseworker.name")
+            Signer(
+                t["sig_caseworker"],
+                "{{ caseworker.name }}",
+                condition='caseworker.name and "caseworker" in signs',
+            )
         )
     if head:
         signers.append(
-            Signer(t["sig_head"], "{{ plan.head_of_centre }}", condition="plan.head_of_centre")
+            Signer(
+                t["sig_head"],
+                "{{ approval.by }}",
+                "{{ approval.title }}{% if approval.on %}, "
+                + t["approved_on"]
+                + " {{ approval.on }}{% endif %}",
+                condition="approval.needed",
+            )
         )
     return (
         heading(t["h_signatures"])
@@ -190,6 +202,9 @@ def plan(t: Texts) -> str:
     """The individual plan; section order and names follow ``t`` (SOSFS 2014:5, art. 49 u.p.s.)."""
     return "".join(
         [
+            tag("{%p if approval.needed and not approval.by %}"),
+            para(t["draft_banner"], bold=True, color="C00000", size=26, align="center", after=120),
+            tag("{%p endif %}"),
             title(t["plan_title"]),
             para(t["plan_subtitle"], color="595959", after=120),
             heading(t["h_plan_basis"]),

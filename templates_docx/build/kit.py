@@ -265,6 +265,7 @@ class Signer:
     detail: str = ""  #: Jinja expression under the name (title)
     condition: str = ""  #: Jinja condition; the row shows only when it holds
     drawn_signature: bool = False  #: the row carries the drawn signature when there is one
+    loop: str = ""  #: Jinja loop (``p in parties``); one row per item
 
 
 def signature_block(signers: list[Signer], place_and_date: str, signature: str) -> str:
@@ -298,15 +299,23 @@ def signature_block(signers: list[Signer], place_and_date: str, signature: str) 
             + _cell(line(place_and_date), widths[1])
             + _cell(line(signature, slot), widths[2])
         )
-        if signer.condition:
+        for opening, closing in (
+            (f"if {signer.condition}", "endif") if signer.condition else ("", ""),
+            (f"for {signer.loop}", "endfor") if signer.loop else ("", ""),
+        ):
+            if not opening:
+                continue
             empty = "".join(_cell(p(after=0), w) for w in widths[1:])
             row = (
                 _row(
-                    _cell(p(run(f"{{%tr if {signer.condition} %}}"), after=0), widths[0]) + empty,
+                    _cell(p(run(f"{{%tr {opening} %}}"), after=0), widths[0]) + empty,
                     cant_split=False,
                 )
                 + row
-                + _row(_cell(p(run("{%tr endif %}"), after=0), widths[0]) + empty, cant_split=False)
+                + _row(
+                    _cell(p(run(f"{{%tr {closing} %}}"), after=0), widths[0]) + empty,
+                    cant_split=False,
+                )
             )
         rows += row
     return _table(widths, rows, borders=False) + spacer()

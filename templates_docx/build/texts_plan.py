@@ -139,8 +139,8 @@ PLAN: dict[tuple[str, str], dict[str, str]] = {
         "follow_up_rhythm": "Harmonogram etapów i ocena postępów",
         "follow_up_how": "Sposób oceny postępów",
         "meeting_dates": "Terminy spotkań",
-        "follow_up_note": "Postępy w realizacji programu są oceniane nie rzadziej niż raz na dwa "
-        "tygodnie. Program może być zmieniany za zgodą obu stron.",
+        "follow_up_note": "Postępy w realizacji programu są oceniane w rytmie ustalonym przez "
+        "zespół i osobę (powyżej). Program może być zmieniany za zgodą obu stron.",
     },
 }
 
@@ -327,8 +327,8 @@ PLAN[("ipwzb", "sv")] = {
     "follow_up_rhythm": "Tidsplan och bedömning av framstegen",
     "follow_up_how": "Hur framstegen bedöms",
     "meeting_dates": "Mötesdatum",
-    "follow_up_note": "Framstegen bedöms minst en gång varannan vecka. Programmet kan ändras "
-    "när båda parter är överens.",
+    "follow_up_note": "Framstegen bedöms så ofta som teamet och personen har kommit överens om "
+    "(ovan). Programmet kan ändras när båda parter är överens.",
 }
 PLAN[("ipwzb", "en")] = {
     **PLAN[("se", "en")],
@@ -365,8 +365,8 @@ PLAN[("ipwzb", "en")] = {
     "follow_up_rhythm": "Schedule and assessment of progress",
     "follow_up_how": "How progress is assessed",
     "meeting_dates": "Meeting dates",
-    "follow_up_note": "Progress is assessed at least once every two weeks. The programme can "
-    "be changed with the consent of both parties.",
+    "follow_up_note": "Progress is assessed as often as the team and the person have agreed "
+    "(above). The programme can be changed with the consent of both parties.",
 }
 PLAN[("family", "sv")] = {
     **PLAN[("ipwzb", "sv")],

@@ -123,6 +123,9 @@ def sample_context(
     if doc_type == "agreement":
         return copy.deepcopy(SAMPLE_CONTEXT)
     context = common_context()
+    roles = method.roles_for(doc_type) if method is not None else None
+    context["approval"] = {"needed": bool(roles and roles.approve), "by": "", "title": "", "on": ""}
+    context["signs"] = list(roles.sign) if roles is not None else ["person", "worker"]
     with force_locale(language):
         if doc_type == "consent":
             context["consent"] = {

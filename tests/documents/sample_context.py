@@ -42,6 +42,8 @@ SAMPLE_CONTEXT: dict[str, Any] = {
             "z Bezdomności.\nSpotkania 1–2 razy w tygodniu."
         ),
     },
+    "approval": {"needed": False, "by": "", "title": "", "on": ""},
+    "signs": ["person", "caseworker"],
     "start_meeting": {
         "date": "3 listopada 2026",
         "participants": "Zofia Wójcik-Łęcka, Łukasz Żółć, Małgorzata Ślęzak-Åström",
@@ -102,5 +104,59 @@ SAMPLE_CONTEXT: dict[str, Any] = {
         "data": "sytuacja mieszkaniowa, dochody, stan zdrowia w zakresie potrzebnym do wsparcia",
         "purpose": "Koordynacja wsparcia w wychodzeniu z bezdomności",
         "valid_until": "31 maja 2027",
+    },
+    # The kontrakt socjalny's own part (service/documents/kontrakt.py); the Swedish form
+    # ignores it.
+    "kontrakt": {
+        "variant": "a",
+        "concluded_on": "12 listopada 2026",
+        "parties": [
+            {
+                "no": "1",
+                "last_name": "Wójcik-Łęcka",
+                "first_name": "Zofia",
+                "address": "Schronisko dla osób bezdomnych, ul. Żółkiewskiego 5, 81-704 Sopot",
+                "identity_number": "44051401458",
+                "family_role": "",
+                "full_name": "Zofia Wójcik-Łęcka",
+            },
+            {
+                "no": "2",
+                "last_name": "Wójcik",
+                "first_name": "Anna",
+                "address": "ul. Morska 3, 81-300 Gdynia",
+                "identity_number": "02270803628",
+                "family_role": "córka",
+                "full_name": "Anna Wójcik",
+            },
+        ],
+        "social_worker": {"name": "Małgorzata Ślęzak-Åström", "phone": "+48 58 521 37 41"},
+        "part_one": {
+            "from_assessment": True,
+            "causes": "Eksmisja po śmierci męża; zadłużenie czynszowe.",
+            "possibilities": "Emerytura; kwalifikacje krawcowej; wsparcie córki.",
+            "limitations": "Wiek; długi okres bezdomności.",
+            "main_goals": ["Wynająć pokój i samodzielnie opłacać czynsz."],
+            "sub_goals": ["Złożyć wniosek o lokal socjalny.", "Odłożyć kaucję za pokój."],
+        },
+        "unemployment": {
+            "causes": "Zwolnienie z zakładu krawieckiego.",
+            "limitations": "Brak aktualnych kwalifikacji.",
+            "earlier_activation": "Staż z PUP przerwany z powodu choroby.",
+        },
+        "amendments": [
+            {
+                "no": "1",
+                "agreed_on": "25 listopada 2026",
+                "text": "Nowy termin wniosku: 15 grudnia.",
+            }
+        ],
+        "evaluation": {
+            "meetings": [{"day": "4 grudnia 2026", "text": "Wniosek o lokal złożony."}],
+            "reached": 1,
+            "sub_goals": 2,
+            "final": "Cel główny osiągnięty: pani Zofia wynajmuje pokój.",
+            "closed_on": "31 maja 2027",
+        },
     },
 }

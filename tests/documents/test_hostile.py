@@ -35,6 +35,15 @@ LONG_FIELD = {
 }
 
 
+def _long_field(name: str, context: dict[str, Any]) -> tuple[dict[str, Any], str]:
+    """The dict and key of the long free-text field ``name`` prints (the kontrakt socjalny's
+    part I, its own part of the context, for the Polish form of the agreement)."""
+    if name.startswith("agreement_pl"):
+        return context["kontrakt"]["part_one"], "causes"
+    part, key = LONG_FIELD[split_name(name)[0]]
+    return context[part], key
+
+
 def poison(value: Any, text: str, path: str = "") -> Any:
     """``value`` with every string replaced by ``text`` (the QR address stays an address)."""
     if isinstance(value, dict):
@@ -63,12 +72,11 @@ def test_every_field_takes_the_hostile_corpus_literally(name: str) -> None:
 
 @pytest.mark.parametrize("name", ALL_TEMPLATES)
 def test_ten_thousand_characters_in_a_field(name: str) -> None:
-    doc_type = split_name(name)[0]
-    part, key = LONG_FIELD[doc_type]
     context = context_of(name)
     long_text = ("Lång text – długi tekst – 😀 " * 400)[:10_000]
     assert len(long_text) == 10_000
-    context[part][key] = long_text
+    part, key = _long_field(name, context)
+    part[key] = long_text
     context["person"]["full_name"] = "Ä" * 300  # in every page header and footer too
     text = docx_text(render_stamped(name, context))
     assert long_text in text and "Ä" * 300 in text
@@ -76,8 +84,7 @@ def test_ten_thousand_characters_in_a_field(name: str) -> None:
 
 @pytest.mark.parametrize("name", ALL_TEMPLATES)
 def test_multi_line_text_keeps_its_lines(name: str) -> None:
-    doc_type = split_name(name)[0]
-    part, key = LONG_FIELD[doc_type]
     context = context_of(name)
-    context[part][key] = "Rad ett\r\nrad två\rrad tre\ttab"
+    part, key = _long_field(name, context)
+    part[key] = "Rad ett\r\nrad två\rrad tre\ttab"
     assert "Rad ett\nrad två\nrad tre\ttab" in docx_text(render_stamped(name, context))

@@ -255,12 +255,15 @@ def test_each_follow_up_meeting_gets_its_own_record(
 
 def test_a_caseworker_files_but_does_not_issue_or_sign(
     client: FormClient,
-    full_case: CaseWorld,
+    make_case: Any,
     make_user: Any,
     app: Flask,
 ) -> None:
+    """The socialsekreterare of a Swedish method (BUSS's ``roles:`` give issuing to the worker);
+    the Polish pracownik socjalny issues: tests/documents/test_roles_and_team.py."""
     from service.models import Role, Unit
 
+    full_case = make_case(method="buss", language="sv")
     with app.app_context():
         unit = db.session.get(Unit, full_case.unit_id)
         db.session.expunge(unit)

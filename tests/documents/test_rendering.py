@@ -31,14 +31,20 @@ AGREEMENTS = [
     "agreement_pl_en",
 ]
 
-#: Shown when consent.given is true / false.
+SWEDISH_FORM = [name for name in AGREEMENTS if name.startswith("agreement_se")]
+POLISH_FORM = [name for name in AGREEMENTS if name.startswith("agreement_pl")]
+#: The context keys only one form prints: the kontrakt's own part (and whose signatures the
+#: method asks for, and the approval no agreement needs).
+KONTRAKT_KEYS = {"kontrakt", "signs", "approval"}
+#: Shown when consent.given is true in the överenskommelse; the kontrakt socjalny says that the
+#: consent is its own document (RODO art. 7 ust. 4: never bundled into a contract).
 CONSENT_WITHDRAWAL = {
     "agreement_se_sv": "Du kan när som helst ta tillbaka det",
     "agreement_se_en": "You can withdraw it at any time",
     "agreement_se_pl": "Można ją w każdej chwili wycofać",
-    "agreement_pl_pl": "może zostać w każdej chwili wycofana",
-    "agreement_pl_sv": "kan när som helst tas tillbaka",
-    "agreement_pl_en": "may be withdrawn at any time",
+    "agreement_pl_pl": "Zgoda na przekazywanie informacji nie jest częścią kontraktu",
+    "agreement_pl_sv": "Samtycket till informationsutbyte är inte en del av kontraktet",
+    "agreement_pl_en": "The consent to share information is not part of this contract",
 }
 NO_CONSENT = {
     "agreement_se_sv": "Inget samtycke till informationsutbyte har lämnats.",
@@ -124,7 +130,15 @@ def _leaf_paths(value: Any, prefix: str = "") -> set[str]:
 @pytest.mark.parametrize("name", AGREEMENTS)
 def test_sample_renders_with_every_value(name: str) -> None:
     text = _text(render_stamped(name, SAMPLE_CONTEXT))
-    for value in _strings(SAMPLE_CONTEXT):
+    if name in SWEDISH_FORM:
+        printed: Any = {k: v for k, v in SAMPLE_CONTEXT.items() if k not in KONTRAKT_KEYS}
+    else:  # the kontrakt's own part, and the agreed actions of the second meeting
+        printed = [SAMPLE_CONTEXT["kontrakt"], SAMPLE_CONTEXT["agreement"]["actions"]]
+    for value in _strings(printed):
+        if value in ("a", "b"):  # the variant chooses the part names; it is not printed
+            continue
+        if name in POLISH_FORM and value in _strings(SAMPLE_CONTEXT["kontrakt"]["unemployment"]):
+            continue  # part I B only (test_kontrakt.py prints it)
         for line in value.split("\n"):
             assert line in text, f"{name}: {line!r} missing"
     assert CONSENT_WITHDRAWAL[name] in text
@@ -161,7 +175,7 @@ def test_actions_are_numbered_rows(name: str) -> None:
     assert rows[1:] == [[str(a["no"]), a["what"], a["who"], a["by_when"]] for a in actions]
 
 
-@pytest.mark.parametrize("name", AGREEMENTS)
+@pytest.mark.parametrize("name", SWEDISH_FORM)  # the kontrakt: test_kontrakt.py
 def test_no_actions_and_empty_texts_print_dashes_never_none(name: str) -> None:
     context = _context()
     context["agreement"]["actions"] = []
@@ -176,7 +190,7 @@ def test_no_actions_and_empty_texts_print_dashes_never_none(name: str) -> None:
     assert "Złożenie wniosku" not in text
 
 
-@pytest.mark.parametrize("name", AGREEMENTS)
+@pytest.mark.parametrize("name", SWEDISH_FORM)  # the kontrakt: test_kontrakt.py
 def test_hostile_text_comes_out_literally(name: str) -> None:
     context = _context()
     hostile = "\n".join(HOSTILE)
@@ -202,7 +216,7 @@ def test_characters_xml_forbids_are_dropped(name: str) -> None:
     assert text.count("ABCDEFGHIJ") >= 2
 
 
-@pytest.mark.parametrize("name", AGREEMENTS)
+@pytest.mark.parametrize("name", SWEDISH_FORM)  # the kontrakt: test_kontrakt.py
 def test_multi_line_text_becomes_line_breaks(name: str) -> None:
     context = _context()
     context["agreement"]["situation_limitations"] = (
@@ -217,7 +231,7 @@ def test_multi_line_text_becomes_line_breaks(name: str) -> None:
     assert len(paragraph.findall(f".//{qn('w:br')}")) == causes.count("\n")
 
 
-@pytest.mark.parametrize("name", AGREEMENTS)
+@pytest.mark.parametrize("name", SWEDISH_FORM)  # the kontrakt: test_kontrakt.py
 def test_consent_not_given_says_so(name: str) -> None:
     context = _context()
     context["consent"]["given"] = False
@@ -227,7 +241,7 @@ def test_consent_not_given_says_so(name: str) -> None:
     assert SAMPLE_CONTEXT["consent"]["parties"] not in text
 
 
-@pytest.mark.parametrize("name", AGREEMENTS)
+@pytest.mark.parametrize("name", SWEDISH_FORM)  # the kontrakt: test_kontrakt.py
 def test_caseworker_signs_only_when_named(name: str) -> None:
     with_caseworker = _text(render_stamped(name, SAMPLE_CONTEXT))
     context = _context()
@@ -254,7 +268,7 @@ def test_signature_block_cannot_break_across_pages(name: str) -> None:
         heading = heading.getprevious()
 
 
-@pytest.mark.parametrize("name", AGREEMENTS)
+@pytest.mark.parametrize("name", SWEDISH_FORM)  # the kontrakt: test_kontrakt.py
 @pytest.mark.parametrize(
     "path",
     [("consent", "valid_until"), ("caseworker", "name"), ("person",), ("agreement", "actions")],
@@ -284,17 +298,26 @@ def test_rendering_leaves_the_callers_context_alone() -> None:
     assert context == before
 
 
-def test_all_agreements_read_the_same_variables() -> None:
-    variables = {name: template_variables(name) for name in AGREEMENTS}
-    assert all(found == variables["agreement_se_sv"] for found in variables.values())
-    # stamp, qr and signature are added at rendering (render_stamped), not stored in the context
-    assert variables["agreement_se_sv"] == set(SAMPLE_CONTEXT) | {"stamp", "qr", "signature"}
+def test_all_agreements_of_a_form_read_the_same_variables() -> None:
+    """The language only translates the form: every template of a form reads the same."""
+    rendered = {"stamp", "qr", "signature"}  # added at rendering (render_stamped), not stored
+    for form, first in ((SWEDISH_FORM, "agreement_se_sv"), (POLISH_FORM, "agreement_pl_pl")):
+        variables = {name: template_variables(name) for name in form}
+        assert all(found == variables[first] for found in variables.values()), form
+    assert template_variables("agreement_se_sv") == set(SAMPLE_CONTEXT) - KONTRAKT_KEYS | rendered
+    assert template_variables("agreement_pl_pl") <= set(SAMPLE_CONTEXT) | rendered
+    assert {"kontrakt", "signs"} <= template_variables("agreement_pl_pl")
 
 
 def test_all_agreements_use_every_field_of_the_context() -> None:
-    expected = _leaf_paths(SAMPLE_CONTEXT) | {"stamp.hash"}
-    for name in AGREEMENTS:
-        assert template_fields(name) == expected, name
+    every = _leaf_paths(SAMPLE_CONTEXT) | {"stamp.hash"}
+    swedish = {p for p in every if p.split(".")[0].split("[")[0] not in KONTRAKT_KEYS}
+    for name in SWEDISH_FORM:
+        assert template_fields(name) == swedish, name
+    kontrakt = {p for p in every if p.startswith("kontrakt.") and not p.endswith("[]")}
+    for name in POLISH_FORM:
+        fields = template_fields(name)
+        assert kontrakt <= fields and fields <= every, name
 
 
 @pytest.mark.parametrize(

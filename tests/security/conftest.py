@@ -14,10 +14,10 @@ from flask import Flask
 
 from service.auth.passwords import hash_password
 from service.extensions import db
-from service.models import Case, Document, Person, Submission, Unit, User
+from service.models import Case, CaseMember, Document, Person, Submission, Unit, User
 from tests.conftest import PASSWORD
 
-ROLES = ("worker", "caseworker", "admin")
+ROLES = ("worker", "caseworker", "admin", "manager")
 
 
 @dataclass
@@ -31,6 +31,8 @@ class UnitWorld:
     case_id: int = 0
     document_id: int = 0
     document_number: str = ""
+    #: The case team's member (the worker, as contact person).
+    member_id: int = 0
 
 
 @dataclass
@@ -153,6 +155,10 @@ def _unit_world(name: str, tag: str) -> UnitWorld:
     )
     world.person_id, world.case_id, world.document_id = person.id, case.id, document.id
     world.document_number = document.number
+    member = CaseMember(case_id=case.id, user_id=world.users["worker"], team_role="contact_person")
+    db.session.add(member)
+    db.session.flush()
+    world.member_id = member.id
     return world
 
 
