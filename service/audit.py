@@ -102,6 +102,23 @@ ACTIONS: dict[str, AuditAction] = {
         ),
         _action("consent.withdraw", _l("Recorded a withdrawal of consent")),
         _action(
+            "contact.record",
+            _l("Recorded a contact"),
+            _l("Recorded a contact: entry %(entry)s, %(kind)s"),
+        ),
+        _action(
+            "contact.correct",
+            _l("Corrected a contact"),
+            _l("Corrected a contact: entry %(entry)s, version %(version)s"),
+        ),
+        _action("journal.view", _l("Read the contact journal")),
+        _action("week.view", _l("Opened My week"), _l("Opened My week: %(cases)s cases")),
+        _action(
+            "journal.extract",
+            _l("Printed a journal extract"),
+            _l("Printed a journal extract: %(period)s, %(entries)s entries"),
+        ),
+        _action(
             "document.issue",
             _l("Issued a document"),
             _l("Issued a document: %(number)s, version %(version)s"),
@@ -129,6 +146,12 @@ ACTIONS: dict[str, AuditAction] = {
     )
 }
 
+def _contact_kinds() -> dict[str, Any]:
+    from service.journal.kinds import KIND_LABELS
+
+    return dict(KIND_LABELS)
+
+
 #: Translations of the keys some details hold, by detail.
 DETAIL_WORDS: dict[str, dict[str, Any]] = {
     "reason": {  # of session.expired (a person's erasure reason is free text: shown as typed)
@@ -136,7 +159,11 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         "lifetime": _l("the longest session length was reached"),
     },
     "format": {"docx": _l("Word"), "pdf": _l("PDF")},
-    "kind": {"scan": _l("scan"), "drawn": _l("drawn")},
+    "kind": {  # of document.sign, then of contact.record
+        "scan": _l("scan"),
+        "drawn": _l("drawn"),
+        **{key: label for key, label in _contact_kinds().items()},
+    },
     "fields": {  # of person.update: the keys of the changed details, as the form names them
         "first_name": _l("First name"),
         "last_name": _l("Last name"),

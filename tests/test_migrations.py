@@ -32,10 +32,14 @@ def test_a_database_left_at_the_two_old_heads_upgrades(app: Flask) -> None:
             conn.execute(sa.text("DELETE FROM alembic_version"))
             conn.execute(sa.text("INSERT INTO alembic_version VALUES ('0003'), ('0004')"))
         try:
-            command.upgrade(alembic_config(), "head")
+            # Up to the merge revision only: the later revisions' tables exist already here.
+            command.upgrade(alembic_config(), "0005")
+            with db.engine.connect() as conn:
+                rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
+            assert rows == [("0005",)]
+        finally:
+            command.stamp(alembic_config(), "head")
             with db.engine.connect() as conn:
                 rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).all()
             head = ScriptDirectory.from_config(alembic_config()).get_current_head()
             assert rows == [(head,)]
-        finally:
-            command.upgrade(alembic_config(), "head")

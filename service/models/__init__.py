@@ -3,6 +3,7 @@
 from service.models.audit_event import AuditEvent
 from service.models.case import Case, CaseStatus
 from service.models.consent_withdrawal import ConsentWithdrawal
+from service.models.contact_entry import ContactEntry
 from service.models.document import Document, DocumentSequence
 from service.models.document_filing import DocumentFiling
 from service.models.document_signature import DocumentSignature
@@ -18,6 +19,7 @@ __all__ = [
     "Case",
     "CaseStatus",
     "ConsentWithdrawal",
+    "ContactEntry",
     "Document",
     "DocumentFiling",
     "DocumentSequence",

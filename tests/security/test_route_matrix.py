@@ -84,6 +84,14 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("documents.sign", "GET"):                     row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
     ("documents.sign_scan", "POST"):               row("issue",      "400 404",     "403 404",     "400 404",     "login"),
     ("documents.sign_drawn", "POST"):              row("issue",      "400 404",     "403 404",     "400 404",     "login"),
+    ("journal.journal", "GET"):                    row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.journal", "POST"):                   row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.entry", "GET"):                      row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.correct", "GET"):                    row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.correct", "POST"):                   row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.extract", "GET"):                    row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("week.my_week", "GET"):                       row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.record_contact", "POST"):               row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("privacy.export_person", "POST"):             row("export",     "ok 404",      "403 404",     "ok 404",      "login"),
     ("privacy.erase", "GET"):                      row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
     ("privacy.erase", "POST"):                     row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
@@ -137,7 +145,7 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = target.document_id
         elif argument == "step_key":
             values[argument] = "start_meeting"
-        elif argument == "instance":
+        elif argument in ("instance", "entry_no"):
             values[argument] = 1
         elif argument == "code":
             values[argument] = "en"
