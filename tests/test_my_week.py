@@ -33,16 +33,27 @@ def _iso(days_ago: int) -> str:
     return (TODAY - timedelta(days=days_ago)).isoformat()
 
 
-def add_case(app: Flask, worker: User, n: int, *, contact_days_ago: int | None) -> int:
+def add_case(
+    app: Flask,
+    worker: User,
+    n: int,
+    *,
+    contact_days_ago: int | None,
+    method: str = "buss",
+    language: str = "sv",
+    first: str = "Åsa",
+    last: str = "Öberg",
+    draft: bool = True,
+) -> int:
     """A BUSS case of ``worker`` with a plan, a weekly rhythm and one of everything My week
     lists: an overdue sub-goal, a consent running out, an unsigned document, a draft."""
     with app.app_context():
-        version = get_method("buss").version  # type: ignore[union-attr]
+        version = get_method(method).version  # type: ignore[union-attr]
         person = Person(
             unit_id=worker.unit_id,
-            first_name="Åsa",
-            last_name=f"Öberg{n}",
-            preferred_language="sv",
+            first_name=first,
+            last_name=f"{last}{n}",
+            preferred_language=language,
             created_by_id=worker.id,
         )
         db.session.add(person)
@@ -51,7 +62,7 @@ def add_case(app: Flask, worker: User, n: int, *, contact_days_ago: int | None) 
             reference=f"C-2026-{n:06d}",
             person_id=person.id,
             unit_id=worker.unit_id,
-            method="buss",
+            method=method,
             status="plan_active",
             contact_person_id=worker.id,
             created_by_id=worker.id,
@@ -127,11 +138,16 @@ def add_case(app: Flask, worker: User, n: int, *, contact_days_ago: int | None) 
             db.session.flush()
             if doc_type == "follow_up":
                 db.session.add(DocumentFiling(document_id=document.id, filed_by_id=worker.id))
-        db.session.add(
-            StepDraft(
-                case_id=case.id, step="follow_up", instance=1, formdata={}, updated_by_id=worker.id
+        if draft:
+            db.session.add(
+                StepDraft(
+                    case_id=case.id,
+                    step="follow_up",
+                    instance=1,
+                    formdata={},
+                    updated_by_id=worker.id,
+                )
             )
-        )
         db.session.commit()
         return case.id
 
