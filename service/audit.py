@@ -113,6 +113,9 @@ ACTIONS: dict[str, AuditAction] = {
         ),
         _action("journal.view", _l("Read the contact journal")),
         _action("week.view", _l("Opened My week"), _l("Opened My week: %(cases)s cases")),
+        _action("calendar.create", _l("Made a new calendar link")),
+        _action("calendar.revoke", _l("Stopped the calendar link")),
+        _action("calendar.feed", _l("A calendar fetched the meetings")),
         _action(
             "journal.extract",
             _l("Printed a journal extract"),

@@ -9,7 +9,8 @@ from flask_login import current_user
 from service.extensions import login_manager
 
 #: Endpoints reachable without logging in.
-PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static"})
+#: calendar.feed: a calendar program fetches it with the private token in its URL.
+PUBLIC_ENDPOINTS = frozenset({"auth.login", "auth.set_language", "static", "week.calendar_feed"})
 
 
 def require_login() -> ResponseReturnValue | None:

@@ -1,4 +1,5 @@
-"""Contact journal: every contact with the person between the meetings, one row per version.
+"""Contact journal: every contact with the person between the meetings, one row per version;
+and the private calendar links of staff.
 
 Revision ID: 0009
 Revises: 0005
@@ -73,9 +74,24 @@ def upgrade() -> None:
     op.create_index(
         op.f("ix_contact_entries_case_id"), "contact_entries", ["case_id"], unique=False
     )
+    op.create_table(
+        "calendar_feeds",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("user_id", sa.Integer(), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_fetched_at", sa.DateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["user_id"], ["users.id"], name=op.f("fk_calendar_feeds_user_id_users")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_calendar_feeds")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_calendar_feeds_token_hash")),
+        sa.UniqueConstraint("user_id", name=op.f("uq_calendar_feeds_user_id")),
+    )
 
 
 def downgrade() -> None:
-    """Drop the journal."""
+    """Drop the journal and the calendar links."""
+    op.drop_table("calendar_feeds")
     op.drop_index(op.f("ix_contact_entries_case_id"), table_name="contact_entries")
     op.drop_table("contact_entries")

@@ -1,6 +1,7 @@
 """The models, one per file; importing this package registers them all."""
 
 from service.models.audit_event import AuditEvent
+from service.models.calendar_feed import CalendarFeed
 from service.models.case import Case, CaseStatus
 from service.models.consent_withdrawal import ConsentWithdrawal
 from service.models.contact_entry import ContactEntry
@@ -16,6 +17,7 @@ from service.models.user import Role, User
 
 __all__ = [
     "AuditEvent",
+    "CalendarFeed",
     "Case",
     "CaseStatus",
     "ConsentWithdrawal",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -12,9 +12,9 @@ from werkzeug.wrappers import Response
 from wtforms import SelectField
 from wtforms.validators import InputRequired
 
-from forms.base import as_choices
+from forms.base import BaseForm, as_choices
 from service import access, audit
-from service.extensions import db
+from service.extensions import db, limiter
 from service.journal import operations
 from service.journal.forms import ContactForm
 from service.week.overview import Week, load_week
@@ -105,3 +105,57 @@ def record_contact() -> str | Response:
         )
         return redirect(url_for("week.my_week"))
     return _page(week, form)
+
+
+@bp.route("/calendar", methods=["GET", "POST"])
+def calendar_link() -> str:
+    """The private link to subscribe to my meetings; a POST makes a new one (shown once)."""
+    from service.week.calendar import feed_of, new_feed
+
+    token = None
+    if request.method == "POST":
+        if not _confirm().validate_on_submit():
+            abort(400)
+        token = new_feed(current_user)
+        db.session.commit()
+    return render_template(
+        "week/calendar.html",
+        feed=feed_of(current_user),
+        url=url_for("week.calendar_feed", token=token, _external=True) if token else None,
+        form=_confirm(),
+    )
+
+
+@bp.route("/calendar/revoke", methods=["POST"])
+def calendar_revoke() -> Response:
+    """Stop the private link."""
+    from service.week.calendar import revoke_feed
+
+    if not _confirm().validate_on_submit():
+        abort(400)
+    if revoke_feed(current_user):
+        db.session.commit()
+        flash(_("The calendar link no longer works."), "success")
+    return redirect(url_for("week.calendar_link"))
+
+
+@bp.route("/calendar/<token>.ics")
+@limiter.limit("120 per hour")
+def calendar_feed(token: str) -> Response:
+    """The meetings as iCalendar, for a calendar program (no login: the token is the key)."""
+    from service.week.calendar import feed_ics, user_for_token
+
+    user = user_for_token(token)
+    if user is None:
+        abort(404)
+    data = feed_ics(user, date.today())
+    audit.record("calendar.feed", user_id=user.id)
+    db.session.commit()
+    response = Response(data, mimetype="text/calendar")
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["Content-Disposition"] = 'inline; filename="stegvis.ics"'
+    return response
+
+
+def _confirm() -> BaseForm:
+    return BaseForm()

@@ -92,6 +92,11 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("journal.extract", "GET"):                    row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
     ("week.my_week", "GET"):                       row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.record_contact", "POST"):               row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.calendar_link", "GET"):                 row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.calendar_link", "POST"):                row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.calendar_revoke", "POST"):              row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    # a token that is no one's: not found, logged in or not
+    ("week.calendar_feed", "GET"):                 row(None,         "404 404",     "404 404",     "404 404",     "404"),
     ("privacy.export_person", "POST"):             row("export",     "ok 404",      "403 404",     "ok 404",      "login"),
     ("privacy.erase", "GET"):                      row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
     ("privacy.erase", "POST"):                     row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
@@ -147,6 +152,8 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = "start_meeting"
         elif argument in ("instance", "entry_no"):
             values[argument] = 1
+        elif argument == "token":  # a calendar link's token
+            values[argument] = "no-such-token"
         elif argument == "code":
             values[argument] = "en"
         elif argument == "doc_type":
