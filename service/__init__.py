@@ -83,6 +83,7 @@ def _configure_blueprints(app: Flask) -> None:
     from service.cases import step_views  # noqa: F401  (registers the step routes)
     from service.cases.views import bp as cases_bp
     from service.documents.views import bp as documents_bp
+    from service.journal import network_views  # noqa: F401  (registers the network routes)
     from service.journal.views import bp as journal_bp
     from service.login_required import require_login
     from service.reports.views import bp as reports_bp

@@ -113,6 +113,18 @@ ACTIONS: dict[str, AuditAction] = {
         ),
         _action("journal.view", _l("Read the contact journal")),
         _action("week.view", _l("Opened My week"), _l("Opened My week: %(cases)s cases")),
+        _action("network.view", _l("Read the network of a case")),
+        _action(
+            "network.add",
+            _l("Added a member of the network"),
+            _l("Added a member of the network: %(kind)s"),
+        ),
+        _action(
+            "network.update",
+            _l("Changed a member of the network"),
+            _l("Changed a member of the network: %(fields)s"),
+        ),
+        _action("network.remove", _l("Removed a member of the network")),
         _action("calendar.create", _l("Made a new calendar link")),
         _action("calendar.revoke", _l("Stopped the calendar link")),
         _action("calendar.feed", _l("A calendar fetched the meetings")),
@@ -150,9 +162,11 @@ ACTIONS: dict[str, AuditAction] = {
 }
 
 def _contact_kinds() -> dict[str, Any]:
+    """The kinds of contact (contact.record) and of network member (network.add)."""
     from service.journal.kinds import KIND_LABELS
+    from service.journal.network import NETWORK_LABELS
 
-    return dict(KIND_LABELS)
+    return {**NETWORK_LABELS, **KIND_LABELS}
 
 
 #: Translations of the keys some details hold, by detail.
@@ -177,6 +191,12 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         "address": _l("Address"),
         "phone": _l("Phone"),
         "email": _l("E-mail"),
+        # of network.update
+        "kind": _l("Kind"),
+        "name": _l("Name"),
+        "role": _l("Role for the person"),
+        "contact_details": _l("Contact details"),
+        "may_contact": _l("May be contacted"),
     },
 }
 

@@ -1,5 +1,5 @@
 """Contact journal: every contact with the person between the meetings, one row per version;
-and the private calendar links of staff.
+the network (persons and bodies) around each case; and the private calendar links of staff.
 
 Revision ID: 0009
 Revises: 0005
@@ -27,6 +27,19 @@ KINDS = (
     "accompanying",
     "office",
     "outreach",
+)
+NETWORK_KINDS = (
+    "relative",
+    "habilitation",
+    "health_care",
+    "probation_officer",
+    "school",
+    "court",
+    "ngo",
+    "landlord",
+    "social_services",
+    "labour_office",
+    "other",
 )
 
 
@@ -75,6 +88,35 @@ def upgrade() -> None:
         op.f("ix_contact_entries_case_id"), "contact_entries", ["case_id"], unique=False
     )
     op.create_table(
+        "network_members",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("uuid", sa.String(length=36), nullable=False),
+        sa.Column("case_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sa.String(length=30), nullable=False),
+        sa.Column("name", sa.LargeBinary(), nullable=False),
+        sa.Column("role", sa.LargeBinary(), nullable=False),
+        sa.Column("contact_details", sa.LargeBinary(), nullable=False),
+        sa.Column("may_contact", sa.Boolean(), nullable=False),
+        sa.Column("created_by_id", sa.Integer(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("removed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.CheckConstraint(
+            "kind IN (" + ", ".join(f"'{k}'" for k in NETWORK_KINDS) + ")",
+            name=op.f("ck_network_members_kind"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["case_id"], ["cases.id"], name=op.f("fk_network_members_case_id_cases")
+        ),
+        sa.ForeignKeyConstraint(
+            ["created_by_id"], ["users.id"], name=op.f("fk_network_members_created_by_id_users")
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_network_members")),
+        sa.UniqueConstraint("uuid", name=op.f("uq_network_members_uuid")),
+    )
+    op.create_index(
+        op.f("ix_network_members_case_id"), "network_members", ["case_id"], unique=False
+    )
+    op.create_table(
         "calendar_feeds",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
@@ -93,5 +135,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     """Drop the journal and the calendar links."""
     op.drop_table("calendar_feeds")
+    op.drop_index(op.f("ix_network_members_case_id"), table_name="network_members")
+    op.drop_table("network_members")
     op.drop_index(op.f("ix_contact_entries_case_id"), table_name="contact_entries")
     op.drop_table("contact_entries")

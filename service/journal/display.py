@@ -26,6 +26,7 @@ class EntryRow:
     took_place: bool
     person: bool
     staff: list[str]
+    network: list[str]
     sub_goals: list[str]
     note: str
     change_reason: str
@@ -48,6 +49,9 @@ def entry_rows(entries: list[ContactEntry], sub_goals: dict[str, str]) -> list[E
     for e in entries:
         ids.update(int(i) for i in (e.participants or {}).get("staff") or [])
     names = staff_names(ids)
+    from service.journal.network import names as network_names
+
+    members = network_names(sorted({e.case_id for e in entries}))
     return [
         EntryRow(
             entry_no=e.entry_no,
@@ -59,6 +63,7 @@ def entry_rows(entries: list[ContactEntry], sub_goals: dict[str, str]) -> list[E
             took_place=e.took_place,
             person=bool((e.participants or {}).get("person")),
             staff=[names.get(int(i), "") for i in (e.participants or {}).get("staff") or []],
+            network=[members.get(int(i), "") for i in (e.participants or {}).get("network") or []],
             sub_goals=[sub_goals.get(ref, ref) for ref in e.sub_goals or []],
             note=e.note or "",
             change_reason=e.change_reason or "",

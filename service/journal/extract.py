@@ -44,7 +44,7 @@ def extract_context(
         rows = entry_rows(operations.entries_between(case, start, end), sub_goals)
         entries = []
         for row in rows:
-            who = ([gettext("The person")] if row.person else []) + row.staff
+            who = ([gettext("The person")] if row.person else []) + row.staff + row.network
             note = row.note
             if row.sub_goals:
                 note = (note + "\n" if note else "") + gettext("Sub-goals") + ": "

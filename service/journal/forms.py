@@ -62,6 +62,9 @@ class ContactForm(BaseForm):
     )
     person_took_part = BooleanField(_l("The person took part"), default=True)
     staff = MultiCheckboxField(_l("Staff who took part"), coerce=int, validate_choice=True)
+    network = MultiCheckboxField(
+        _l("Network members who took part"), coerce=int, validate_choice=True
+    )
     sub_goals = MultiCheckboxField(_l("Sub-goals the contact served"), validate_choice=True)
     note = TextAreaField(
         _l("Short note"),

@@ -29,6 +29,9 @@ DOCX_MIMETYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 def _choices(form: ContactForm, case: Case) -> dict[str, str]:
     """Staff and sub-goal choices of the case; returns ref → sub-goal text."""
     form.staff.choices = as_choices((u.id, u.full_name) for u in access.unit_staff())
+    from service.journal.network import members
+
+    form.network.choices = as_choices((m.id, m.name) for m in members(case))
     plan = latest_submission(case, "plan")
     sub_goals = dict(plan_sub_goals(plan.answers)) if plan is not None else {}
     form.sub_goals.choices = as_choices(sub_goals.items())
@@ -44,6 +47,7 @@ def _fill(form: ContactForm, entry: ContactEntry) -> None:
     form.took_place.data = "yes" if entry.took_place else "no"
     form.person_took_part.data = bool((entry.participants or {}).get("person"))
     form.staff.data = list((entry.participants or {}).get("staff") or [])
+    form.network.data = list((entry.participants or {}).get("network") or [])
     form.sub_goals.data = list(entry.sub_goals or [])
     form.note.data = entry.note
     form.version.data = str(entry.version)
@@ -57,6 +61,7 @@ def _details(form: ContactForm) -> dict[str, Any]:
         "took_place": form.took_place.data == "yes",
         "person_took_part": form.person_took_part.data,
         "staff": form.staff.data or [],
+        "network": form.network.data or [],
         "sub_goals": form.sub_goals.data or [],
         "note": form.note.data or "",
     }

@@ -9,6 +9,7 @@ from service.models.document import Document, DocumentSequence
 from service.models.document_filing import DocumentFiling
 from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
+from service.models.network_member import NetworkMember
 from service.models.person import Person
 from service.models.step_draft import StepDraft
 from service.models.submission import Submission, SubmissionStatus
@@ -27,6 +28,7 @@ __all__ = [
     "DocumentSequence",
     "DocumentSignature",
     "MethodSnapshot",
+    "NetworkMember",
     "Person",
     "Role",
     "StepDraft",

@@ -51,6 +51,7 @@ def _form(week: Week, formdata: bool) -> QuickContactForm:
     )
     form.staff.choices = as_choices((u.id, u.full_name) for u in access.unit_staff())
     form.sub_goals.choices = []
+    form.network.choices = []
     if not formdata:
         now = operations.as_local(datetime.now().astimezone())
         form.day.data = now.date()
@@ -91,6 +92,7 @@ def record_contact() -> str | Response:
                 "person_took_part": form.person_took_part.data,
                 "staff": form.staff.data or [],
                 "sub_goals": [],
+                "network": [],
                 "note": form.note.data or "",
             },
         )

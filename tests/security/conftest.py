@@ -14,7 +14,16 @@ from flask import Flask
 
 from service.auth.passwords import hash_password
 from service.extensions import db
-from service.models import Case, ContactEntry, Document, Person, Submission, Unit, User
+from service.models import (
+    Case,
+    ContactEntry,
+    Document,
+    NetworkMember,
+    Person,
+    Submission,
+    Unit,
+    User,
+)
 from tests.conftest import PASSWORD
 
 ROLES = ("worker", "caseworker", "admin")
@@ -99,6 +108,16 @@ def add_case(
             participants={"person": True, "staff": [creator_id], "network": []},
             sub_goals=[],
             note=f"Samtal: {sentence}",
+            created_by_id=creator_id,
+        )
+    )
+    db.session.add(
+        NetworkMember(
+            case_id=case.id,
+            kind="relative",
+            name=f"Mamma {last}",
+            role="mamma",
+            contact_details="070-222 33 44",
             created_by_id=creator_id,
         )
     )

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from werkzeug.routing import Rule
 from werkzeug.test import TestResponse
@@ -90,6 +91,11 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("journal.correct", "GET"):                    row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.correct", "POST"):                   row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.extract", "GET"):                    row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.network_page", "GET"):               row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.network_page", "POST"):              row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.network_member", "GET"):             row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.network_member", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.network_remove", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("week.my_week", "GET"):                       row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.record_contact", "POST"):               row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.calendar_link", "GET"):                 row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
@@ -152,6 +158,13 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = "start_meeting"
         elif argument in ("instance", "entry_no"):
             values[argument] = 1
+        elif argument == "member_id":  # the case's network member
+            from service.extensions import db
+            from service.models import NetworkMember
+
+            values[argument] = db.session.scalar(
+                sa.select(NetworkMember.id).where(NetworkMember.case_id == target.case_id)
+            )
         elif argument == "token":  # a calendar link's token
             values[argument] = "no-such-token"
         elif argument == "code":
