@@ -125,6 +125,12 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Changed a member of the network: %(fields)s"),
         ),
         _action("network.remove", _l("Removed a member of the network")),
+        _action(
+            "referrals.view",
+            _l("Opened My referrals"),
+            _l("Opened My referrals: %(cases)s cases, %(new)s new records"),
+        ),
+        _action("team.view", _l("Opened the team's caseload")),
         _action("calendar.create", _l("Made a new calendar link")),
         _action("calendar.revoke", _l("Stopped the calendar link")),
         _action("calendar.feed", _l("A calendar fetched the meetings")),

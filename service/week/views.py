@@ -161,3 +161,29 @@ def calendar_feed(token: str) -> Response:
 
 def _confirm() -> BaseForm:
     return BaseForm()
+
+
+@bp.route("/referrals")
+def referrals() -> str:
+    """The caseworker's start page: the cases they referred and what is new since last time."""
+    from service.week.start_pages import load_referrals
+
+    found = load_referrals(current_user)
+    audit.record("referrals.view", cases=len(found.rows), new=found.new_count)
+    db.session.commit()
+    from service.documents.document_types import label
+
+    return render_template("week/referrals.html", referrals=found, doc_label=label)
+
+
+@bp.route("/team")
+def team() -> str:
+    """The head of unit's page: caseload and overdue counts per worker."""
+    from service.week.start_pages import TEAM_ROLES, load_team
+
+    if current_user.role not in TEAM_ROLES:
+        abort(403)
+    loads = load_team(current_user, date.today())
+    audit.record("team.view", workers=len(loads))
+    db.session.commit()
+    return render_template("week/team.html", loads=loads)

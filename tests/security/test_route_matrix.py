@@ -96,6 +96,8 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("journal.network_member", "GET"):             row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.network_member", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.network_remove", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("week.referrals", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.team", "GET"):                          row(None,         "403 403",     "403 403",     "ok ok",       "login"),
     ("week.my_week", "GET"):                       row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.record_contact", "POST"):               row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.calendar_link", "GET"):                 row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
