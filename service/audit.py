@@ -131,6 +131,11 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Opened My referrals: %(cases)s cases, %(new)s new records"),
         ),
         _action("team.view", _l("Opened the team's caseload")),
+        _action(
+            "report.download",
+            _l("Downloaded the yearly report"),
+            _l("Downloaded the yearly report: %(year)s (%(format)s)"),
+        ),
         _action("calendar.create", _l("Made a new calendar link")),
         _action("calendar.revoke", _l("Stopped the calendar link")),
         _action("calendar.feed", _l("A calendar fetched the meetings")),
@@ -181,7 +186,7 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         "idle": _l("no activity for too long"),
         "lifetime": _l("the longest session length was reached"),
     },
-    "format": {"docx": _l("Word"), "pdf": _l("PDF")},
+    "format": {"docx": _l("Word"), "pdf": _l("PDF"), "xlsx": _l("Excel"), "csv": _l("CSV")},
     "kind": {  # of document.sign, then of contact.record
         "scan": _l("scan"),
         "drawn": _l("drawn"),

@@ -62,6 +62,8 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("auth.logout_view", "POST"):                  row(None,         "login login", "login login", "login login", "login"),
     ("session.ping", "POST"):                      row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("cases.index", "GET"):                        row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("reports.yearly", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("reports.yearly_download", "GET"):            row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("reports.outcomes", "GET"):                   row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("cases.new_person", "GET"):                   row("register",   "ok ok",       "403 403",     "ok ok",       "login"),
     ("cases.new_person", "POST"):                  row("register",   "ok ok",       "403 403",     "ok ok",       "login"),
@@ -167,6 +169,8 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = db.session.scalar(
                 sa.select(NetworkMember.id).where(NetworkMember.case_id == target.case_id)
             )
+        elif argument == "fmt":  # the yearly report's format
+            values[argument] = "csv"
         elif argument == "token":  # a calendar link's token
             values[argument] = "no-such-token"
         elif argument == "code":
