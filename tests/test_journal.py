@@ -13,7 +13,7 @@ from docx import Document as Docx
 from flask import Flask
 
 from service.extensions import db
-from service.models import AuditEvent, ContactEntry, Role, User
+from service.models import AuditEvent, ContactEntry, NetworkMember, Role, User
 from tests.conftest import FormClient
 from tests.test_journey import START, open_case, register, second
 from tests.test_lifecycle import assessment, plan
@@ -207,11 +207,16 @@ def test_export_and_erasure_cover_the_journal(
     client.login(worker.email)
     case_url = buss_plan_case(client, worker)
     client.post(f"{case_url}/journal", contact(note="Hemligt om missbruket"))
+    client.post(
+        f"{case_url}/network",
+        {"kind": "relative", "name": "Syster Hemlig", "role": "syster", "contact_details": "070"},
+    )
     person_id = _person_id(app)
     response = client.post(f"/persons/{person_id}/export", {}, form_url=f"/persons/{person_id}")
     archive = zipfile.ZipFile(io.BytesIO(response.data))
     case_json = next(n for n in archive.namelist() if n.endswith("case.json"))
-    assert "Hemligt om missbruket" in archive.read(case_json).decode()
+    exported = archive.read(case_json).decode()
+    assert "Hemligt om missbruket" in exported and "Syster Hemlig" in exported
     client.post("/logout", {}, form_url="/")
     client.login(admin.email)
     response = client.post(f"/persons/{person_id}/erase", {"reason": "Begäran", "confirm": "y"})
@@ -222,6 +227,8 @@ def test_export_and_erasure_cover_the_journal(
     with app.app_context():  # decrypted: the note is empty, the entry's number and kind stay
         entry = db.session.scalar(sa.select(ContactEntry))
         assert entry is not None and entry.note == "" and entry.kind == "phone"
+        member = db.session.scalar(sa.select(NetworkMember))
+        assert member is not None and member.name == "" and member.kind == "relative"
 
 
 def _person_id(app: Flask) -> int:
@@ -229,3 +236,19 @@ def _person_id(app: Flask) -> int:
 
     with app.app_context():
         return int(db.session.scalar(sa.select(Person.id)))
+
+
+def test_the_case_file_holds_every_version_of_the_journal(
+    logged_in: FormClient, worker: User, app: Flask
+) -> None:
+    case_url = buss_plan_case(logged_in, worker)
+    logged_in.post(f"{case_url}/journal", contact(note="Första"))
+    logged_in.post(f"{case_url}/journal", contact(note='=HYPERLINK("http://x")'))
+    logged_in.post(f"{case_url}/journal/1/correct", contact(note="Rättad", change_reason="Stavfel"))
+    response = logged_in.get(f"{case_url}/case-file.zip")
+    archive = zipfile.ZipFile(io.BytesIO(response.data))
+    journal = archive.read("journal.csv").decode()
+    assert "Första" in journal and "Rättad" in journal and "Stavfel" in journal
+    assert "'=HYPERLINK" in journal  # shown as text by a spreadsheet, never run
+    index = archive.read("index.csv").decode()
+    assert "journal.csv,journal,journal,Kontaktjournal" in index  # in the document language

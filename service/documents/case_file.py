@@ -156,8 +156,96 @@ def case_file_contents(case: Case) -> CaseFile:
                     signed="scan",
                 )
             )
+    journal = journal_csv(case)
+    if journal is not None:
+        files[JOURNAL_FILE] = journal
+        row: dict[str, Any] = dict.fromkeys(INDEX_FIELDS, "")
+        row.update(
+            file=JOURNAL_FILE,
+            kind="journal",
+            type="journal",
+            title=_journal_title(case),
+            sha256=hashlib.sha256(journal).hexdigest(),
+        )
+        entries.append(row)
     index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
     return CaseFile(files=files, index=index)
+
+
+#: The contact journal in the case file: every version of every entry.
+JOURNAL_FILE = "journal.csv"
+
+
+def _journal_title(case: Case) -> str:
+    from flask_babel import force_locale, gettext
+
+    from service.documents.context import document_language
+
+    with force_locale(document_language(case)):
+        return gettext("Contact journal")
+
+
+def journal_csv(case: Case) -> bytes | None:
+    """Every version of every journal entry of the case as CSV (None without entries).
+
+    A value starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe, so that a
+    spreadsheet shows a typed note as text and never runs it as a formula.
+    """
+    from service.journal.display import entry_rows
+    from service.models import ContactEntry
+
+    versions = list(
+        db.session.scalars(
+            sa.select(ContactEntry)
+            .where(ContactEntry.case_id == case.id)
+            .order_by(ContactEntry.entry_no, ContactEntry.version)
+        )
+    )
+    if not versions:
+        return None
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(
+        [
+            "entry",
+            "version",
+            "when",
+            "kind",
+            "took_place",
+            "minutes",
+            "person",
+            "staff",
+            "network",
+            "sub_goals",
+            "note",
+            "change_reason",
+            "recorded_by",
+            "recorded_at",
+        ]
+    )
+    from service.reports.yearly import spreadsheet_safe
+
+    for row in entry_rows(versions, {}):
+        writer.writerow(
+            spreadsheet_safe(value)
+            for value in [
+                row.entry_no,
+                row.version,
+                row.moment.isoformat(),
+                row.kind,
+                "yes" if row.took_place else "no",
+                "" if row.duration is None else row.duration,
+                "yes" if row.person else "no",
+                "; ".join(row.staff),
+                "; ".join(row.network),
+                "; ".join(row.sub_goals),
+                row.note,
+                row.change_reason,
+                row.recorded_by,
+                row.recorded_at.isoformat(),
+            ]
+        )
+    return table.getvalue().encode("utf-8")
 
 
 def index_files(index: dict[str, Any]) -> dict[str, bytes]:
@@ -174,7 +262,9 @@ def index_files(index: dict[str, Any]) -> dict[str, bytes]:
 
 
 def _audit_export(case: Case, exported: CaseFile) -> None:
-    documents = sum(1 for row in exported.index["documents"] if row["kind"] != "signed scan")
+    documents = sum(
+        1 for row in exported.index["documents"] if row["kind"] not in ("signed scan", "journal")
+    )
     audit.record("case.export", case_id=case.id, documents=documents)
     db.session.commit()
 

@@ -160,11 +160,11 @@ def as_csv(rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     for row in rows:
-        writer.writerow([_cell(value) for value in row])
+        writer.writerow([spreadsheet_safe(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def _cell(value: Any) -> Any:
+def spreadsheet_safe(value: Any) -> Any:
     """A cell a spreadsheet shows as text, never as a formula (typed names may start with =)."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
@@ -180,7 +180,7 @@ def as_xlsx(rows: list[list[Any]], title: str) -> bytes:
     sheet = workbook.active
     sheet.title = title[:31]
     for row in rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append([spreadsheet_safe(value) for value in row])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCD", (22, 48, 28, 10), strict=True):
