@@ -173,7 +173,7 @@ def test_a_week_of_a_case(
 
     # Friday: the week's journal extract
     page.locator("tr[data-case] a").first.click()
-    page.locator("#contacts a.button.secondary").click()
+    page.locator('#contacts a[href$="/journal"]').click()
     page.locator("#date_from").fill((date.today() - timedelta(days=10)).isoformat())
     with page.expect_download() as download:
         page.locator("#extract button[type=submit]").click()

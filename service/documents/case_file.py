@@ -158,14 +158,17 @@ def case_file_contents(case: Case) -> CaseFile:
             )
     journal = journal_csv(case)
     if journal is not None:
-        files[JOURNAL_FILE] = journal
+        # an erased case keeps the row (there was a journal) without the file
+        erased = case.erased_at is not None
+        if not erased:
+            files[JOURNAL_FILE] = journal
         row: dict[str, Any] = dict.fromkeys(INDEX_FIELDS, "")
         row.update(
-            file=JOURNAL_FILE,
-            kind="journal",
+            file="" if erased else JOURNAL_FILE,
+            kind="erased journal" if erased else "journal",
             type="journal",
             title=_journal_title(case),
-            sha256=hashlib.sha256(journal).hexdigest(),
+            sha256="" if erased else hashlib.sha256(journal).hexdigest(),
         )
         entries.append(row)
     index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
@@ -223,9 +226,14 @@ def journal_csv(case: Case) -> bytes | None:
             "recorded_at",
         ]
     )
+    from flask_babel import force_locale
+
+    from service.documents.context import document_language
     from service.reports.yearly import spreadsheet_safe
 
-    for row in entry_rows(versions, {}):
+    with force_locale(document_language(case)):  # also outside a request (export-case)
+        rows = entry_rows(versions, {})
+    for row in rows:
         writer.writerow(
             spreadsheet_safe(value)
             for value in [
@@ -263,7 +271,9 @@ def index_files(index: dict[str, Any]) -> dict[str, bytes]:
 
 def _audit_export(case: Case, exported: CaseFile) -> None:
     documents = sum(
-        1 for row in exported.index["documents"] if row["kind"] not in ("signed scan", "journal")
+        1
+        for row in exported.index["documents"]
+        if row["kind"] not in ("signed scan", "journal", "erased journal")
     )
     audit.record("case.export", case_id=case.id, documents=documents)
     db.session.commit()

@@ -54,6 +54,7 @@ def extract_context(
                 if row.duration is not None
                 else ""
             )
+            missed = gettext("Did not take place")
             when = format_datetime(
                 row.moment, format="short", tzinfo=operations.local_zone(), locale=locale
             )
@@ -61,8 +62,9 @@ def extract_context(
                 {
                     "no": row.entry_no,
                     "when": f"{when}\n{minutes}" if minutes else when,
-                    "kind": row.kind_label,
-                    "missed": "" if row.took_place else gettext("Did not take place"),
+                    # a missed contact says so under its kind, on a line of its own
+                    "kind": row.kind_label if row.took_place else f"{row.kind_label}\n{missed}",
+                    "missed": "" if row.took_place else missed,
                     "who": ", ".join(who),
                     "note": note,
                     "correction": (

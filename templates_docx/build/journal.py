@@ -164,16 +164,16 @@ def body(t: dict[str, str]) -> str:
             tag("{%p if extract.entries %}"),
             loop_table(
                 [
-                    (t["no"], 700),
+                    (t["no"], 600),
                     (t["when"], 1700),
-                    (t["kind"], 1900),
-                    (t["who"], 1900),
-                    (t["note"], 3438),
+                    (t["kind"], 2300),
+                    (t["who"], 1800),
+                    (t["note"], 3238),
                 ],
                 [
                     "{{ e.no }}",
                     "{{ e.when }}",
-                    "{{ e.kind }}{% if e.missed %} – {{ e.missed }}{% endif %}",
+                    "{{ e.kind }}",
                     _v("e.who"),
                     "{{ e.note }}{% if e.correction %} ({{ e.correction }}){% endif %}",
                 ],
