@@ -16,6 +16,7 @@ from forms.method_registry import get_method
 from service import audit, integrity
 from service.cases.journey import advance_status, method_of
 from service.extensions import db
+from service.identity_lookup import identity_indexes
 from service.models import (
     Case,
     CaseStatus,
@@ -121,7 +122,7 @@ def identity_taken(user: User, number: str, except_person: Person | None = None)
     """True when the user's unit already has a person with this number (other than
     ``except_person``, the person being edited)."""
     query = sa.select(Person.id).where(
-        Person.unit_id == user.unit_id, Person.identity_number == number
+        Person.unit_id == user.unit_id, Person.identity_index.in_(identity_indexes(number))
     )
     if except_person is not None:
         query = query.where(Person.id != except_person.id)
