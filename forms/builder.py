@@ -9,7 +9,6 @@ from wtforms import (
     DateField,
     Field,
     FieldList,
-    Form,
     FormField,
     HiddenField,
     IntegerField,
@@ -63,9 +62,9 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
             (RowForm,),
             {q.key: _field(method, q, scope=in_area) for q in area_questions},
         )
-        areas = type(
+        areas = type(  # a container of rows: the same base as every row form
             "AreasForm",
-            (Form,),
+            (RowForm,),
             {area.value: FormField(per_area, label=_l(area.label)) for area in method.areas},
         )
         attrs["areas"] = FormField(areas)
