@@ -82,6 +82,7 @@ i18n-compile: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/documents.py
+	$(BIN)/python benchmarks/pdf_cache.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache test-artifacts

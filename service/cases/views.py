@@ -27,6 +27,13 @@ from service.models import Case, Document, Person
 bp = Blueprint("cases", __name__, template_folder="templates")
 
 
+@bp.app_context_processor
+def _case_page_helpers() -> dict[str, object]:
+    from service.cases.next_action import next_action_of
+
+    return {"next_action_of": next_action_of}
+
+
 @bp.route("/")
 def index() -> str:
     """The unit's cases, newest first, and its persons."""

@@ -7,10 +7,13 @@ from service.models.consent_withdrawal import ConsentWithdrawal
 from service.models.contact_entry import ContactEntry
 from service.models.document import Document, DocumentSequence
 from service.models.document_filing import DocumentFiling
+from service.models.document_pdf import DocumentPdf
 from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
 from service.models.network_member import NetworkMember
+from service.models.password_token import PasswordToken
 from service.models.person import Person
+from service.models.recovery_code import RecoveryCode
 from service.models.step_draft import StepDraft
 from service.models.submission import Submission, SubmissionStatus
 from service.models.unit import Unit
@@ -25,11 +28,14 @@ __all__ = [
     "ContactEntry",
     "Document",
     "DocumentFiling",
+    "DocumentPdf",
     "DocumentSequence",
     "DocumentSignature",
     "MethodSnapshot",
     "NetworkMember",
+    "PasswordToken",
     "Person",
+    "RecoveryCode",
     "Role",
     "StepDraft",
     "Submission",
