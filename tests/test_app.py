@@ -88,6 +88,7 @@ def test_every_route_is_covered_by_the_login_rule(app: Flask, client: FormClient
         "auth.set_password",
         "auth.set_language",
         "documents.verify_public",
+        "week.calendar_feed",  # a calendar program, with the private token (test_calendar.py)
     }
     assert public == PUBLIC_ENDPOINTS  # a new public page is a decision, stated here too
     for rule in app.url_map.iter_rules():

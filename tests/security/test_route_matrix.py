@@ -62,8 +62,6 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("auth.logout_view", "POST"):                  row(None,         "login login", "login login", "login login", "login"),
     ("session.ping", "POST"):                      row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("cases.index", "GET"):                        row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
-    ("reports.yearly", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
-    ("reports.yearly_download", "GET"):            row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("reports.outcomes", "GET"):                   row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("cases.new_person", "GET"):                   row("register",   "ok ok",       "403 403",     "ok ok",       "login"),
     ("cases.new_person", "POST"):                  row("register",   "ok ok",       "403 403",     "ok ok",       "login"),
@@ -89,6 +87,8 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("documents.sign", "GET"):                     row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
     ("documents.sign_scan", "POST"):               row("issue",      "400 404",     "403 404",     "400 404",     "login"),
     ("documents.sign_drawn", "POST"):              row("issue",      "400 404",     "403 404",     "400 404",     "login"),
+    ("reports.yearly", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("reports.yearly_download", "GET"):            row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("journal.journal", "GET"):                    row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
     ("journal.journal", "POST"):                   row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.entry", "GET"):                      row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
@@ -107,7 +107,6 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("week.calendar_link", "GET"):                 row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.calendar_link", "POST"):                row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.calendar_revoke", "POST"):              row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
-    # a token that is no one's: not found, logged in or not
     ("week.calendar_feed", "GET"):                 row(None,         "404 404",     "404 404",     "404 404",     "404"),
     ("privacy.export_person", "POST"):             row("export",     "ok 404",      "403 404",     "ok 404",      "login"),
     ("privacy.erase", "GET"):                      row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
@@ -193,12 +192,20 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             )
         elif argument == "fmt":  # the yearly report's format
             values[argument] = "csv"
-        elif argument == "token":  # a calendar link's token
+        elif argument == "token" and rule.endpoint == "week.calendar_feed":  # no one's link
             values[argument] = "no-such-token"
         elif argument == "code":
             values[argument] = "en"
         elif argument == "user_id":  # a member of staff of the unit (admin pages)
             values[argument] = target.users["worker"]
+        elif argument == "token" and rule.endpoint == "documents.verify_public":
+            # the code printed with the document version (public verification page)
+            from service.documents.verification import document_token
+            from service.extensions import db
+            from service.models import Document
+
+            document = db.session.get(Document, target.document_id)
+            values[argument] = document_token(document.number, document.version)
         elif argument == "token":  # a set-password link that was never made
             values[argument] = "no-such-link-token"
         elif argument == "doc_type":
@@ -208,13 +215,6 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             from service.models import Document
 
             values[argument] = db.session.get(Document, target.document_id).number
-        elif argument == "token":  # the code printed with a document version (public page)
-            from service.documents.verification import document_token
-            from service.extensions import db
-            from service.models import Document
-
-            document = db.session.get(Document, target.document_id)
-            values[argument] = document_token(document.number, document.version)
         else:
             pytest.fail(
                 f"{rule.endpoint}: the matrix cannot fill the URL argument {argument!r}; "
