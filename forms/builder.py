@@ -62,7 +62,7 @@ def build_step_form(method: Method, step: StepSpec) -> type[BaseForm]:
             (RowForm,),
             {q.key: _field(method, q, scope=in_area) for q in area_questions},
         )
-        areas = type(
+        areas = type(  # a container of rows: the same base as every row form
             "AreasForm",
             (RowForm,),
             {area.value: FormField(per_area, label=_l(area.label)) for area in method.areas},

@@ -91,12 +91,18 @@ def _configure_blueprints(app: Flask) -> None:
     )
     from service.cases.views import bp as cases_bp
     from service.documents.views import bp as documents_bp
+    from service.journal import network_views  # noqa: F401  (registers the network routes)
+    from service.journal.views import bp as journal_bp
     from service.login_required import require_login
     from service.reports.views import bp as reports_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(cases_bp)
     app.register_blueprint(documents_bp)
+    app.register_blueprint(journal_bp)
+    from service.week.views import bp as week_bp
+
+    app.register_blueprint(week_bp)
     app.register_blueprint(reports_bp)
     from service.admin.views import bp as admin_bp
     from service.privacy.views import register_privacy

@@ -160,6 +160,49 @@ ACTIONS: dict[str, AuditAction] = {
         ),
         _action("consent.withdraw", _l("Recorded a withdrawal of consent")),
         _action(
+            "contact.record",
+            _l("Recorded a contact"),
+            _l("Recorded a contact: entry %(entry)s, %(kind)s"),
+        ),
+        _action(
+            "contact.correct",
+            _l("Corrected a contact"),
+            _l("Corrected a contact: entry %(entry)s, version %(version)s"),
+        ),
+        _action("journal.view", _l("Read the contact journal")),
+        _action("week.view", _l("Opened My week"), _l("Opened My week: %(cases)s cases")),
+        _action("network.view", _l("Read the network of a case")),
+        _action(
+            "network.add",
+            _l("Added a member of the network"),
+            _l("Added a member of the network: %(kind)s"),
+        ),
+        _action(
+            "network.update",
+            _l("Changed a member of the network"),
+            _l("Changed a member of the network: %(fields)s"),
+        ),
+        _action("network.remove", _l("Removed a member of the network")),
+        _action(
+            "referrals.view",
+            _l("Opened My referrals"),
+            _l("Opened My referrals: %(cases)s cases, %(new)s new records"),
+        ),
+        _action("team.view", _l("Opened the team's caseload")),
+        _action(
+            "report.download",
+            _l("Downloaded the yearly report"),
+            _l("Downloaded the yearly report: %(year)s (%(format)s)"),
+        ),
+        _action("calendar.create", _l("Made a new calendar link")),
+        _action("calendar.revoke", _l("Stopped the calendar link")),
+        _action("calendar.feed", _l("A calendar fetched the meetings")),
+        _action(
+            "journal.extract",
+            _l("Printed a journal extract"),
+            _l("Printed a journal extract: %(period)s, %(entries)s entries"),
+        ),
+        _action(
             "document.issue",
             _l("Issued a document"),
             _l("Issued a document: %(number)s, version %(version)s"),
@@ -200,17 +243,29 @@ ACTIONS: dict[str, AuditAction] = {
     )
 }
 
+def _contact_kinds() -> dict[str, Any]:
+    """The kinds of contact (contact.record) and of network member (network.add)."""
+    from service.journal.kinds import KIND_LABELS
+    from service.journal.network import NETWORK_LABELS
+
+    return {**NETWORK_LABELS, **KIND_LABELS}
+
+
 #: Translations of the keys some details hold, by detail.
 DETAIL_WORDS: dict[str, dict[str, Any]] = {
     "reason": {  # of session.expired (a person's erasure reason is free text: shown as typed)
         "idle": _l("no activity for too long"),
         "lifetime": _l("the longest session length was reached"),
     },
-    "format": {"docx": _l("Word"), "pdf": _l("PDF")},
+    "format": {"docx": _l("Word"), "pdf": _l("PDF"), "xlsx": _l("Excel"), "csv": _l("CSV")},
     "purpose": {"invite": _l("new account"), "reset": _l("after a reset")},
     "role_from": ROLE_LABELS,
     "role_to": ROLE_LABELS,
-    "kind": {"scan": _l("scan"), "drawn": _l("drawn")},
+    "kind": {  # of document.sign, then of contact.record
+        "scan": _l("scan"),
+        "drawn": _l("drawn"),
+        **{key: label for key, label in _contact_kinds().items()},
+    },
     "team_role": TEAM_ROLE_LABELS,  # of case.team_set
     "fields": {  # of person.update: the keys of the changed details, as the form names them
         "first_name": _l("First name"),
@@ -222,6 +277,12 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         "address": _l("Address"),
         "phone": _l("Phone"),
         "email": _l("E-mail"),
+        # of network.update
+        "kind": _l("Kind"),
+        "name": _l("Name"),
+        "role": _l("Role for the person"),
+        "contact_details": _l("Contact details"),
+        "may_contact": _l("May be contacted"),
     },
 }
 

@@ -9,6 +9,7 @@ from flask_login import current_user
 from service.extensions import login_manager
 
 #: Endpoints reachable without logging in.
+#: week.calendar_feed: a calendar program fetches it with the private token in its URL.
 #: The second sign-in step and the enrolment check the password step themselves; the
 #: set-password page checks its one-time link; documents.verify_public is a printed document's
 #: QR code, checked by whoever holds the paper.
@@ -20,6 +21,7 @@ PUBLIC_ENDPOINTS = frozenset(
         "auth.set_password",
         "auth.set_language",
         "documents.verify_public",
+        "week.calendar_feed",
         "static",
     }
 )

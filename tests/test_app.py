@@ -88,6 +88,7 @@ def test_every_route_is_covered_by_the_login_rule(app: Flask, client: FormClient
         "auth.set_password",
         "auth.set_language",
         "documents.verify_public",
+        "week.calendar_feed",  # a calendar program, with the private token (test_calendar.py)
     }
     assert public == PUBLIC_ENDPOINTS  # a new public page is a decision, stated here too
     for rule in app.url_map.iter_rules():
@@ -96,6 +97,7 @@ def test_every_route_is_covered_by_the_login_rule(app: Flask, client: FormClient
         url = rule.build(
             {arg: 1 for arg in rule.arguments}
             | ({"step_key": "start_meeting"} if "step_key" in rule.arguments else {})
+            | ({"fmt": "csv"} if "fmt" in rule.arguments else {})
         )[1]
         method = "POST" if "POST" in rule.methods and "GET" not in rule.methods else "GET"
         data = {"csrf_token": token} if method == "POST" else None

@@ -148,9 +148,10 @@ def test_a_whole_buss_case_in_swedish(
             "goals-0-sub_goals-0-due_date": "2026-12-01",
             "participation": "Åsa valde målen",
             "adopted_on": "2026-11-20",
-            "follow_up_rhythm": "Varje vecka",
+            "follow_up_rhythm": "på tisdagar",
         },
     )
+    page.locator('input[name="follow_up_every"][value="weekly"]').check()
     page.locator('button[value="add:goals-0-sub_goals"]').click()  # a new row, no JavaScript needed
     fill(page, {"goals-0-sub_goals-1-sub_goal": "Öppna posten"})
     expect(page.locator("#goals-0-goal")).to_have_value("Behålla bostaden")

@@ -33,7 +33,7 @@ def plan_of(goals: int, subs: int, due: date | None = None) -> dict[str, Any]:
         "action": "finalise",
         "participation": "Johan valde själv målen",
         "adopted_on": "2026-11-20",
-        "follow_up_rhythm": "Varje vecka",
+        "follow_up_every": "weekly",
     }
     areas = ("housing", "education", "occupation", "social")
     for g in range(goals):

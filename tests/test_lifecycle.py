@@ -49,7 +49,7 @@ def plan(due: date) -> dict[str, Any]:
         "goals-0-sub_goals-1-due_date": (due + timedelta(days=400)).isoformat(),
         "participation": "Johan valde själv målen",
         "adopted_on": "2026-11-20",
-        "follow_up_rhythm": "Varje vecka",
+        "follow_up_every": "weekly",
     }
 
 

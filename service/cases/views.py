@@ -189,6 +189,7 @@ def _overview(case: Case) -> dict[str, object]:
     areas = {a.value: _(a.label) for a in method.areas}
     steps = overview.finals(case)  # read once, used by every part below
     return {
+        **_journal_part(case, steps, method, today),
         "timeline": overview.timeline(
             case,
             steps,
@@ -201,5 +202,27 @@ def _overview(case: Case) -> dict[str, object]:
         "area_labels": areas,
         "chart": ratings_chart(
             overview.ratings(steps), areas, _("Self-rating per life area over time (1–10)")
+        ),
+    }
+
+
+def _journal_part(case: Case, steps: list[Any], method: Any, today: date) -> dict[str, object]:
+    """The agreed rhythms against the journal and the follow-ups, and the latest contacts."""
+    from service.cases.subgoals import plan_sub_goals
+    from service.journal import operations as journal
+    from service.journal.display import entry_rows
+    from service.journal.rhythm import case_rhythms
+
+    last = journal.last_contacts([case.id]).get(case.id)
+    contact, follow_up = case_rhythms(
+        case.status, steps, method, journal.as_local(last).date() if last else None, today
+    )
+    plan = next((s for s in reversed(steps) if s.step == "plan"), None)
+    recent = db.session.scalars(journal.current_entries_query([case.id]).limit(3)).all()
+    return {
+        "contact_rhythm": contact,
+        "follow_up_rhythm": follow_up,
+        "recent_contacts": entry_rows(
+            list(recent), dict(plan_sub_goals(plan.answers)) if plan is not None else {}
         ),
     }

@@ -122,13 +122,20 @@ def sub_goal(
 def plan_answers(
     day: date, goals: list[dict[str, Any]], participation: str, rhythm: str, **fields: Any
 ) -> dict[str, Any]:
-    """The individual plan adopted on ``day``."""
+    """The individual plan adopted on ``day``; ``rhythm`` is how often it is followed up, as
+    the team says it ("Co dwa tygodnie"), stored as the plan's choice."""
+    from service.journal.rhythm import FOLLOW_UP_GAPS, free_text_gap
+
+    every = {days: key for key, days in FOLLOW_UP_GAPS.items()}.get(
+        free_text_gap(rhythm) or 0, "monthly"
+    )
     answers: dict[str, Any] = {
         "goals": goals,
         "participation": participation,
         "other_participants": "",
         "adopted_on": iso(day),
-        "follow_up_rhythm": rhythm,
+        "follow_up_every": every,
+        "follow_up_rhythm": "",
         "follow_up_how": "",
     }
     answers.update(fields)

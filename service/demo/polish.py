@@ -100,6 +100,32 @@ def sopot(staff: list[User], today: date) -> None:
     agreement, _consent = issue(case, ewa, started + timedelta(days=7), "agreement", "consent")
     file(agreement, ewa)  # the social worker files the kontrakt socjalny in the case file
     _zofia_programme(case, wojciech, ewa, barbara, started)
+    from service.demo.journal import journal, network
+
+    network(
+        case,
+        wojciech,
+        [
+            {
+                "kind": "probation_officer",
+                "name": "Anna Nowicka",
+                "role": "kurator sądowy",
+                "contact_details": "58 000 00 00",
+                "may_contact": True,
+            },
+        ],
+    )
+    journal(
+        case,
+        wojciech,
+        today,
+        [
+            (20, 10, "office", 45, True, "Rozmowa o ofertach pracy w schronisku."),
+            (16, 12, "accompanying", 120, True, "Wspólna wizyta w PUP."),
+            (12, 9, "phone", None, False, "Pani Zofia nie odebrała telefonu."),
+            (10, 10, "outreach", 30, True, "Spotkanie na dworcu, rozmowa o terapii."),
+        ],
+    )
 
     closed_programme(wojciech, ewa, barbara, today)
 

@@ -97,6 +97,40 @@ def tamira(staff: list[User], today: date) -> None:
         ],
     )
     _buss_assessment_to_follow_ups(case, anna, started)
+    from service.demo.journal import journal, network
+
+    network(
+        case,
+        anna,
+        [
+            {
+                "kind": "relative",
+                "name": "Lars Ekström",
+                "role": "bror",
+                "contact_details": "070-000 00 02",
+                "may_contact": True,
+            },
+            {
+                "kind": "landlord",
+                "name": "Bostadsbolaget Framtiden",
+                "role": "hyresvärd",
+                "contact_details": "031-000 00 00",
+                "may_contact": False,
+            },
+        ],
+    )
+    journal(
+        case,
+        anna,
+        today,
+        [
+            (12, 10, "home_visit", 60, True, "Gick igenom posten tillsammans."),
+            (9, 14, "sms", None, True, "Johan bekräftade tiden på torsdag."),
+            (7, 10, "home_visit", None, False, "Johan öppnade inte; lapp i dörren."),
+            (6, 11, "phone", 15, True, "Johan ringde själv och bad om ny tid."),
+            (2, 9, "accompanying", 90, True, "Följde med till Försäkringskassan."),
+        ],
+    )
 
     asa = register_person(
         anna,
@@ -217,7 +251,8 @@ def _buss_assessment_to_follow_ups(case: Case, anna: User, started: date) -> Non
             "participation": "Johan valde själv målen och ordningen.",
             "other_participants": "Erik Lund (socialsekreterare)",
             "adopted_on": iso(started + timedelta(days=14)),
-            "follow_up_rhythm": "Varje vecka",
+            "follow_up_every": "weekly",
+            "follow_up_rhythm": "",
             "follow_up_how": "Samtal hemma hos Johan med Anna; Erik var fjärde vecka.",
         },
         anna,

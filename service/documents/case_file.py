@@ -156,8 +156,104 @@ def case_file_contents(case: Case) -> CaseFile:
                     signed="scan",
                 )
             )
+    journal = journal_csv(case)
+    if journal is not None:
+        # an erased case keeps the row (there was a journal) without the file
+        erased = case.erased_at is not None
+        if not erased:
+            files[JOURNAL_FILE] = journal
+        row: dict[str, Any] = dict.fromkeys(INDEX_FIELDS, "")
+        row.update(
+            file="" if erased else JOURNAL_FILE,
+            kind="erased journal" if erased else "journal",
+            type="journal",
+            title=_journal_title(case),
+            sha256="" if erased else hashlib.sha256(journal).hexdigest(),
+        )
+        entries.append(row)
     index = {"case": case.reference, "unit": case.unit.name, "documents": entries}
     return CaseFile(files=files, index=index)
+
+
+#: The contact journal in the case file: every version of every entry.
+JOURNAL_FILE = "journal.csv"
+
+
+def _journal_title(case: Case) -> str:
+    from flask_babel import force_locale, gettext
+
+    from service.documents.context import document_language
+
+    with force_locale(document_language(case)):
+        return gettext("Contact journal")
+
+
+def journal_csv(case: Case) -> bytes | None:
+    """Every version of every journal entry of the case as CSV (None without entries).
+
+    A value starting with ``=``, ``+``, ``-`` or ``@`` gets a leading apostrophe, so that a
+    spreadsheet shows a typed note as text and never runs it as a formula.
+    """
+    from service.journal.display import entry_rows
+    from service.models import ContactEntry
+
+    versions = list(
+        db.session.scalars(
+            sa.select(ContactEntry)
+            .where(ContactEntry.case_id == case.id)
+            .order_by(ContactEntry.entry_no, ContactEntry.version)
+        )
+    )
+    if not versions:
+        return None
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerow(
+        [
+            "entry",
+            "version",
+            "when",
+            "kind",
+            "took_place",
+            "minutes",
+            "person",
+            "staff",
+            "network",
+            "sub_goals",
+            "note",
+            "change_reason",
+            "recorded_by",
+            "recorded_at",
+        ]
+    )
+    from flask_babel import force_locale
+
+    from service.documents.context import document_language
+    from service.reports.yearly import spreadsheet_safe
+
+    with force_locale(document_language(case)):  # also outside a request (export-case)
+        rows = entry_rows(versions, {})
+    for row in rows:
+        writer.writerow(
+            spreadsheet_safe(value)
+            for value in [
+                row.entry_no,
+                row.version,
+                row.moment.isoformat(),
+                row.kind,
+                "yes" if row.took_place else "no",
+                "" if row.duration is None else row.duration,
+                "yes" if row.person else "no",
+                "; ".join(row.staff),
+                "; ".join(row.network),
+                "; ".join(row.sub_goals),
+                row.note,
+                row.change_reason,
+                row.recorded_by,
+                row.recorded_at.isoformat(),
+            ]
+        )
+    return table.getvalue().encode("utf-8")
 
 
 def index_files(index: dict[str, Any]) -> dict[str, bytes]:
@@ -174,7 +270,11 @@ def index_files(index: dict[str, Any]) -> dict[str, bytes]:
 
 
 def _audit_export(case: Case, exported: CaseFile) -> None:
-    documents = sum(1 for row in exported.index["documents"] if row["kind"] != "signed scan")
+    documents = sum(
+        1
+        for row in exported.index["documents"]
+        if row["kind"] not in ("signed scan", "journal", "erased journal")
+    )
     audit.record("case.export", case_id=case.id, documents=documents)
     db.session.commit()
 

@@ -66,7 +66,7 @@ def plan_part(plan: Answers, method: Method | None, language: str) -> dict[str, 
         "participation": text(plan.get("participation")),
         "other_participants": text(plan.get("other_participants")),
         "adopted_on": format_day(plan.get("adopted_on"), language),
-        "follow_up_rhythm": text(plan.get("follow_up_rhythm")),
+        "follow_up_rhythm": follow_up_rhythm_text(plan, method),
         "follow_up_how": text(plan.get("follow_up_how")),
         "meeting_dates": text(plan.get("meeting_dates")),
         "head_of_centre": text(plan.get("head_of_centre")),
@@ -231,3 +231,14 @@ def closing_part(
             if start.get(key) is not None or end.get(key) is not None
         ],
     }
+
+
+def follow_up_rhythm_text(plan: Answers, method: Method | None) -> str:
+    """How often and when the plan is followed up, in the document's language (the locale):
+    the choice ("Every second week") and what was written beside it; earlier plans hold only
+    the written text."""
+    from service.journal.rhythm import follow_up_label
+
+    if method is None:
+        return text(plan.get("follow_up_rhythm"))
+    return follow_up_label(plan, method)

@@ -1,9 +1,11 @@
 """The models, one per file; importing this package registers them all."""
 
 from service.models.audit_event import AuditEvent
+from service.models.calendar_feed import CalendarFeed
 from service.models.case import Case, CaseStatus
 from service.models.case_member import CaseMember, TeamRole
 from service.models.consent_withdrawal import ConsentWithdrawal
+from service.models.contact_entry import ContactEntry
 from service.models.contract_amendment import ContractAmendment
 from service.models.document import Document, DocumentSequence
 from service.models.document_approval import DocumentApproval
@@ -11,6 +13,7 @@ from service.models.document_filing import DocumentFiling
 from service.models.document_pdf import DocumentPdf
 from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
+from service.models.network_member import NetworkMember
 from service.models.password_token import PasswordToken
 from service.models.person import Person
 from service.models.recovery_code import RecoveryCode
@@ -21,10 +24,12 @@ from service.models.user import Role, User
 
 __all__ = [
     "AuditEvent",
+    "CalendarFeed",
     "Case",
     "CaseMember",
     "CaseStatus",
     "ConsentWithdrawal",
+    "ContactEntry",
     "ContractAmendment",
     "Document",
     "DocumentApproval",
@@ -33,6 +38,7 @@ __all__ = [
     "DocumentSequence",
     "DocumentSignature",
     "MethodSnapshot",
+    "NetworkMember",
     "PasswordToken",
     "Person",
     "RecoveryCode",

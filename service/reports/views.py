@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, render_template, request, send_file
 from flask_login import current_user
+from werkzeug.wrappers import Response
 
 from service.cases.journey import current_or_kept
 from service.reports.outcomes import outcome_rows, outcome_table
@@ -30,3 +32,49 @@ def outcomes() -> str:
         rows={key: outcome_rows(entry) for key, entry in table.items()},
         years=range(this_year, this_year - 6, -1),
     )
+
+
+def _year() -> int:
+    this_year = date.today().year
+    year = request.args.get("year", this_year, type=int)
+    return year if year is not None and 2000 <= year <= this_year + 1 else this_year
+
+
+@bp.route("/reports/year")
+def yearly() -> str:
+    """The yearly report of the user's unit: shown, with XLSX and CSV downloads."""
+    from service.reports.yearly import report_rows, yearly_report
+
+    year = _year()
+    rows = report_rows(yearly_report(current_user.unit_id, year), year)
+    this_year = date.today().year
+    return render_template(
+        "reports/yearly.html", year=year, rows=rows, years=range(this_year, this_year - 6, -1)
+    )
+
+
+@bp.route("/reports/year.<any(xlsx, csv):fmt>")
+def yearly_download(fmt: str) -> Response:
+    """The yearly report as a spreadsheet (XLSX) or CSV; the file name carries unit id and year."""
+    from service import audit
+    from service.extensions import db
+    from service.reports.yearly import as_csv, as_xlsx, report_rows, yearly_report
+
+    year = _year()
+    rows = report_rows(yearly_report(current_user.unit_id, year), year)
+    if fmt == "xlsx":
+        data = as_xlsx(rows, str(year))
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        data, mimetype = as_csv(rows), "text/csv"
+    audit.record("report.download", year=year, format=fmt)
+    db.session.commit()
+    response = send_file(
+        BytesIO(data),
+        mimetype=mimetype,
+        as_attachment=True,
+        download_name=f"report-unit-{current_user.unit_id}-{year}.{fmt}",
+        max_age=0,
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

@@ -14,7 +14,17 @@ from flask import Flask
 
 from service.auth.passwords import hash_password
 from service.extensions import db
-from service.models import Case, CaseMember, Document, Person, Submission, Unit, User
+from service.models import (
+    Case,
+    CaseMember,
+    ContactEntry,
+    Document,
+    NetworkMember,
+    Person,
+    Submission,
+    Unit,
+    User,
+)
 from tests.conftest import PASSWORD
 
 ROLES = ("worker", "caseworker", "admin", "manager")
@@ -89,6 +99,28 @@ def add_case(
             version=1,
             form_version="1",
             answers={"own_words": sentence, "participants": f"{first} {last}"},
+            created_by_id=creator_id,
+        )
+    )
+    db.session.add(
+        ContactEntry(
+            case_id=case.id,
+            entry_no=1,
+            kind="phone",
+            occurred_at=datetime(2026, 11, 10, 9, 30, tzinfo=UTC),
+            participants={"person": True, "staff": [creator_id], "network": []},
+            sub_goals=[],
+            note=f"Samtal: {sentence}",
+            created_by_id=creator_id,
+        )
+    )
+    db.session.add(
+        NetworkMember(
+            case_id=case.id,
+            kind="relative",
+            name=f"Mamma {last}",
+            role="mamma",
+            contact_details="070-222 33 44",
             created_by_id=creator_id,
         )
     )

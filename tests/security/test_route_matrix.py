@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 from werkzeug.routing import Rule
 from werkzeug.test import TestResponse
@@ -92,6 +93,27 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("documents.sign", "GET"):                     row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
     ("documents.sign_scan", "POST"):               row("issue",      "400 404",     "403 404",     "400 404",     "login"),
     ("documents.sign_drawn", "POST"):              row("issue",      "400 404",     "403 404",     "400 404",     "login"),
+    ("reports.yearly", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("reports.yearly_download", "GET"):            row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("journal.journal", "GET"):                    row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.journal", "POST"):                   row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.entry", "GET"):                      row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.correct", "GET"):                    row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.correct", "POST"):                   row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.extract", "GET"):                    row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.network_page", "GET"):               row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("journal.network_page", "POST"):              row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.network_member", "GET"):             row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.network_member", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("journal.network_remove", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("week.referrals", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.team", "GET"):                          row(None,         "403 403",     "403 403",     "ok ok",       "login"),
+    ("week.my_week", "GET"):                       row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.record_contact", "POST"):               row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.calendar_link", "GET"):                 row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.calendar_link", "POST"):                row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.calendar_revoke", "POST"):              row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("week.calendar_feed", "GET"):                 row(None,         "404 404",     "404 404",     "404 404",     "404"),
     ("privacy.export_person", "POST"):             row("export",     "ok 404",      "403 404",     "ok 404",      "login"),
     ("privacy.erase", "GET"):                      row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
     ("privacy.erase", "POST"):                     row("erase",      "403 404",     "403 404",     "ok 404",      "login"),
@@ -238,8 +260,19 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = target.member_id
         elif argument == "step_key":
             values[argument] = "start_meeting"
-        elif argument == "instance":
+        elif argument in ("instance", "entry_no"):
             values[argument] = 1
+        elif argument == "member_id":  # the case's network member
+            from service.extensions import db
+            from service.models import NetworkMember
+
+            values[argument] = db.session.scalar(
+                sa.select(NetworkMember.id).where(NetworkMember.case_id == target.case_id)
+            )
+        elif argument == "fmt":  # the yearly report's format
+            values[argument] = "csv"
+        elif argument == "token" and rule.endpoint == "week.calendar_feed":  # no one's link
+            values[argument] = "no-such-token"
         elif argument == "code":
             values[argument] = "en"
         elif argument == "user_id":  # a member of staff of the unit (admin pages)

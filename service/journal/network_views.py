@@ -1,0 +1,128 @@
+"""The network of a case: add, change and remove its members."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from werkzeug.wrappers import Response
+from wtforms import BooleanField, RadioField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length
+
+from forms.base import BaseForm, as_choices
+from service import access, audit
+from service.extensions import db
+from service.journal import network
+from service.journal.views import bp
+from service.models import Case, NetworkMember
+
+
+class MemberForm(BaseForm):
+    """Who they are, their role, how to reach them and whether they may be contacted."""
+
+    kind = RadioField(
+        _l("Kind"),
+        choices=as_choices(network.NETWORK_LABELS.items()),
+        validators=[InputRequired(message=_l("Choose the kind."))],
+    )
+    name = StringField(
+        _l("Name"),
+        validators=[
+            DataRequired(message=_l("This field is required.")),
+            Length(max=200, message=_l("At most %(max)d characters.")),
+        ],
+    )
+    role = StringField(
+        _l("Role for the person"),
+        description=_l("E.g. mother, kurator sądowy, district nurse."),
+        validators=[Length(max=200, message=_l("At most %(max)d characters."))],
+    )
+    contact_details = TextAreaField(
+        _l("Contact details"),
+        description=_l("Phone, e-mail or address. Encrypted when stored."),
+        validators=[Length(max=500, message=_l("At most %(max)d characters."))],
+    )
+    may_contact = BooleanField(_l("The person agrees that we contact them"))
+
+    def details(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.data,
+            "name": (self.name.data or "").strip(),
+            "role": (self.role.data or "").strip(),
+            "contact_details": (self.contact_details.data or "").strip(),
+            "may_contact": bool(self.may_contact.data),
+        }
+
+
+def _check_consent(form: MemberForm, case: Case) -> bool:
+    """Contacting a member needs the consent to share information."""
+    if form.may_contact.data and not network.consent_active(case, date.today()):
+        form.may_contact.errors = [
+            _(
+                "There is no running consent to share information: record it at the second "
+                "meeting first."
+            )
+        ]
+        return False
+    return True
+
+
+def _page(case: Case, form: MemberForm, member: NetworkMember | None = None) -> str:
+    return render_template(
+        "journal/network.html",
+        case=case,
+        form=form,
+        member=member,
+        members=network.members(case),
+        consent=network.consent_active(case, date.today()),
+        labels=network.NETWORK_LABELS,
+    )
+
+
+@bp.route("/cases/<int:case_id>/network", methods=["GET", "POST"])
+def network_page(case_id: int) -> str | Response:
+    """The case's network and the form that adds a member."""
+    case = access.get_case(case_id)
+    access.require("edit" if request.method == "POST" else "view", case)
+    form = MemberForm() if request.method == "POST" else MemberForm(formdata=None)
+    if request.method == "POST" and form.validate_on_submit() and _check_consent(form, case):
+        network.add_member(case, current_user, form.details())
+        db.session.commit()
+        flash(_("The network member is added."), "success")
+        return redirect(url_for("journal.network_page", case_id=case.id))
+    if request.method == "GET":
+        audit.record("network.view", case_id=case.id)
+        db.session.commit()
+    return _page(case, form)
+
+
+@bp.route("/cases/<int:case_id>/network/<int:member_id>", methods=["GET", "POST"])
+def network_member(case_id: int, member_id: int) -> str | Response:
+    """Change a member's details."""
+    case = access.get_case(case_id)
+    access.require("edit", case)
+    member = network.get_member(case, member_id) or abort(404)
+    form = MemberForm() if request.method == "POST" else MemberForm(formdata=None, obj=member)
+    if request.method == "POST" and form.validate_on_submit() and _check_consent(form, case):
+        network.update_member(member, current_user, form.details())
+        db.session.commit()
+        flash(_("The network member's details are saved."), "success")
+        return redirect(url_for("journal.network_page", case_id=case.id))
+    return _page(case, form, member)
+
+
+@bp.route("/cases/<int:case_id>/network/<int:member_id>/remove", methods=["POST"])
+def network_remove(case_id: int, member_id: int) -> Response:
+    """Take a member off the network."""
+    case = access.get_case(case_id)
+    access.require("edit", case)
+    member = network.get_member(case, member_id) or abort(404)
+    if not BaseForm().validate_on_submit():
+        abort(400)
+    network.remove_member(member, current_user)
+    db.session.commit()
+    flash(_("The network member is removed; the journal still names them."), "success")
+    return redirect(url_for("journal.network_page", case_id=case.id))
