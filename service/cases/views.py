@@ -21,6 +21,7 @@ from service.cases import operations, overview
 from service.cases.chart import ratings_chart
 from service.cases.journey import method_of
 from service.cases.progress import step_overview
+from service.cases.record import case_record
 from service.extensions import db
 from service.models import Case, Document, Person
 
@@ -114,9 +115,9 @@ def person(person_id: int) -> str:
     found = access.get_person(person_id)
     access.require("view", found)
     cases = db.session.scalars(access.cases_query().where(Case.person_id == found.id)).all()
-    audit.record("person.view", person_id=found.id)
-    db.session.commit()
-    return render_template("cases/person.html", person=found, cases=cases)
+    page = render_template("cases/person.html", person=found, cases=cases)
+    audit.record_view("person.view", person_id=found.id)  # committed before the page leaves
+    return page
 
 
 @bp.route("/persons/<int:person_id>/cases/new", methods=["GET", "POST"])
@@ -148,20 +149,15 @@ def case(case_id: int) -> str:
     found = access.get_case(case_id)
     access.require("view", found)
     steps = step_overview(found)
-    documents = db.session.scalars(
-        sa.select(Document)
-        .where(Document.case_id == found.id)
-        .order_by(Document.doc_type, Document.version.desc())
-    ).all()
-    audit.record("case.view", case_id=found.id)
-    db.session.commit()
-    return render_template(
+    page = render_template(
         "cases/case.html",
         case=found,
         steps=steps,
-        documents=documents,
+        documents=sorted(case_record(found).documents, key=lambda d: (d.doc_type, -d.version)),
         **_overview(found),
     )
+    audit.record_view("case.view", case_id=found.id)  # committed before the page leaves
+    return page
 
 
 def _overview(case: Case) -> dict[str, object]:
