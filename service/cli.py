@@ -46,7 +46,12 @@ def init_db() -> None:
     """Create or upgrade the database schema (Alembic migrations to the newest)."""
     from service.migrate import upgrade
 
+    from service.cases.planning import backfill
+
     upgrade()
+    worked_out = backfill()  # the case list's columns of cases from before migration 0010
+    if worked_out:
+        click.echo(f"Case list updated for {worked_out} cases.")
     click.echo("Database is up to date.")
 
 

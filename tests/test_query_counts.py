@@ -124,7 +124,7 @@ def cases(app: Flask, logged_in: FormClient, worker: User) -> dict[str, int]:
     """A small and a large case of the logged-in worker's unit."""
     with app.app_context():
         return {
-            "small": _case(worker, 1, follow_ups=1, documents=0),
+            "small": _case(worker, 1, follow_ups=1, documents=1),
             "large": _case(worker, 2, follow_ups=12, documents=10),
         }
 

@@ -296,6 +296,9 @@ def save_step(
         advance_status(case, spec, answers)
         if step == "closing" and case.closed_at is None:
             case.closed_at = utcnow()
+        from service.cases.planning import refresh_planning  # planning reads these operations
+
+        refresh_planning(case)  # the case list's next step, meeting and due day
         audit.record(
             "step.finalise",
             case_id=case.id,

@@ -19,23 +19,61 @@ from forms.person import IDENTITY_COUNTRY, PersonForm
 from service import access, audit
 from service.cases import operations, overview
 from service.cases.chart import ratings_chart
-from service.cases.journey import method_of
+from service.cases.case_list import CaseFilters, case_page, person_page
+from service.cases.journey import current_or_kept, method_of
 from service.cases.progress import step_overview
 from service.cases.record import case_record
 from service.extensions import db
-from service.models import Case, Document, Person
+from service.models import Case, CaseStatus, Person
 
 bp = Blueprint("cases", __name__, template_folder="templates")
 
 
-@bp.route("/")
+@bp.route("/", methods=["GET", "POST"])
 def index() -> str:
-    """The unit's cases, newest first, and its persons."""
-    cases = db.session.scalars(access.cases_query().order_by(Case.opened_at.desc())).all()
-    persons = db.session.scalars(
-        access.persons_query().order_by(Person.last_name, Person.first_name)
-    ).all()
-    return render_template("cases/index.html", cases=cases, persons=persons)
+    """The cases the user may see, a page at a time, newest first, filtered and searched.
+
+    A search is posted (a name typed must not end up in a URL or an access log); the other
+    filters may also come in the query string.
+    """
+    values = request.form if request.method == "POST" else request.args
+    offered = [key for key in current_user.unit.methods if key in methods()]
+    wanted = CaseFilters.from_values(values, offered)
+    today = date.today()
+    rows, after = case_page(current_user, wanted, today)
+    return render_template(
+        "cases/index.html",
+        rows=rows,
+        after=after,
+        wanted=wanted,
+        today=today,
+        method_choices=[(key, _(methods()[key].name)) for key in offered],
+        step_titles=_step_titles({row.method for row in rows}),
+        closed=CaseStatus.CLOSED.value,
+    )
+
+
+@bp.route("/persons", methods=["GET", "POST"])
+def persons() -> str:
+    """The persons the user may see, a page at a time by name; searched by a posted name."""
+    values = request.form if request.method == "POST" else request.args
+    search = " ".join(str(values.get("q", "")).split())[:200]
+    after_text = str(values.get("after", ""))
+    after = int(after_text) if after_text.isdigit() and int(after_text) < 2**63 else None
+    rows, next_after = person_page(search, after)
+    return render_template(
+        "cases/persons.html", rows=rows, after=next_after, search=search
+    )
+
+
+def _step_titles(method_keys: set[str]) -> dict[tuple[str, str], str]:
+    """(method, step key) → the step's translated title, for the "next step" column."""
+    titles = {}
+    for key in method_keys:
+        method = current_or_kept(key)
+        if method is not None:
+            titles.update({(key, k): _(s.title) for k, s in method.steps.items()})
+    return titles
 
 
 @bp.route("/persons/new", methods=["GET", "POST"])

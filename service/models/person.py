@@ -5,11 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from service.cases.search_keys import KEY_LENGTH, name_key
 from service.crypto import EncryptedText
 from service.db import Base
 from service.models._types import UTCDateTime, utcnow
+
+
+#: A search key: compared byte by byte (PostgreSQL's "C" collation), so that a range of keys is
+#: exactly the names with one prefix and an ordinary index answers it.
+SEARCH_KEY = sa.String(KEY_LENGTH).with_variant(
+    sa.String(KEY_LENGTH, collation="C"), "postgresql"
+)
 
 
 class Person(Base):
@@ -27,6 +35,9 @@ class Person(Base):
         ),
         sa.CheckConstraint("preferred_language IN ('sv', 'pl', 'en')", name="language"),
         sa.UniqueConstraint("unit_id", "identity_number", name="uq_persons_unit_identity"),
+        # the person list (by name) and the name search of both lists (migration 0010)
+        sa.Index("ix_persons_unit_sort_key", "unit_id", "sort_key", "id"),
+        sa.Index("ix_persons_unit_given_key", "unit_id", "given_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -45,6 +56,10 @@ class Person(Base):
     address: Mapped[str] = mapped_column(EncryptedText("persons.address"), default="")
     phone: Mapped[str] = mapped_column(EncryptedText("persons.phone"), default="")
     email: Mapped[str] = mapped_column(EncryptedText("persons.email"), default="")
+    #: "last first" as the lists search and sort it (service/cases/search_keys.py), set on save.
+    sort_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")
+    #: "first last", the other order a name is typed in; set on save.
+    given_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
     #: When the person was anonymised (erasure or purge); None while the data is kept.
@@ -57,3 +72,11 @@ class Person(Base):
 
     def __repr__(self) -> str:
         return f"<Person {self.id}>"
+
+
+@sa.event.listens_for(Person, "before_insert")
+@sa.event.listens_for(Person, "before_update")
+def _set_search_keys(_mapper: Mapper[Person], _connection: sa.Connection, target: Person) -> None:
+    """The keys follow the names on every save (registering, editing, erasure)."""
+    target.sort_key = name_key(f"{target.last_name} {target.first_name}")
+    target.given_key = name_key(f"{target.first_name} {target.last_name}")
