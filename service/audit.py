@@ -41,7 +41,9 @@ def record(
     return event
 
 
-def record_view(action: str, *, case_id: int | None = None, person_id: int | None = None, **details: Any) -> None:
+def record_view(
+    action: str, *, case_id: int | None = None, person_id: int | None = None, **details: Any
+) -> None:
     """Log that the current user was shown a page of a case or person, then commit.
 
     Called by a view after it rendered the page and before it returns it: a view is never

@@ -44,9 +44,8 @@ def main() -> None:
 @with_appcontext
 def init_db() -> None:
     """Create or upgrade the database schema (Alembic migrations to the newest)."""
-    from service.migrate import upgrade
-
     from service.cases.planning import backfill
+    from service.migrate import upgrade
 
     upgrade()
     worked_out = backfill()  # the case list's columns of cases from before migration 0010

@@ -171,8 +171,10 @@ def test_pages_follow_each_other_without_gaps_or_repeats(
     seen: list[int] = []
     after = ""
     for expected in (PAGE_SIZE, PAGE_SIZE, 7):
-        page = _post(logged_in, "/", after=after) if after else logged_in.get("/").get_data(
-            as_text=True
+        page = (
+            _post(logged_in, "/", after=after)
+            if after
+            else logged_in.get("/").get_data(as_text=True)
         )
         rows = _cases(page)
         assert len(rows) == expected

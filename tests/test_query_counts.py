@@ -182,4 +182,3 @@ def test_a_page_view_is_logged_before_the_page_is_sent(
             sa.select(AuditEvent.action).where(AuditEvent.case_id == cases["large"])
         ).all()
     assert actions.count("case.view") == 1 and actions.count("step.view") == 1
-

@@ -43,12 +43,14 @@ def refresh_planning(case: Case) -> None:
     single = [s for s in method.steps.values() if not s.repeatable and s.key != "closing"]
     repeatable = [s for s in method.steps.values() if s.repeatable]
     upcoming = [s for s in single if s.key not in finals] + repeatable
-    case.next_step = next(
-        (s.key for s in upcoming if step_blocker(case, s, finals) is None), ""
-    )
+    case.next_step = next((s.key for s in upcoming if step_blocker(case, s, finals) is None), "")
     held = sorted(record.finals(), key=meeting_day)
     planned = next(
-        (_date(s.answers.get("next_meeting")) for s in reversed(held) if s.answers.get("next_meeting")),
+        (
+            _date(s.answers.get("next_meeting"))
+            for s in reversed(held)
+            if s.answers.get("next_meeting")
+        ),
         None,
     )
     case.next_meeting_on = planned
@@ -77,4 +79,3 @@ def backfill(batch: int = 500) -> int:
             refresh_planning(case)  # sets next_step to a key or ""
         db.session.commit()
         done += len(cases)
-

@@ -126,7 +126,9 @@ class CaseRecord:
 
     def instances(self, step: str) -> list[int]:
         """Instance numbers of a step that have a final version or a draft."""
-        return sorted({n for s, n in self.newest if s == step} | {n for s, n in self.drafts if s == step})
+        return sorted(
+            {n for s, n in self.newest if s == step} | {n for s, n in self.drafts if s == step}
+        )
 
     def finals(self) -> list[Submission]:
         """The newest final version of every step instance, by step and instance."""
@@ -141,7 +143,11 @@ class CaseRecord:
 
     def form_version(self, step: str, instance: int | None = None) -> str | None:
         """The method version the step's newest answers were given to (None without any)."""
-        rows = [r for r in self.versions if r.step == step and (instance is None or r.instance == instance)]
+        rows = [
+            r
+            for r in self.versions
+            if r.step == step and (instance is None or r.instance == instance)
+        ]
         if not rows:
             return None
         return max(rows, key=lambda r: (r.instance, r.version)).form_version

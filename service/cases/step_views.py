@@ -23,7 +23,6 @@ from service.cases.step_forms import (
 )
 from service.cases.subgoals import follow_up_start
 from service.cases.views import bp
-from service.extensions import db
 from service.models import Case
 
 

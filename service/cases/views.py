@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,8 +17,8 @@ from forms.method_registry import methods
 from forms.person import IDENTITY_COUNTRY, PersonForm
 from service import access, audit
 from service.cases import operations, overview
-from service.cases.chart import ratings_chart
 from service.cases.case_list import CaseFilters, case_page, person_page
+from service.cases.chart import ratings_chart
 from service.cases.journey import current_or_kept, method_of
 from service.cases.progress import step_overview
 from service.cases.record import case_record

@@ -12,7 +12,6 @@ from service.crypto import EncryptedText
 from service.db import Base
 from service.models._types import UTCDateTime, utcnow
 
-
 #: A search key: compared byte by byte (PostgreSQL's "C" collation), so that a range of keys is
 #: exactly the names with one prefix and an ordinary index answers it.
 SEARCH_KEY = sa.String(KEY_LENGTH).with_variant(
