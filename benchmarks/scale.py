@@ -268,6 +268,7 @@ def main() -> None:
     parser.add_argument("--answered", type=int, default=3_000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument("--load-only", action="store_true", help="fill the database, measure nothing")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="stegvis-scale-") as tmp:
         url = args.database_url or (f"sqlite:///{Path(args.keep).resolve()}" if args.keep else None)
@@ -290,6 +291,8 @@ def main() -> None:
         if keys_file:
             keys_file.write_text(f"{env['SECRET_KEY']}\n{env['STEGVIS_DATA_KEYS']}\n")
         load(args.cases, args.answered)
+        if args.load_only:
+            return
         found = facts()
         print(
             f"database: {url.split('@')[-1]}; {int(found['total']):,} cases, "
