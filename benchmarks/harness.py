@@ -24,6 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The code to serve: this tree, or another checkout (``BENCH_CODE=/path``, e.g. an older
+#: version to compare with in the same run; the benchmarks themselves stay these).
+CODE = Path(os.environ.get("BENCH_CODE") or ROOT).resolve()
 BIN = Path(sys.executable).parent
 CONNECTIONS = 20
 WORKERS = 2
@@ -53,6 +56,8 @@ def app_env(database_url: str) -> dict[str, str]:
         STEGVIS_DATA_KEYS=os.environ.get("BENCH_DATA_KEYS") or new_key_entry("bench"),
         DATABASE_URL=database_url,
     )
+    if CODE != ROOT:  # serve and migrate the other checkout (anchors stay importable)
+        env["PYTHONPATH"] = f"{CODE}{os.pathsep}{ROOT}"
     os.environ["BENCH_SECRET_KEY"] = env["SECRET_KEY"]  # one key for the whole run
     os.environ["BENCH_DATA_KEYS"] = env["STEGVIS_DATA_KEYS"]
     return env
@@ -85,7 +90,7 @@ class Server:
                 "warning",
                 self.app,
             ],
-            cwd=ROOT,
+            cwd=CODE if self.app.startswith("service") else ROOT,
             env=self.env,
         )
         deadline = time.time() + 60

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.harness import (  # noqa: E402
     BIN,
-    ROOT,
+    CODE,
     Server,
     Target,
     app_env,
@@ -52,7 +52,7 @@ def demo_case(env: dict[str, str]) -> int:
         ".where(Person.first_name == 'Johan', Person.last_name == 'Ekström').order_by(Case.id)))\n"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], cwd=CODE, env=env, capture_output=True, text=True, check=True
     )
     return int(out.stdout.strip().splitlines()[-1])
 
@@ -62,7 +62,7 @@ def prepare(env: dict[str, str]) -> None:
     for command in ("init-db", "demo"):
         subprocess.run(
             [str(BIN / "stegvis"), command],
-            cwd=ROOT,
+            cwd=CODE,
             env=env,
             check=True,
             stdout=subprocess.DEVNULL,

@@ -268,7 +268,7 @@ def main() -> None:
     parser.add_argument("--answered", type=int, default=3_000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--repetitions", type=int, default=3)
-    parser.add_argument("--load-only", action="store_true", help="fill the database, measure nothing")
+    parser.add_argument("--load-only", action="store_true", help="fill the database only")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="stegvis-scale-") as tmp:
         url = args.database_url or (f"sqlite:///{Path(args.keep).resolve()}" if args.keep else None)
