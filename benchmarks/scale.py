@@ -264,6 +264,7 @@ def main() -> None:
         "--database-url", help="a scratch database (*_test or *_bench); default SQLite"
     )
     parser.add_argument("--keep", help="SQLite file to keep (and reuse when filled)")
+    parser.add_argument("--keys", help="file keeping the keys of a kept database (PATH.keys)")
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--answered", type=int, default=3_000)
     parser.add_argument("--seconds", type=int, default=10)
@@ -274,7 +275,8 @@ def main() -> None:
         url = args.database_url or (f"sqlite:///{Path(args.keep).resolve()}" if args.keep else None)
         url = scratch_url(url, Path(tmp))
         env = app_env(url)
-        keys_file = Path(args.keep + ".keys") if args.keep else None
+        keys_path = args.keys or (args.keep + ".keys" if args.keep else None)
+        keys_file = Path(keys_path) if keys_path else None
         if keys_file and keys_file.exists():  # a kept database needs its keys
             env["SECRET_KEY"], env["STEGVIS_DATA_KEYS"] = keys_file.read_text().split("\n")[:2]
         os.environ.update(
@@ -291,6 +293,14 @@ def main() -> None:
         if keys_file:
             keys_file.write_text(f"{env['SECRET_KEY']}\n{env['STEGVIS_DATA_KEYS']}\n")
         load(args.cases, args.answered)
+        # as after any large import: statistics for the planner (init-db refreshes them)
+        subprocess.run(
+            [str(BIN / "stegvis"), "init-db"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         if args.load_only:
             return
         found = facts()

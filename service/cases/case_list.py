@@ -119,16 +119,33 @@ def name_condition(text: str) -> sa.ColumnElement[bool] | None:
     )
 
 
-def search_condition(text: str) -> sa.ColumnElement[bool] | None:
-    """The condition of a search (on ``Case`` joined with ``Person``), None for no search."""
-    if not text:
-        return None
-    if CASE_NUMBER.match(text):
-        return Case.reference == text.upper()
+def person_condition(text: str) -> sa.ColumnElement[bool] | None:
+    """The condition on ``Person`` of a search by identity number or name (None: no search)."""
     if IDENTITY_LIKE.match(text):
         found = identity_condition(text)
         return found if found is not None else sa.false()
     return name_condition(text)
+
+
+def _visible_persons() -> sa.ColumnElement[bool]:
+    scope = access.persons_query().whereclause
+    return scope if scope is not None else sa.true()
+
+
+def search_condition(text: str) -> sa.ColumnElement[bool] | None:
+    """The condition on ``Case`` of a search, None for no search.
+
+    A person search finds the persons first (the name or number index of the user's unit),
+    then their cases: a rare name costs a few index lookups, not a walk through every case.
+    """
+    if not text:
+        return None
+    if CASE_NUMBER.match(text):
+        return Case.reference == text.upper()
+    persons = person_condition(text)
+    if persons is None:
+        return None
+    return Case.person_id.in_(sa.select(Person.id).where(_visible_persons(), persons))
 
 
 def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRow], int | None]:
@@ -189,18 +206,12 @@ class PersonRow:
 def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | None]:
     """One page of the persons the current user may see, by name, and the ``after`` of the
     next (a person id: the name it stands for is looked up here, never put in a URL)."""
-    scope = access.persons_query().whereclause
     query = sa.select(
         Person.id, Person.first_name, Person.last_name, Person.date_of_birth, Person.created_at
-    ).where(scope if scope is not None else sa.true())
-    if search:
-        if IDENTITY_LIKE.match(search):
-            found = identity_condition(search)
-            query = query.where(found if found is not None else sa.false())
-        else:
-            named = name_condition(search)
-            if named is not None:
-                query = query.where(named)
+    ).where(_visible_persons())
+    searched = person_condition(search) if search else None
+    if searched is not None:
+        query = query.where(searched)
     if after is not None:
         last = db.session.scalar(sa.select(Person.sort_key).where(Person.id == after))
         if last is not None:
