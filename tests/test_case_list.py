@@ -223,3 +223,19 @@ def test_no_encrypted_column_is_decrypted_for_the_lists(
     assert purposes == []
     logged_in.get(f"/cases/{world['zofia']}")
     assert purposes  # the spy sees decryption where something encrypted is shown
+
+
+def test_the_case_page_decrypts_no_contact_details_it_does_not_show(
+    logged_in: FormClient, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    purposes: list[str] = []
+    decrypt = Keyring.decrypt
+
+    def spy(self: Keyring, stored: bytes, purpose: str = "") -> bytes:
+        purposes.append(purpose)
+        return decrypt(self, stored, purpose)
+
+    monkeypatch.setattr(Keyring, "decrypt", spy)
+    page = logged_in.get(f"/cases/{world['zofia']}").get_data(as_text=True)
+    assert "Tajne" in page  # the assignment is shown, so decrypted
+    assert not [p for p in purposes if p.startswith("persons.")], purposes

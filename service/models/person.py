@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, Mapper, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, deferred, mapped_column
 
 from service.cases.search_keys import KEY_LENGTH, name_key
 from service.crypto import EncryptedText
@@ -51,10 +51,17 @@ class Person(Base):
     date_of_birth: Mapped[date | None] = mapped_column(default=None)
     #: Language of the person's documents.
     preferred_language: Mapped[str] = mapped_column(sa.String(5), default="sv")
-    #: Free-text contact details, encrypted at rest (service/crypto.py).
-    address: Mapped[str] = mapped_column(EncryptedText("persons.address"), default="")
-    phone: Mapped[str] = mapped_column(EncryptedText("persons.phone"), default="")
-    email: Mapped[str] = mapped_column(EncryptedText("persons.email"), default="")
+    #: Free-text contact details, encrypted at rest (service/crypto.py). Loaded (and decrypted)
+    #: together, only when read: the case pages and lists that join the person never show them.
+    address: Mapped[str] = deferred(
+        mapped_column(EncryptedText("persons.address"), default=""), group="contact"
+    )
+    phone: Mapped[str] = deferred(
+        mapped_column(EncryptedText("persons.phone"), default=""), group="contact"
+    )
+    email: Mapped[str] = deferred(
+        mapped_column(EncryptedText("persons.email"), default=""), group="contact"
+    )
     #: "last first" as the lists search and sort it (service/cases/search_keys.py), set on save.
     sort_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")
     #: "first last", the other order a name is typed in; set on save.
