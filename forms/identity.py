@@ -89,3 +89,24 @@ def format_identity(kind: str | None, number: str | None) -> str:
     if kind == "reserve":
         return number
     return IdentityNumber(kind=kind, number=number, birth_date=None).formatted()
+
+
+def stored_forms(value: str) -> list[str]:
+    """Every stored number that ``value`` (as a person would type it) can stand for.
+
+    "19121212-1212", "191212121212", "121212-1212" and "1212121212" all give "191212121212";
+    "44051401458" (with or without spaces) gives the PESEL. A reserve number is matched as
+    typed. Used to search by identity number (the stored numbers are only blind-indexed).
+    """
+    text = value.strip()
+    found: list[str] = []
+    for parse in (parse_swedish, parse_pesel):
+        try:
+            number = parse(text).number
+        except (InvalidIdentityNumber, ValidationError, ValueError):
+            continue
+        if number not in found:
+            found.append(number)
+    if text and text not in found:
+        found.append(text)
+    return found

@@ -56,6 +56,7 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         # The test suite logs in hundreds of times from one address; limit tests lower it.
         "LOGIN_RATE_LIMIT": "10000 per minute" if env == "testing" else "10 per minute",
         "STEGVIS_DATA_KEYS": os.environ.get("STEGVIS_DATA_KEYS"),
+        "STEGVIS_INDEX_KEY": os.environ.get("STEGVIS_INDEX_KEY"),
     }
     config.update(overrides)
     config["STEGVIS_ENV"] = env

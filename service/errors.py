@@ -25,6 +25,7 @@ from sqlalchemy import exc as sa_exc
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.wrappers import Response
 
+from service.crypto import DecryptionError
 from service.extensions import db
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,8 @@ UNREACHABLE = (
 )
 #: Seconds a client is asked to wait before trying again after a 503.
 RETRY_AFTER_SECONDS = 30
+#: Status of a page whose record holds a value that does not decrypt or belongs to another row.
+DAMAGED_STATUS = 422
 #: Seconds between two log lines of the same kind of failure.
 REPORT_INTERVAL = 60.0
 
@@ -174,6 +177,14 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(sa_exc.SQLAlchemyError)
     def database_error(error: sa_exc.SQLAlchemyError) -> Response:
         return database_error_page(error)
+
+    @app.errorhandler(DecryptionError)
+    def damaged_record(error: DecryptionError) -> Response:
+        # The message names the table, column and row id, never the content.
+        log.error("damaged record: %s", error)
+        rollback_session()
+        settle_current_user(database_usable=True)
+        return error_page(DAMAGED_STATUS, "damaged")
 
     @app.errorhandler(InternalServerError)
     def internal_error(error: InternalServerError) -> Response:

@@ -48,7 +48,11 @@ def configure_security(app: Flask) -> None:
         raise ConfigError(
             "Debug mode is only allowed with STEGVIS_ENV=development; unset FLASK_DEBUG."
         )
-    crypto.install(app, crypto.keyring_from_config(env, app.config["STEGVIS_DATA_KEYS"]))
+    crypto.install(
+        app,
+        crypto.keyring_from_config(env, app.config["STEGVIS_DATA_KEYS"]),
+        crypto.index_keys_from_config(env, app.config.get("STEGVIS_INDEX_KEY")),
+    )
 
     from service.extensions import limiter
 

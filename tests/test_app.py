@@ -26,6 +26,7 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("STEGVIS_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "s3cret-from-env")
     monkeypatch.setenv("STEGVIS_DATA_KEYS", "k1:" + "A" * 43 + "=")
+    monkeypatch.setenv("STEGVIS_INDEX_KEY", "i1:" + "B" * 43 + "=")
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/stegvis-env-test.sqlite3")
     monkeypatch.setenv("DEFAULT_LOCALE", "pl")
     app = create_app()

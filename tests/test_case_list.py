@@ -212,9 +212,9 @@ def test_no_encrypted_column_is_decrypted_for_the_lists(
     purposes: list[str] = []
     decrypt = Keyring.decrypt
 
-    def spy(self: Keyring, stored: bytes, purpose: str = "") -> bytes:
+    def spy(self: Keyring, stored: bytes, purpose: str = "", *args: Any, **kwargs: Any) -> bytes:
         purposes.append(purpose)
-        return decrypt(self, stored, purpose)
+        return decrypt(self, stored, purpose, *args, **kwargs)
 
     monkeypatch.setattr(Keyring, "decrypt", spy)
     assert logged_in.get("/").status_code == 200
@@ -231,9 +231,9 @@ def test_the_case_page_decrypts_no_contact_details_it_does_not_show(
     purposes: list[str] = []
     decrypt = Keyring.decrypt
 
-    def spy(self: Keyring, stored: bytes, purpose: str = "") -> bytes:
+    def spy(self: Keyring, stored: bytes, purpose: str = "", *args: Any, **kwargs: Any) -> bytes:
         purposes.append(purpose)
-        return decrypt(self, stored, purpose)
+        return decrypt(self, stored, purpose, *args, **kwargs)
 
     monkeypatch.setattr(Keyring, "decrypt", spy)
     page = logged_in.get(f"/cases/{world['zofia']}").get_data(as_text=True)

@@ -7,8 +7,8 @@ read: names, numbers, dates and the list columns ``operations.save_step`` keeps 
 (``Case.next_step``, ``next_meeting_on``, ``due_on``; service/cases/planning.py). No encrypted
 column is read, so none is decrypted.
 
-Search: a case number ("C-2026-000042") exactly; an identity number through
-:func:`identity_condition`; anything else as the beginning of a name, first name or last name
+Search: a case number ("C-2026-000042") exactly; an identity number through its blind index
+(:func:`identity_condition`); anything else as the beginning of a name, first name or last name
 first, without regard to case or accents (service/cases/search_keys.py).
 """
 
@@ -21,8 +21,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from forms.identity import InvalidIdentityNumber, parse_identity_number
-from service import access
+from service import access, identity_lookup
 from service.cases.mine import my_case_filter
 from service.cases.search_keys import name_key, prefix_range
 from service.extensions import db
@@ -91,20 +90,9 @@ class CaseRow:
 
 
 def identity_condition(number: str) -> sa.ColumnElement[bool] | None:
-    """The condition on ``Person`` of the persons with identity number ``number``, or None
-    when ``number`` is not a valid Swedish or Polish number.
-
-    INTEGRATION HOOK (blind index): while ``persons.identity_number`` is stored in plain text
-    this compares the normalised number. When the number is encrypted, this is the one place to
-    change: compare the blind index column with the blind index of ``parsed.number`` instead.
-    """
-    for country in ("se", "pl"):
-        try:
-            parsed = parse_identity_number(country, number)
-        except InvalidIdentityNumber:
-            continue
-        return Person.identity_number == parsed.number
-    return None
+    """The condition on ``Person`` of the persons with identity number ``number`` as typed,
+    through its blind index (the number itself is encrypted: service/identity_lookup.py)."""
+    return identity_lookup.identity_condition(number)
 
 
 def name_condition(text: str) -> sa.ColumnElement[bool] | None:
@@ -198,7 +186,6 @@ class PersonRow:
     id: int
     first_name: str
     last_name: str
-    date_of_birth: date | None
     created_at: datetime
     open_cases: int = 0
 
@@ -206,9 +193,9 @@ class PersonRow:
 def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | None]:
     """One page of the persons the current user may see, by name, and the ``after`` of the
     next (a person id: the name it stands for is looked up here, never put in a URL)."""
-    query = sa.select(
-        Person.id, Person.first_name, Person.last_name, Person.date_of_birth, Person.created_at
-    ).where(_visible_persons())
+    query = sa.select(Person.id, Person.first_name, Person.last_name, Person.created_at).where(
+        _visible_persons()
+    )
     searched = person_condition(search) if search else None
     if searched is not None:
         query = query.where(searched)

@@ -17,6 +17,7 @@ from service import audit, integrity
 from service.cases.journey import advance_status, method_of
 from service.cases.record import case_record
 from service.extensions import db
+from service.identity_lookup import identity_indexes
 from service.models import (
     Case,
     CaseStatus,
@@ -122,7 +123,7 @@ def identity_taken(user: User, number: str, except_person: Person | None = None)
     """True when the user's unit already has a person with this number (other than
     ``except_person``, the person being edited)."""
     query = sa.select(Person.id).where(
-        Person.unit_id == user.unit_id, Person.identity_number == number
+        Person.unit_id == user.unit_id, Person.identity_index.in_(identity_indexes(number))
     )
     if except_person is not None:
         query = query.where(Person.id != except_person.id)

@@ -31,6 +31,8 @@ class Case(Base):
     """A referral taken on by a unit, from the start meeting to closing."""
 
     __tablename__ = "cases"
+    #: What the encrypted values are bound to (service/crypto.py).
+    __row_identity__ = ("reference",)
     __table_args__ = (
         sa.CheckConstraint(
             "status IN "

@@ -18,6 +18,8 @@ class Document(Base):
     """A document as issued; re-issuing adds a new version under the same number."""
 
     __tablename__ = "documents"
+    #: What the encrypted values are bound to (service/crypto.py).
+    __row_identity__ = ("number", "version")
     __table_args__ = (
         sa.UniqueConstraint("number", "version", name="uq_documents_number_version"),
         sa.CheckConstraint("version > 0", name="version"),

@@ -17,6 +17,8 @@ class DocumentSignature(Base):
     """One signing of one document version; a signed version is locked (one signature only)."""
 
     __tablename__ = "document_signatures"
+    #: What the encrypted values are bound to (service/crypto.py).
+    __row_identity__ = ("document_id",)
     __table_args__ = (
         sa.CheckConstraint("kind IN ('scan', 'drawn')", name="kind"),
         sa.CheckConstraint(

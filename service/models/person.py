@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, Mapper, deferred, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from service.cases.search_keys import KEY_LENGTH, name_key
-from service.crypto import EncryptedText
+from service.crypto import EncryptedDate, EncryptedText
 from service.db import Base
 from service.models._types import UTCDateTime, utcnow
 
@@ -32,35 +33,52 @@ class Person(Base):
         sa.CheckConstraint(
             "(identity_kind IS NULL) = (identity_number IS NULL)", name="identity_pair"
         ),
+        sa.CheckConstraint(
+            "(identity_number IS NULL) = (identity_index IS NULL)", name="identity_index_pair"
+        ),
         sa.CheckConstraint("preferred_language IN ('sv', 'pl', 'en')", name="language"),
-        sa.UniqueConstraint("unit_id", "identity_number", name="uq_persons_unit_identity"),
+        sa.UniqueConstraint("unit_id", "identity_index", name="uq_persons_unit_identity"),
         # the person list (by name) and the name search of both lists (migration 0010)
         sa.Index("ix_persons_unit_sort_key", "unit_id", "sort_key", "id"),
         sa.Index("ix_persons_unit_given_key", "unit_id", "given_key"),
     )
+    #: identity_index is the blind index of identity_number (service/crypto.py).
+    __blind_indexes__ = {"identity_index": "identity_number"}
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    #: Random identity the encrypted values are bound to (service/crypto.py).
+    uuid: Mapped[str] = mapped_column(
+        sa.String(36), unique=True, index=True, default=lambda: str(uuid.uuid4())
+    )
     #: The unit that registered the person; only its staff see them.
     unit_id: Mapped[int] = mapped_column(sa.ForeignKey("units.id"), index=True)
     first_name: Mapped[str] = mapped_column(sa.String(100))
     last_name: Mapped[str] = mapped_column(sa.String(100))
     #: personnummer / samordningsnummer / pesel / reserve; None when no number is known.
     identity_kind: Mapped[str | None] = mapped_column(sa.String(20), default=None)
-    #: Normalised number: 12 digits for Swedish numbers, 11 for PESEL.
-    identity_number: Mapped[str | None] = mapped_column(sa.String(20), default=None)
-    date_of_birth: Mapped[date | None] = mapped_column(default=None)
+    #: Normalised number: 12 digits for Swedish numbers, 11 for PESEL; encrypted at rest.
+    identity_number: Mapped[str | None] = mapped_column(
+        EncryptedText("persons.identity_number"), default=None
+    )
+    #: Keyed blind index of the number (``keyid:HMAC-SHA256``), for uniqueness and search;
+    #: computed on every write of the number (service/identity_lookup.py searches it).
+    identity_index: Mapped[str | None] = mapped_column(sa.String(120), default=None)
+    #: Encrypted at rest.
+    date_of_birth: Mapped[date | None] = mapped_column(
+        EncryptedDate("persons.date_of_birth"), default=None
+    )
     #: Language of the person's documents.
     preferred_language: Mapped[str] = mapped_column(sa.String(5), default="sv")
     #: Free-text contact details, encrypted at rest (service/crypto.py). Loaded (and decrypted)
     #: together, only when read: the case pages and lists that join the person never show them.
-    address: Mapped[str] = deferred(
-        mapped_column(EncryptedText("persons.address"), default=""), group="contact"
+    address: Mapped[str] = mapped_column(
+        EncryptedText("persons.address"), default="", deferred=True, deferred_group="contact"
     )
-    phone: Mapped[str] = deferred(
-        mapped_column(EncryptedText("persons.phone"), default=""), group="contact"
+    phone: Mapped[str] = mapped_column(
+        EncryptedText("persons.phone"), default="", deferred=True, deferred_group="contact"
     )
-    email: Mapped[str] = deferred(
-        mapped_column(EncryptedText("persons.email"), default=""), group="contact"
+    email: Mapped[str] = mapped_column(
+        EncryptedText("persons.email"), default="", deferred=True, deferred_group="contact"
     )
     #: "last first" as the lists search and sort it (service/cases/search_keys.py), set on save.
     sort_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")

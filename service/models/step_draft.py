@@ -21,6 +21,8 @@ class StepDraft(Base):
     """One draft per case, step and instance; ``revision`` detects two people saving at once."""
 
     __tablename__ = "step_drafts"
+    #: What the encrypted values are bound to (service/crypto.py).
+    __row_identity__ = ("case_id", "step", "instance")
     __table_args__ = (
         sa.UniqueConstraint("case_id", "step", "instance", name=UNIQUE_DRAFT),
         sa.CheckConstraint("revision > 0", name="revision"),

@@ -30,6 +30,8 @@ class Submission(Base):
     """One version of the answers to one step (start meeting, second meeting, …)."""
 
     __tablename__ = "submissions"
+    #: What the encrypted values are bound to (service/crypto.py).
+    __row_identity__ = ("case_id", "step", "instance", "version")
     __table_args__ = (
         sa.UniqueConstraint(
             "case_id",

@@ -63,12 +63,49 @@ def purge_command(closed_before: object, dry_run: bool) -> None:
 
 
 @commands.command("rotate-key")
+@click.option(
+    "--batch-size",
+    default=500,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Rows read, re-encrypted and committed at a time.",
+)
 @with_appcontext
-def rotate_key() -> None:
-    """Re-encrypt every encrypted value under the first key of STEGVIS_DATA_KEYS."""
-    from service.crypto import current_keyring, rotate_keys
+def rotate_key(batch_size: int) -> None:
+    """Re-encrypt every encrypted value under the first key of STEGVIS_DATA_KEYS and recompute
+    every blind index under the first key of STEGVIS_INDEX_KEY.
+
+    Rows are streamed in batches in id order and each batch is committed, so memory stays flat
+    and an interrupted run can simply be run again: values already under the first key are
+    recognised by their key id and skipped. Progress goes to stderr, the counts (JSON) to
+    stdout.
+    """
+    from service.crypto import (
+        current_index_keys,
+        current_keyring,
+        rotate_index_keys,
+        rotate_keys,
+    )
 
     keyring = current_keyring()
-    with db.engine.begin() as connection:
-        counts = rotate_keys(connection, keyring)
-    click.echo(json.dumps({"key": keyring.primary, "re_encrypted": counts}))
+    index_keys = current_index_keys()
+
+    def progress(column: str, changed: int, done: int) -> None:
+        click.echo(f"{column}: {changed} in this batch, {done} so far", err=True)
+
+    db.session.close()
+    with db.engine.connect() as connection:
+        counts = rotate_keys(connection, keyring, batch_size, progress, commit=True)
+        reindexed = rotate_index_keys(
+            connection, keyring, index_keys, batch_size, progress, commit=True
+        )
+    click.echo(
+        json.dumps(
+            {
+                "key": keyring.primary,
+                "index_key": index_keys.primary,
+                "re_encrypted": counts,
+                "reindexed": reindexed,
+            }
+        )
+    )

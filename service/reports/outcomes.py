@@ -25,15 +25,16 @@ class MethodOutcomes:
 
 def outcome_table(unit_id: int, year: int) -> dict[str, MethodOutcomes]:
     """Per method of the unit: cases closed in ``year`` (by the closing date), counted."""
+    # Whole Submission rows, so that each answer is checked against its row (service/crypto.py).
     rows = db.session.execute(
-        sa.select(Case.id, Case.method, Submission.version, Submission.answers)
+        sa.select(Case.id, Case.method, Submission)
         .join(Submission, sa.and_(Submission.case_id == Case.id, Submission.step == "closing"))
         .where(Case.unit_id == unit_id)
     ).all()
     newest: dict[int, tuple[str, int, dict[str, object]]] = {}
-    for case_id, method, version, answers in rows:
-        if case_id not in newest or version > newest[case_id][1]:
-            newest[case_id] = (method, version, answers)
+    for case_id, method, submission in rows:
+        if case_id not in newest or submission.version > newest[case_id][1]:
+            newest[case_id] = (method, submission.version, submission.answers)
     table: dict[str, MethodOutcomes] = {}
     for method, _version, answers in newest.values():
         closed_on = answers.get("closed_on")

@@ -93,7 +93,7 @@ def test_a_typed_sentence_is_nowhere_in_plaintext(app: Flask, logged_in: FormCli
 def test_values_carry_version_and_key_id_and_refuse_tampering() -> None:
     keyring = parse_keys(f"new:{_key()},old:{_key()}")
     sealed = keyring.encrypt(b"secret", "persons.address")
-    assert sealed[0] == 1 and key_id_of(sealed) == "new"
+    assert sealed[0] == 2 and key_id_of(sealed) == "new"
     assert keyring.decrypt(sealed, "persons.address") == b"secret"
     with pytest.raises(DecryptionError):
         keyring.decrypt(sealed, "persons.phone")  # a value moved to another column

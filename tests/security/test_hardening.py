@@ -28,6 +28,7 @@ SERVICE = Path(__file__).resolve().parents[2] / "service"
 def _production_app(monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("STEGVIS_DATA_KEYS", "p1:" + base64.b64encode(os.urandom(32)).decode())
+    monkeypatch.setenv("STEGVIS_INDEX_KEY", "i1:" + base64.b64encode(os.urandom(32)).decode())
     return create_app({"STEGVIS_ENV": "production", "DATABASE_URL": "sqlite://"})
 
 
