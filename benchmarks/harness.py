@@ -54,12 +54,14 @@ def app_env(database_url: str) -> dict[str, str]:
         STEGVIS_ENV="production",
         SECRET_KEY=os.environ.get("BENCH_SECRET_KEY", "bench-" + os.urandom(16).hex()),
         STEGVIS_DATA_KEYS=os.environ.get("BENCH_DATA_KEYS") or new_key_entry("bench"),
+        STEGVIS_INDEX_KEY=os.environ.get("BENCH_INDEX_KEY") or new_key_entry("k1"),
         DATABASE_URL=database_url,
     )
     if CODE != ROOT:  # serve and migrate the other checkout (anchors stay importable)
         env["PYTHONPATH"] = f"{CODE}{os.pathsep}{ROOT}"
     os.environ["BENCH_SECRET_KEY"] = env["SECRET_KEY"]  # one key for the whole run
     os.environ["BENCH_DATA_KEYS"] = env["STEGVIS_DATA_KEYS"]
+    os.environ["BENCH_INDEX_KEY"] = env["STEGVIS_INDEX_KEY"]
     return env
 
 

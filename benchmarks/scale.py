@@ -278,9 +278,19 @@ def main() -> None:
         keys_path = args.keys or (args.keep + ".keys" if args.keep else None)
         keys_file = Path(keys_path) if keys_path else None
         if keys_file and keys_file.exists():  # a kept database needs its keys
-            env["SECRET_KEY"], env["STEGVIS_DATA_KEYS"] = keys_file.read_text().split("\n")[:2]
+            kept = keys_file.read_text().split("\n")
+            env["SECRET_KEY"], env["STEGVIS_DATA_KEYS"], env["STEGVIS_INDEX_KEY"] = kept[:3]
         os.environ.update(
-            {k: env[k] for k in ("STEGVIS_ENV", "SECRET_KEY", "STEGVIS_DATA_KEYS", "DATABASE_URL")}
+            {
+                k: env[k]
+                for k in (
+                    "STEGVIS_ENV",
+                    "SECRET_KEY",
+                    "STEGVIS_DATA_KEYS",
+                    "STEGVIS_INDEX_KEY",
+                    "DATABASE_URL",
+                )
+            }
         )
         for command in ("init-db", "demo"):
             subprocess.run(
@@ -291,7 +301,9 @@ def main() -> None:
                 stdout=subprocess.DEVNULL,
             )
         if keys_file:
-            keys_file.write_text(f"{env['SECRET_KEY']}\n{env['STEGVIS_DATA_KEYS']}\n")
+            keys_file.write_text(
+                f"{env['SECRET_KEY']}\n{env['STEGVIS_DATA_KEYS']}\n{env['STEGVIS_INDEX_KEY']}\n"
+            )
         load(args.cases, args.answered)
         # as after any large import: statistics for the planner (init-db refreshes them)
         subprocess.run(

@@ -43,13 +43,11 @@ def upgrade() -> None:
     """Add the columns, fill the persons' keys, create the indexes."""
     from service.cases.search_keys import name_key
 
-    with op.batch_alter_table("cases") as batch:
-        batch.add_column(sa.Column("next_step", sa.String(50), nullable=True))
-        batch.add_column(sa.Column("next_meeting_on", sa.Date(), nullable=True))
-        batch.add_column(sa.Column("due_on", sa.Date(), nullable=True))
-    with op.batch_alter_table("persons") as batch:
-        batch.add_column(sa.Column("sort_key", KEY, nullable=False, server_default=""))
-        batch.add_column(sa.Column("given_key", KEY, nullable=False, server_default=""))
+    op.add_column("cases", sa.Column("next_step", sa.String(50), nullable=True))
+    op.add_column("cases", sa.Column("next_meeting_on", sa.Date(), nullable=True))
+    op.add_column("cases", sa.Column("due_on", sa.Date(), nullable=True))
+    op.add_column("persons", sa.Column("sort_key", KEY, nullable=False, server_default=""))
+    op.add_column("persons", sa.Column("given_key", KEY, nullable=False, server_default=""))
     connection = op.get_bind()
     persons = sa.table(
         "persons",
@@ -87,10 +85,13 @@ def downgrade() -> None:
         op.drop_index(name, table_name="persons")
     for name in CASE_INDEXES:
         op.drop_index(name, table_name="cases")
-    with op.batch_alter_table("persons") as batch:
-        batch.drop_column("given_key")
-        batch.drop_column("sort_key")
-    with op.batch_alter_table("cases") as batch:
-        batch.drop_column("due_on")
-        batch.drop_column("next_meeting_on")
-        batch.drop_column("next_step")
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+ and PostgreSQL) rather than a batch copy of the
+    # tables: copying persons would drop a table the cases still refer to.
+    for table, column in (
+        ("persons", "given_key"),
+        ("persons", "sort_key"),
+        ("cases", "due_on"),
+        ("cases", "next_meeting_on"),
+        ("cases", "next_step"),
+    ):
+        op.drop_column(table, column)
