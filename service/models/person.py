@@ -58,20 +58,14 @@ class Person(Base):
     identity_kind: Mapped[str | None] = mapped_column(sa.String(20), default=None)
     #: Normalised number: 12 digits for Swedish numbers, 11 for PESEL; encrypted at rest.
     identity_number: Mapped[str | None] = mapped_column(
-        EncryptedText("persons.identity_number"),
-        default=None,
-        deferred=True,  # read (and decrypted) only where shown, with the birth date
-        deferred_group="identity",
+        EncryptedText("persons.identity_number"), default=None
     )
     #: Keyed blind index of the number (``keyid:HMAC-SHA256``), for uniqueness and search;
     #: computed on every write of the number (service/identity_lookup.py searches it).
     identity_index: Mapped[str | None] = mapped_column(sa.String(120), default=None)
     #: Encrypted at rest.
     date_of_birth: Mapped[date | None] = mapped_column(
-        EncryptedDate("persons.date_of_birth"),
-        default=None,
-        deferred=True,
-        deferred_group="identity",
+        EncryptedDate("persons.date_of_birth"), default=None
     )
     #: Language of the person's documents.
     preferred_language: Mapped[str] = mapped_column(sa.String(5), default="sv")
