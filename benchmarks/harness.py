@@ -125,7 +125,7 @@ class Server:
 def _request(
     port: int, method: str, path: str, body: str = "", cookie: str = ""
 ) -> tuple[int, dict[str, str], str]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=180)
     headers = {"Accept-Language": "sv"}
     if cookie:
         headers["Cookie"] = cookie
