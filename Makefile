@@ -82,6 +82,7 @@ i18n-compile: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/documents.py
+	$(BIN)/python benchmarks/pdf_cache.py
 	@echo
 	@echo "Under load (need Debian's wrk: apt-get install wrk; each fills a scratch database):"
 	@echo "  $(BIN)/python benchmarks/load.py   # the pages against a bare Flask hello and a bare WTForms page"

@@ -72,6 +72,10 @@ def _configure_extensions(app: Flask) -> None:
     login_manager.login_message = _l("Please log in to see this page.")
     login_manager.login_message_category = "warning"
     login_manager.session_protection = "strong"
+    from service.security import session_identifier
+
+    # No public setting for it: the identifier follows TRUSTED_PROXY_HOPS, not a raw header.
+    login_manager._session_identifier_generator = session_identifier  # type: ignore[attr-defined]
 
     from service.auth.operations import load_user
 

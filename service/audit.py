@@ -13,6 +13,7 @@ from flask_login import current_user
 
 from service.extensions import db
 from service.models import AuditEvent
+from service.roles import ROLE_LABELS
 
 
 def record(
@@ -87,9 +88,58 @@ ACTIONS: dict[str, AuditAction] = {
     for a in (
         _action("login", _l("Logged in")),
         _action("login.failed", _l("Failed to log in")),
+        _action("login.recovery", _l("Logged in with a recovery code")),
+        _action("login.code_failed", _l("Typed a wrong two-factor code")),
         _action("logout", _l("Logged out")),
+        _action("two_factor.enrol", _l("Turned on two-factor sign-in")),
+        _action("two_factor.recovery_codes", _l("Made new recovery codes")),
+        _action("password.change", _l("Changed their password")),
+        _action("password.change_failed", _l("Typed a wrong current password")),
+        _action(
+            "password.set",
+            _l("Set a password with a one-time link"),
+            _l("Set a password with a one-time link (%(purpose)s)"),
+        ),
         _action("session.expired", _l("Session ended"), _l("Session ended: %(reason)s")),
-        _action("user.create", _l("Created a user account")),
+        _action(
+            "user.create", _l("Created a user account"), _l("Created a user account: %(target)s")
+        ),
+        _action(
+            "user.role",
+            _l("Changed a user's role"),
+            _l("Changed the role of %(target)s: %(role_from)s → %(role_to)s"),
+        ),
+        _action("user.deactivate", _l("Deactivated a user account"), _l("Deactivated %(target)s")),
+        _action("user.reactivate", _l("Reactivated a user account"), _l("Reactivated %(target)s")),
+        _action(
+            "user.password_reset",
+            _l("Reset a user's password"),
+            _l("Reset the password of %(target)s (new one-time link)"),
+        ),
+        _action(
+            "user.set_password_link",
+            _l("Made a new set-password link"),
+            _l("Made a new set-password link for %(target)s"),
+        ),
+        _action(
+            "user.two_factor_required",
+            _l("Required two-factor sign-in of a user"),
+            _l("Required two-factor sign-in of %(target)s"),
+        ),
+        _action(
+            "user.two_factor_optional",
+            _l("Stopped requiring two-factor sign-in of a user"),
+            _l("Stopped requiring two-factor sign-in of %(target)s"),
+        ),
+        _action(
+            "user.two_factor_reset",
+            _l("Reset a user's two-factor sign-in"),
+            _l("Reset the two-factor sign-in of %(target)s"),
+        ),
+        _action("unit.two_factor_required", _l("Required two-factor sign-in for the unit")),
+        _action(
+            "unit.two_factor_optional", _l("Stopped requiring two-factor sign-in for the unit")
+        ),
         _action("audit.view", _l("Read the audit log")),
         _action("person.create", _l("Registered a person")),
         _action("person.view", _l("Viewed a person")),
@@ -141,6 +191,14 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Checked a document number: %(number)s"),
         ),
         _action(
+            "document.verify_public",
+            _l("A document was checked through the code printed on it"),
+            _l(
+                "A document was checked through the code printed on it: %(number)s, "
+                "version %(version)s"
+            ),
+        ),
+        _action(
             "document.file",
             _l("Marked a document as filed"),
             _l("Marked a document as filed: %(number)s, version %(version)s"),
@@ -160,6 +218,9 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         "lifetime": _l("the longest session length was reached"),
     },
     "format": {"docx": _l("Word"), "pdf": _l("PDF")},
+    "purpose": {"invite": _l("new account"), "reset": _l("after a reset")},
+    "role_from": ROLE_LABELS,
+    "role_to": ROLE_LABELS,
     "kind": {"scan": _l("scan"), "drawn": _l("drawn")},
     "fields": {  # of person.update: the keys of the changed details, as the form names them
         "first_name": _l("First name"),
@@ -189,12 +250,17 @@ def action_name(action: str) -> str:
 
 
 def describe(
-    action: str, details: Mapping[str, Any] | None, step_title: Callable[[str, Any], str]
+    action: str,
+    details: Mapping[str, Any] | None,
+    step_title: Callable[[str, Any], str],
+    *,
+    user_name: Callable[[int], str] | None = None,
 ) -> str:
     """The translated phrase of an audit row, e.g. "Saved a draft: Follow-up 2".
 
     ``step_title`` turns a step key and instance of the details into the step's translated
-    title as its page shows it (with the number only for a repeatable step).
+    title as its page shows it (with the number only for a repeatable step); ``user_name``
+    names the member of staff a staff action was about (``target_user_id``).
     """
     found = ACTIONS.get(action)
     if found is None:
@@ -209,6 +275,9 @@ def describe(
         else:
             word = words.get(value) if isinstance(value, str) else None
             values[key] = str(word) if word is not None else value
+    target = (details or {}).get("target_user_id")
+    if isinstance(target, int):
+        values["target"] = user_name(target) if user_name else f"#{target}"
     if "step" in values:
         values["step"] = step_title(str(values["step"]), (details or {}).get("instance"))
     return str(found.phrase) % values

@@ -18,6 +18,7 @@ commands = AppGroup("stegvis")
 
 def register_commands(app: Flask) -> None:
     """Attach the commands to the app's CLI."""
+    from service.documents import pdf_worker as _pdf  # noqa: F401  (worker)
     from service.privacy import commands as _privacy  # noqa: F401  (export-person, purge, rotate-key)
 
     for command in commands.commands.values():

@@ -4,6 +4,8 @@ login rate limits, data keys and the refusal to run debug outside development.""
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 import time
 from typing import Any
 
@@ -12,6 +14,7 @@ from flask import (
     Flask,
     current_app,
     flash,
+    g,
     render_template,
     request,
     session,
@@ -20,10 +23,11 @@ from flask.helpers import get_debug_flag
 from flask_babel import gettext as _
 from flask_limiter.errors import RateLimitExceeded
 from flask_login import current_user, logout_user, user_logged_in
+from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.wrappers import Response
 
 from service import crypto
-from service.config import ConfigError
+from service.config import ConfigError, check_verify_key
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -53,6 +57,13 @@ def configure_security(app: Flask) -> None:
         crypto.keyring_from_config(env, app.config["STEGVIS_DATA_KEYS"]),
         crypto.index_keys_from_config(env, app.config.get("STEGVIS_INDEX_KEY")),
     )
+    hops = app.config["TRUSTED_PROXY_HOPS"]
+    if hops:
+        # The client's address (rate limits, audit rows, session protection) and scheme come
+        # from the headers the last ``hops`` proxies set; without it they are ignored.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
+    _redact_links_in_access_logs()
+    check_verify_key(app.config, env)
 
     from service.extensions import limiter
 
@@ -65,15 +76,63 @@ def configure_security(app: Flask) -> None:
     user_logged_in.connect(_start_session, app)
 
 
-def login_rate_limit() -> str:
-    """The login limit (per address and per e-mail), e.g. "10 per minute"."""
-    return str(current_app.config["LOGIN_RATE_LIMIT"])
+def session_identifier() -> str:
+    """What Flask-Login's session protection compares: the client's address and browser.
+
+    Flask-Login's own identifier reads X-Forwarded-For whatever sends it (a client could
+    forge it); ``request.remote_addr`` is the connecting address, or the client's address
+    from the trusted proxies' header when TRUSTED_PROXY_HOPS is set (ProxyFix).
+    """
+    agent = request.headers.get("User-Agent", "")
+    return hashlib.sha512(f"{request.remote_addr}|{agent}".encode()).hexdigest()
+
+
+def login_account_limit() -> str:
+    """Failed sign-ins allowed per account (typed e-mail, or the user at the code step)."""
+    return str(current_app.config["LOGIN_ACCOUNT_LIMIT"])
+
+
+def login_address_limit() -> str:
+    """Failed sign-ins allowed per client address (higher: an office shares one)."""
+    return str(current_app.config["LOGIN_ADDRESS_LIMIT"])
 
 
 def login_email_key() -> str:
     """Rate-limit key of the e-mail typed into the login form, hashed (no e-mail in storage)."""
     email = (request.form.get("email") or "").strip().lower()
     return "email:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+def mark_failed_sign_in() -> None:
+    """Count this request against the sign-in limits (a wrong password or code)."""
+    g.failed_sign_in = True
+
+
+def failed_sign_in(_response: Response) -> bool:
+    """``deduct_when`` of the sign-in limits: only failed attempts are counted."""
+    return bool(g.get("failed_sign_in"))
+
+
+#: A set-password link's token in a request line of an access log.
+_LINK_TOKEN = re.compile(r"(/set-password/)[^\s?\"]+")
+
+
+class _RedactLinkTokens(logging.Filter):
+    """Access logs (werkzeug's, gunicorn's) show a set-password link without its token."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "/set-password/" in message:
+            record.msg = _LINK_TOKEN.sub(r"\1…", message)
+            record.args = None
+        return True
+
+
+def _redact_links_in_access_logs() -> None:
+    for name in ("werkzeug", "gunicorn.access"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _RedactLinkTokens) for f in logger.filters):
+            logger.addFilter(_RedactLinkTokens())
 
 
 def _start_session(_app: Flask, user: Any = None, **_extra: Any) -> None:
@@ -160,8 +219,13 @@ def too_many_requests(error: RateLimitExceeded) -> tuple[str, int]:
     if request.endpoint == "auth.login":
         from service.auth.forms import LoginForm
 
-        message = _("Too many login attempts. Wait a minute and try again.")
+        message = _("Too many failed login attempts. Wait a minute and try again.")
         return render_template("auth/login.html", form=LoginForm(), error=message), 429
+    if request.endpoint == "auth.two_factor":
+        from service.auth.forms import CodeForm
+
+        message = _("Too many wrong codes. Wait a minute and try again.")
+        return render_template("auth/two_factor.html", form=CodeForm(), error=message), 429
     return render_template("error.html", code=429, kind="429"), 429
 
 

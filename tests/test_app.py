@@ -11,6 +11,7 @@ from flask import Flask
 from service import create_app
 from service.config import ConfigError
 from service.extensions import db
+from service.login_required import PUBLIC_ENDPOINTS
 from service.models import AuditEvent
 from tests.conftest import PASSWORD, FormClient, csrf_token
 
@@ -27,6 +28,7 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("SECRET_KEY", "s3cret-from-env")
     monkeypatch.setenv("STEGVIS_DATA_KEYS", "k1:" + "A" * 43 + "=")
     monkeypatch.setenv("STEGVIS_INDEX_KEY", "i1:" + "B" * 43 + "=")
+    monkeypatch.setenv("STEGVIS_VERIFY_KEY", "verification-key-from-the-environment-1")
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/stegvis-env-test.sqlite3")
     monkeypatch.setenv("DEFAULT_LOCALE", "pl")
     app = create_app()
@@ -78,9 +80,19 @@ def test_every_route_is_covered_by_the_login_rule(app: Flask, client: FormClient
     """A route added later is protected without anyone remembering to."""
     # A valid token, so that a POST is refused for want of a login, not of a CSRF token.
     token = csrf_token(client.get("/login").get_data(as_text=True))
+    public = {
+        "static",
+        "auth.login",
+        "auth.two_factor",
+        "auth.enrol",
+        "auth.set_password",
+        "auth.set_language",
+        "documents.verify_public",
+    }
+    assert public == PUBLIC_ENDPOINTS  # a new public page is a decision, stated here too
     for rule in app.url_map.iter_rules():
-        if rule.endpoint in ("static", "auth.login", "auth.set_language"):
-            continue
+        if rule.endpoint in public - {"auth.two_factor", "auth.enrol"}:
+            continue  # public; the set-password link checks its own token (404 when wrong)
         url = rule.build(
             {arg: 1 for arg in rule.arguments}
             | ({"step_key": "start_meeting"} if "step_key" in rule.arguments else {})

@@ -80,7 +80,7 @@ def test_a_phone_wide_page_does_not_scroll_sideways(
     browser: Browser, live_server: str, logged_in: FormClient, worker: User
 ) -> None:
     """At 390 px the person page, the case page with its documents table and the step page's
-    sub-goal table stay within the screen: a wide table scrolls inside its card."""
+    sub-goal table stay within the screen: a wide table stacks its rows."""
     person_url = register(logged_in, phone="070-000 00 01")
     case_url = open_case(logged_in, person_url)
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302

@@ -163,7 +163,7 @@ def test_a_whole_buss_case_in_swedish(
     page.locator("#progress-0-status").select_option("reached")
     page.locator("#areas-housing-rating-7").check()
     finalise(page)
-    expect(page.locator("svg.chart")).to_be_visible()
+    expect(page.locator("figure.chart")).to_be_visible()
 
     page.locator('a.button[href$="/steps/closing"]').click()
     fill(page, {"closed_on": "2026-12-20", "final_evaluation": "Klarar sig själv"})

@@ -140,7 +140,7 @@ def test_demo_outcome_table_and_chart(app: Flask, client: FormClient) -> None:
             sa.select(Case.id).join(Person).where(Person.first_name == "Johan")
         )
     page = client.get(f"/cases/{case_id}").get_data(as_text=True)
-    assert '<svg class="chart"' in page and "Housing: 6" in page
+    assert '<svg class="chart' in page and "Housing: 6" in page
 
 
 def test_export_of_an_erased_case_lists_numbers_without_files(app: Flask, tmp_path: Path) -> None:

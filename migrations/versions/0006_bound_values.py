@@ -218,6 +218,7 @@ def _rebuild_sqlite_persons(create: str, read: list[str], convert: Any, indexes:
     """Copy ``persons`` into a table made by ``create`` through ``convert``, then swap."""
     with op.get_context().autocommit_block():
         conn = op.get_bind()
+        enforced = conn.exec_driver_sql("PRAGMA foreign_keys").scalar()
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         try:
             conn.exec_driver_sql("BEGIN")
@@ -244,7 +245,7 @@ def _rebuild_sqlite_persons(create: str, read: list[str], convert: Any, indexes:
             conn.exec_driver_sql("ROLLBACK")
             raise
         finally:
-            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.exec_driver_sql(f"PRAGMA foreign_keys={'ON' if enforced else 'OFF'}")
 
 
 def _persons_in_place(read: list[str], convert: Any, names: list[str]) -> None:

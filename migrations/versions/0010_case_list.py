@@ -1,7 +1,7 @@
 """The case list at scale: list columns on cases, name search keys on persons, their indexes.
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0011
 Create Date: 2026-12-02 01:00:00
 
 ``cases.next_step``, ``next_meeting_on`` and ``due_on`` are what the case list shows and
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

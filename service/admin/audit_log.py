@@ -109,11 +109,22 @@ def phrases(events: list[AuditEvent]) -> dict[int, str]:
         case_methods = dict(
             db.session.execute(sa.select(Case.id, Case.method).where(Case.id.in_(ids))).all()
         )
+    targets = {
+        target
+        for event in events
+        if isinstance(target := (event.details or {}).get("target_user_id"), int)
+    }
+    names: dict[int, str] = {}
+    if targets:
+        names = dict(
+            db.session.execute(sa.select(User.id, User.full_name).where(User.id.in_(targets))).all()
+        )
     return {
         event.id: audit.describe(
             event.action,
             event.details,
             partial(_step_title, case_methods.get(event.case_id or 0)),
+            user_name=lambda user_id: names.get(user_id, f"#{user_id}"),
         )
         for event in events
     }

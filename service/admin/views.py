@@ -6,7 +6,6 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask import Blueprint, render_template, request
-from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from service import access
@@ -20,9 +19,8 @@ from service.admin.audit_log import (
     phrases,
 )
 from service.extensions import db
-from service.models import Unit, User
-
-ROLE_LABELS = {"worker": _l("Worker"), "caseworker": _l("Caseworker"), "admin": _l("Administrator")}
+from service.models import User
+from service.roles import ROLE_LABELS  # noqa: F401  (the role names live in one place)
 
 bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 
@@ -79,16 +77,10 @@ def audit() -> str:
     )
 
 
-@bp.route("/users")
-def users() -> str:
-    """The staff of the admin's unit and the unit's settings."""
-    unit = db.session.get(Unit, current_user.unit_id)
-    return render_template(
-        "admin/users.html", unit=unit, staff=_staff(current_user.unit_id), ROLE_LABELS=ROLE_LABELS
-    )
-
-
 def _staff(unit_id: int) -> list[User]:
     return list(
         db.session.scalars(sa.select(User).where(User.unit_id == unit_id).order_by(User.full_name))
     )
+
+
+from service.admin import staff_views  # noqa: E402,F401  (registers the staff routes)

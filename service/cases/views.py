@@ -28,6 +28,13 @@ from service.models import Case, CaseStatus, Person
 bp = Blueprint("cases", __name__, template_folder="templates")
 
 
+@bp.app_context_processor
+def _case_page_helpers() -> dict[str, object]:
+    from service.cases.next_action import next_action_of
+
+    return {"next_action_of": next_action_of}
+
+
 @bp.route("/", methods=["GET", "POST"])
 def index() -> str:
     """The cases the user may see, a page at a time, newest first, filtered and searched.

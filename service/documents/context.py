@@ -63,7 +63,7 @@ def base_context(
                 "version": version,
                 "issued_on": format_day(issued_on, language),
                 "place": case.unit.place,
-                "verify_url": verify_url(number),
+                "verify_url": verify_url(number, version),
             },
             "unit": {
                 "name": case.unit.name,

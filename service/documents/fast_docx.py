@@ -20,7 +20,9 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,6 +86,9 @@ class PreparedTemplate:
     compiled: dict[str, Template] = field(default_factory=dict)
     #: The template's own title (``dc:title``), e.g. "Handlingsplan".
     title: str = ""
+    #: Every file's bytes by name, and compressed as it is written into each document.
+    originals: dict[str, bytes] = field(default_factory=dict)
+    packed: dict[str, _Packed] = field(default_factory=dict)
 
 
 def _template_title(entries: list[tuple[zipfile.ZipInfo, bytes]]) -> str:
@@ -130,6 +135,10 @@ def prepare(path: Path, environment: Environment, language: str = "") -> Prepare
         ]
     prepared = PreparedTemplate(entries=entries, sources=sources, title=_template_title(entries))
     prepared.compiled = {name: environment.from_string(src) for name, src in sources.items()}
+    prepared.originals = {info.filename: data for info, data in entries}
+    prepared.packed = {
+        info.filename: _compressed(info.filename, info.date_time, data) for info, data in entries
+    }
     return prepared
 
 
@@ -233,7 +242,7 @@ def _with_media_types(types: bytes) -> bytes:
 
 def _write(prepared: PreparedTemplate, rendered: dict[str, bytes], sink: _PictureSink) -> bytes:
     changed = dict(rendered)
-    originals = {info.filename: data for info, data in prepared.entries}
+    originals = prepared.originals
     new_files: dict[str, bytes] = {}
     for part, pictures in sink.by_part.items():
         rels = _rels_name(part)
@@ -243,17 +252,89 @@ def _write(prepared: PreparedTemplate, rendered: dict[str, bytes], sink: _Pictur
             new_files[f"word/media/{name}"] = blob
     if sink.by_part:
         changed["[Content_Types].xml"] = _with_media_types(originals["[Content_Types].xml"])
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
-        for info, data in prepared.entries:
-            package.writestr(
-                info,
-                changed.get(info.filename, data),
-                compress_type=zipfile.ZIP_DEFLATED,
-                compresslevel=1,
-            )
-        date_time = prepared.entries[0][0].date_time
-        for name, data in new_files.items():
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            package.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
-    return buffer.getvalue()
+    date_time = prepared.entries[0][0].date_time
+    writer = _ZipWriter()
+    for info, _data in prepared.entries:
+        if info.filename in changed:
+            writer.add(_compressed(info.filename, info.date_time, changed[info.filename]))
+        else:  # unchanged between documents: compressed once, when the template was prepared
+            writer.add(prepared.packed[info.filename])
+    for name, data in new_files.items():
+        writer.add(_compressed(name, date_time, data))
+    return writer.finish()
+
+
+@dataclass(frozen=True)
+class _Packed:
+    """One ZIP entry, compressed (raw deflate) with its checksum and sizes."""
+
+    name: bytes
+    dos_time: int
+    dos_date: int
+    crc: int
+    data: bytes
+    size: int
+
+
+def _compressed(name: str, date_time: tuple[int, ...], data: bytes) -> _Packed:
+    """Deflate ``data`` (level 1: the documents are small, speed matters more than size)."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    packed = compressor.compress(data) + compressor.flush()
+    year, month, day, hour, minute, second = date_time[:6]
+    return _Packed(
+        name=name.encode("utf-8"),
+        dos_time=(hour << 11) | (minute << 5) | (second // 2),
+        dos_date=((max(year, 1980) - 1980) << 9) | (month << 5) | day,
+        crc=zlib.crc32(data),
+        data=packed,
+        size=len(data),
+    )
+
+
+class _ZipWriter:
+    """A minimal ZIP writer (deflated entries, no ZIP64: documents are far below 4 GB) that can
+    write entries compressed beforehand, which :mod:`zipfile` cannot."""
+
+    def __init__(self) -> None:
+        self.chunks: list[bytes] = []
+        self.central: list[bytes] = []
+        self.offset = 0
+
+    def add(self, entry: _Packed) -> None:
+        flags = 0x800 if not entry.name.isascii() else 0  # UTF-8 names
+        common = struct.pack(
+            "<HHHHHLLLH",
+            20,  # version needed: 2.0 (deflate)
+            flags,
+            8,  # deflated
+            entry.dos_time,
+            entry.dos_date,
+            entry.crc,
+            len(entry.data),
+            entry.size,
+            len(entry.name),
+        )
+        local = b"PK\x03\x04" + common + struct.pack("<H", 0) + entry.name
+        self.chunks += (local, entry.data)
+        self.central.append(
+            b"PK\x01\x02"
+            + struct.pack("<H", 20)  # made by: 2.0, MS-DOS attributes
+            + common
+            + struct.pack("<HHHHLL", 0, 0, 0, 0, 0, self.offset)
+            + entry.name
+        )
+        self.offset += len(local) + len(entry.data)
+
+    def finish(self) -> bytes:
+        directory = b"".join(self.central)
+        end = b"PK\x05\x06" + struct.pack(
+            "<HHHHLLH",
+            0,
+            0,
+            len(self.central),
+            len(self.central),
+            len(directory),
+            self.offset,
+            0,
+        )
+        return b"".join(self.chunks) + directory + end

@@ -109,8 +109,14 @@ def store_document(
     context: dict,
     template: str,
     signature: bytes | None = None,
+    *,
+    commit: bool = True,
 ) -> Document:
-    """Render, hash and store one version, with its audit event, in one transaction."""
+    """Render, hash and store one version, with its audit event, in one transaction.
+
+    With ``commit=False`` the version is only flushed: the caller adds what belongs with it (a
+    drawn signature) and commits once, so nothing is stored unless all of it is.
+    """
     context = clean_context(context)
     content = render_stamped(template, context, signature=signature)
     document = Document(
@@ -129,7 +135,10 @@ def store_document(
     db.session.add(document)
     audit.record("document.issue", case_id=case.id, user_id=user.id, number=number, version=version)
     try:
-        db.session.commit()
+        if commit:
+            db.session.commit()
+        else:
+            db.session.flush()
     except IntegrityError as error:
         if not integrity.violates(error, UNIQUE_NUMBER_VERSION):
             raise

@@ -79,6 +79,12 @@ class WarmConverter:
             raise PdfUnavailable("LibreOffice did not start")
         return process
 
+    def warm(self) -> None:
+        """Start soffice now, so the first conversion does not wait for it."""
+        with self._lock:
+            if self._process is None or self._process.poll() is not None:
+                self._process = self._start()
+
     def convert(self, docx: bytes) -> bytes:
         """The PDF of a .docx; raises :class:`PdfUnavailable`."""
         with self._lock:

@@ -20,7 +20,6 @@ docxtpl, compiled, its package kept as bytes; rendering is Jinja plus writing th
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Mapping, MutableMapping
 from functools import lru_cache
@@ -219,8 +218,9 @@ def sanitise_text(text: str) -> str:
 
 
 def _prepared_context(context: Mapping[str, Any]) -> dict[str, Any]:
-    """A deep copy of ``context`` with every string sanitised."""
-    return {key: _sanitised(value) for key, value in copy.deepcopy(dict(context)).items()}
+    """A copy of ``context`` with every string sanitised (dicts and lists are rebuilt, so the
+    caller's data is never modified; other values are immutable)."""
+    return {key: _sanitised(value) for key, value in context.items()}
 
 
 def _sanitised(value: Any) -> Any:

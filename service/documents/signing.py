@@ -19,9 +19,11 @@ from docx.image.exceptions import (
 )
 from docx.image.image import Image
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError
 
 from service import audit
 from service.documents.operations import IssueConflict, is_locked, store_document
+from service.documents.stamp import verify_url
 from service.extensions import db
 from service.models import Case, Document, DocumentSignature, User
 
@@ -107,8 +109,13 @@ def sign_with_drawing(document: Document, user: User, drawing: bytes) -> Documen
     newest = db.session.scalar(
         sa.select(sa.func.max(Document.version)).where(Document.number == document.number)
     )
+    version = (newest or 0) + 1
     context = dict(document.context)
-    context["document"] = {**context["document"], "version": (newest or 0) + 1}
+    context["document"] = {
+        **context["document"],
+        "version": version,
+        "verify_url": verify_url(document.number, version),  # the new version's own code
+    }
     case = db.session.get(Case, document.case_id)
     assert case is not None  # documents belong to a case (foreign key)
     try:
@@ -122,6 +129,7 @@ def sign_with_drawing(document: Document, user: User, drawing: bytes) -> Documen
             context,
             document.template,
             signature=drawing,
+            commit=False,  # committed with the signature below: one transaction
         )
     except IssueConflict:
         raise SigningError(
@@ -153,7 +161,11 @@ def _record_signature(
     version: int,
     signed_document_id: int | None = None,
 ) -> DocumentSignature:
-    """Keep who signed, when, what (the hash of the signed version) and how; audited."""
+    """Keep who signed, when, what (the hash of the signed version) and how; audited.
+
+    One commit stores the signature, its audit event and (for a drawing) the new version that
+    carries it: a failure before it leaves nothing, never a signed version that is not locked.
+    """
     signature = DocumentSignature(
         document_id=document.id,
         kind=kind,
@@ -173,5 +185,11 @@ def _record_signature(
         version=version,
         kind=kind,
     )
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:  # someone signed the same version at the same moment
+        db.session.rollback()
+        raise SigningError(
+            str(_l("Document %(number)s is already signed and locked.", number=document.number))
+        ) from None
     return signature

@@ -51,9 +51,12 @@ def public_base_url() -> str:
     )
 
 
-def verify_url(number: str) -> str:
-    """The absolute address of the verification page of ``number``."""
-    return f"{public_base_url()}/verify/{number}"
+def verify_url(number: str, version: int) -> str:
+    """The absolute address of the public verification page of that version of ``number``
+    (with its code: see :mod:`service.documents.verification`)."""
+    from service.documents.verification import document_token
+
+    return f"{public_base_url()}/verify/{number}/{document_token(number, version)}"
 
 
 def qr_png(url: str) -> bytes:

@@ -21,8 +21,15 @@ from service.documents.case_file import (
 )
 from service.documents.document_types import DOCUMENT_TYPES
 from service.documents.operations import NotReady, issue_document, record_download
-from service.documents.pdf import PdfUnavailable, pdf_available, to_pdf
+from service.documents.pdf import PdfUnavailable
+from service.documents.pdf_cache import (
+    conversion_available,
+    pdf_of,
+    redis_url,
+    unavailable_reason,
+)
 from service.documents.stamp import short_hash
+from service.documents.verification import NUMBER_PATTERN
 from service.extensions import db
 from service.models import Case, Document
 
@@ -95,30 +102,33 @@ def download(document_id: int) -> Response:
 def pdf(document_id: int) -> Response | str:
     """The document as PDF for printing, or a page saying why there is none."""
     document = access.get_document(document_id)
-    access.require("download", _case_of(document))
-    failed = False
-    if pdf_available():
-        try:
-            data = to_pdf(document.content)
-        except PdfUnavailable:
-            failed = True
-        else:
-            record_download(document, "pdf")
-            return _private(
-                send_file(
-                    BytesIO(data),
-                    mimetype="application/pdf",
-                    as_attachment=False,
-                    download_name=document.filename.replace(".docx", ".pdf"),
-                    max_age=0,
-                )
-            )
-    return render_template("documents/no_pdf.html", document=document, failed=failed)
+    case = _case_of(document)
+    access.require("download", case)
+    if case.erased_at is not None:
+        abort(410)  # erased: number and hash remain, the content (and its PDF) is gone
+    try:
+        data = pdf_of(document)  # converted once per version, then read from the cache
+    except PdfUnavailable:
+        return render_template(
+            "documents/no_pdf.html", document=document, reason=unavailable_reason()
+        )
+    record_download(document, "pdf")
+    return _private(
+        send_file(
+            BytesIO(data),
+            mimetype="application/pdf",
+            as_attachment=False,
+            download_name=document.filename.replace(".docx", ".pdf"),
+            max_age=0,
+        )
+    )
 
 
 @bp.route("/verify/<number>")
 def verify(number: str) -> str:
     """Which case a printed number belongs to, each version, its hashes and signing state."""
+    if not NUMBER_PATTERN.fullmatch(number):  # e.g. a NUL byte, which PostgreSQL refuses
+        abort(404)
     versions = list(
         db.session.scalars(
             sa.select(Document)
@@ -196,7 +206,8 @@ def _documents_panel() -> dict[str, object]:
             "types": [(t, t.blocker(case)) for t in DOCUMENT_TYPES.values()],
             "issued_types": {d.doc_type for d in documents},
             "types_by_key": DOCUMENT_TYPES,
-            "pdf_available": pdf_available(),
+            "pdf_available": conversion_available(),
+            "pdf_shared": redis_url() is not None,
             "can_issue": access.can("issue", case),
             "can_file": access.can("file", case),
         }
@@ -204,4 +215,5 @@ def _documents_panel() -> dict[str, object]:
     return {"documents_panel": documents_panel}
 
 
-from service.documents import signing_views  # noqa: E402,F401  (registers the signing routes)
+# Register the signing routes and the public verification page on this blueprint.
+from service.documents import signing_views, verify_views  # noqa: E402,F401

@@ -37,6 +37,8 @@ class Unit(Base):
     methods: Mapped[list[str]] = mapped_column(JSONType, default=list)
     #: Years a closed case is kept before it may be purged.
     retention_years: Mapped[int] = mapped_column(default=5)
+    #: Every member of staff must sign in with a second factor (a code from an app).
+    two_factor_required: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     def __repr__(self) -> str:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from service import audit
 from service.crypto import EncryptedBytes, EncryptedJSON, EncryptedText
 from service.extensions import db
-from service.models import Case, Document, Person, User
+from service.models import Case, Document, DocumentPdf, Person, User
 from service.models._types import utcnow
 from service.privacy.records import (
     case_tables,
@@ -59,6 +59,13 @@ def erase_case_content(case: Case) -> int:
         document.content = b""
         document.context = {}
         changed += 1
+    if documents:  # the cached PDFs hold the whole content: gone, not blanked
+        gone = db.session.scalars(
+            sa.delete(DocumentPdf)
+            .where(DocumentPdf.document_id.in_([d.id for d in documents]))
+            .returning(DocumentPdf.id)
+        )
+        changed += len(gone.all())
     for table in document_tables():  # signed scans and drawn signatures
         blanks = {c.key: _blank(c) for c in table.columns if _blank(c) is not NotImplemented}
         if blanks:

@@ -11,8 +11,9 @@ from service.db import Base
 from service.extensions import db
 from service.models import AuditEvent, Case, Person
 
-#: Tables keyed by case that are handled on their own (not as generic case rows).
-SPECIAL_TABLES = frozenset({"audit_events", "documents", "cases"})
+#: Tables keyed by case that are handled on their own (not as generic case rows). The cached
+#: PDFs are derived from the documents: not exported, deleted on erasure (erasure.py).
+SPECIAL_TABLES = frozenset({"audit_events", "documents", "cases", "document_pdfs"})
 
 
 def person_cases(person: Person) -> list[Case]:

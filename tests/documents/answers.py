@@ -111,7 +111,7 @@ def common_context(number: str = "PLN-2026-000007") -> dict[str, Any]:
         for key in ("document", "unit", "person", "worker", "caseworker", "case")
     }
     base["document"]["number"] = number
-    base["document"]["verify_url"] = f"http://127.0.0.1:5000/verify/{number}"
+    base["document"]["verify_url"] = f"http://127.0.0.1:5000/verify/{number}/Xq3vT0kQ8mZp1LwA"
     return base
 
 

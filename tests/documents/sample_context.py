@@ -10,7 +10,7 @@ SAMPLE_CONTEXT: dict[str, Any] = {
         "version": 1,
         "issued_on": "22 listopada 2026",
         "place": "Sopot",
-        "verify_url": "http://127.0.0.1:5000/verify/AGR-2026-000042",
+        "verify_url": "http://127.0.0.1:5000/verify/AGR-2026-000042/Xq3vT0kQ8mZp1LwA",
     },
     "unit": {
         "name": "MOPS Sopot – Asystent osoby bezdomnej",

@@ -110,8 +110,8 @@ def test_public_base_url_setting_goes_into_the_qr_and_footer(
     monkeypatch.setitem(app.config, "PUBLIC_BASE_URL", "https://stegvis.example.org/")
     issue(staff, full_case.case_id, "consent")
     document = documents(app)[0]
-    assert document.context["document"]["verify_url"] == (
-        f"https://stegvis.example.org/verify/{document.number}"
+    assert document.context["document"]["verify_url"].startswith(
+        f"https://stegvis.example.org/verify/{document.number}/"
     )
 
 
@@ -207,11 +207,11 @@ def test_pdf_for_printing_or_a_clear_message(
     app: Flask,
     monkeypatch: Any,
 ) -> None:
-    from service.documents import views
+    from service.documents import pdf
 
     issue(staff, full_case.case_id, "consent")
     document = documents(app)[0]
-    monkeypatch.setattr(views, "pdf_available", lambda: False)
+    monkeypatch.setattr(pdf, "pdf_available", lambda: False)
     page = staff.get(f"/cases/{full_case.case_id}").get_data(as_text=True)
     assert "LibreOffice is not installed on the server" in page
     assert f"/documents/{document.id}/pdf" not in page
@@ -220,7 +220,7 @@ def test_pdf_for_printing_or_a_clear_message(
     assert "LibreOffice is not installed on the server" in response.get_data(as_text=True)
     assert f"/documents/{document.id}/download" in response.get_data(as_text=True)
     monkeypatch.undo()
-    if views.pdf_available():
+    if pdf.pdf_available():
         response = staff.get(f"/documents/{document.id}/pdf")
         assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF-")
 

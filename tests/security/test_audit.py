@@ -173,7 +173,8 @@ def test_admin_filters_and_pages_the_units_audit_log(
     assert by_case.get_data(as_text=True).count('class="audit-row"') == 2
     by_user = client.get(f"/admin/audit?user={world.own.users['admin']}").get_data(as_text=True)
     assert by_user.count('class="audit-row"') >= 1 and "10.0.0.1" not in by_user
-    staff = client.get("/admin/users").get_data(as_text=True)
+    # (an e-mail may break after its @ on a narrow screen: <wbr>)
+    staff = client.get("/admin/users").get_data(as_text=True).replace("<wbr>", "")
     assert "worker-a@example.org" in staff and "worker-b@example.org" not in staff
 
 

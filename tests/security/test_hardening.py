@@ -29,6 +29,7 @@ def _production_app(monkeypatch: pytest.MonkeyPatch) -> Flask:
     monkeypatch.setenv("SECRET_KEY", "x" * 40)
     monkeypatch.setenv("STEGVIS_DATA_KEYS", "p1:" + base64.b64encode(os.urandom(32)).decode())
     monkeypatch.setenv("STEGVIS_INDEX_KEY", "i1:" + base64.b64encode(os.urandom(32)).decode())
+    monkeypatch.setenv("STEGVIS_VERIFY_KEY", "v" * 43)
     return create_app({"STEGVIS_ENV": "production", "DATABASE_URL": "sqlite://"})
 
 
@@ -140,7 +141,8 @@ def test_ping_keeps_the_session_alive(client: FormClient, world: World) -> None:
 
 @pytest.fixture
 def strict_login_limit(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setitem(app.config, "LOGIN_RATE_LIMIT", "10 per minute")
+    monkeypatch.setitem(app.config, "LOGIN_ACCOUNT_LIMIT", "10 per minute")
+    monkeypatch.setitem(app.config, "LOGIN_ADDRESS_LIMIT", "10 per minute")
     with app.app_context():
         limiter.reset()
     yield
@@ -157,7 +159,7 @@ def test_login_is_rate_limited_per_address(
         assert client.login(f"guess{n}@example.org", "wrong").status_code == 200
     response = client.login(world.own.emails["worker"])  # even the right password waits
     assert response.status_code == 429
-    assert "Too many login attempts. Wait a minute and try again." in response.get_data(
+    assert "Too many failed login attempts. Wait a minute and try again." in response.get_data(
         as_text=True
     )
 

@@ -82,6 +82,8 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("documents.download", "GET"):                 row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.pdf", "GET"):                      row("download",   "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.verify", "GET"):                   row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    # With the code printed on the paper anyone sees the public facts (staff of the case more).
+    ("documents.verify_public", "GET"):            row(None,         "ok ok",       "ok ok",       "ok ok",       "ok"),
     ("documents.file_document", "POST"):           row("file",       "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.case_file", "GET"):                row("file",       "ok 404",      "ok 404",      "ok 404",      "login"),
     ("documents.sign", "GET"):                     row("issue",      "ok 404",      "403 404",     "ok 404",      "login"),
@@ -93,6 +95,26 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("privacy.withdraw", "POST"):                  row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("admin.audit", "GET"):                        row("administer", "403 403",     "403 403",     "ok ok",       "login"),
     ("admin.users", "GET"):                        row("administer", "403 403",     "403 403",     "ok ok",       "login"),
+    ("admin.new_user", "GET"):                     row("administer", "403 403",     "403 403",     "ok ok",       "login"),
+    ("admin.new_user", "POST"):                    row("administer", "403 403",     "403 403",     "ok ok",       "login"),
+    ("admin.user", "GET"):                         row("administer", "403 403",     "403 403",     "ok 404",      "login"),
+    ("admin.change_role", "POST"):                 row("administer", "403 403",     "403 403",     "ok 404",      "login"),
+    ("admin.set_active", "POST"):                  row("administer", "403 403",     "403 403",     "ok 404",      "login"),
+    ("admin.reset_password", "POST"):              row("administer", "403 403",     "403 403",     "ok 404",      "login"),
+    ("admin.user_two_factor", "POST"):             row("administer", "403 403",     "403 403",     "ok 404",      "login"),
+    ("admin.unit_two_factor", "POST"):             row("administer", "403 403",     "403 403",     "ok ok",       "login"),
+    # Signing in: the code step and the set-up need the password step first (else the login
+    # page); a wrong set-password link answers 404 to everyone, logged in or not.
+    ("auth.two_factor", "GET"):                    row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("auth.two_factor", "POST"):                   row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("auth.enrol", "GET"):                         row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("auth.enrol", "POST"):                        row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("auth.set_password", "GET"):                  row(None,         "404 404",     "404 404",     "404 404",     "404"),
+    ("auth.set_password", "POST"):                 row(None,         "404 404",     "404 404",     "404 404",     "404"),
+    ("auth.account", "GET"):                       row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("auth.change_password", "GET"):               row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("auth.change_password", "POST"):              row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("auth.recovery_codes", "POST"):               row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
 }
 # fmt: on
 
@@ -144,6 +166,10 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = 1
         elif argument == "code":
             values[argument] = "en"
+        elif argument == "user_id":  # a member of staff of the unit (admin pages)
+            values[argument] = target.users["worker"]
+        elif argument == "token" and rule.endpoint == "auth.set_password":
+            values[argument] = "no-such-link-token"  # a set-password link that was never made
         elif argument == "doc_type":
             values[argument] = "agreement"
         elif argument == "number":  # a document's printed number (verification page)
@@ -151,6 +177,13 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             from service.models import Document
 
             values[argument] = db.session.get(Document, target.document_id).number
+        elif argument == "token":  # the code printed with a document version (public page)
+            from service.documents.verification import document_token
+            from service.extensions import db
+            from service.models import Document
+
+            document = db.session.get(Document, target.document_id)
+            values[argument] = document_token(document.number, document.version)
         else:
             pytest.fail(
                 f"{rule.endpoint}: the matrix cannot fill the URL argument {argument!r}; "

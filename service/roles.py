@@ -1,0 +1,26 @@
+"""The roles' names as people read them; the roles themselves are ``service.models.Role``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+
+from service.models import Role
+
+#: Role value → translated name. A role without an entry shows its value.
+ROLE_LABELS: dict[str, Any] = {
+    "worker": _l("Worker"),
+    "caseworker": _l("Caseworker"),
+    "admin": _l("Administrator"),
+}
+
+
+def role_label(value: str) -> str:
+    """The translated name of a role."""
+    return str(ROLE_LABELS.get(value, value))
+
+
+def role_choices() -> list[tuple[str, str]]:
+    """(value, name) of every role, in the order of the Role enum."""
+    return [(role.value, role_label(role.value)) for role in Role]

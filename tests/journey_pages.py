@@ -1,0 +1,262 @@
+"""Every page of the journey, found by walking the demo's links, and what a page must be on a
+tablet and a phone: no sideways scrolling, 44 × 44 px touch targets, 16 px inputs, text of at
+least 12 px (the chart's too), a header no higher than 130 px with the language switcher on
+one line, and no axe-core violation.
+
+How a new page gets covered: every GET route of ``app.url_map`` is either reached by following
+links from the demo's start pages (a page linked from the header, the case page or another
+journey page is found by itself), built by one line in ``EXTRA_PAGES`` (a page only reached by
+a form or a printed QR code), or named in ``NOT_PAGES`` (downloads, redirects). A route that is
+none of these fails ``tests/test_browser_layout.py`` by its endpoint's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from flask import Flask
+from playwright.sync_api import Page
+from werkzeug.exceptions import HTTPException
+
+#: The widths every page is checked at: phone, tablet upright, tablet across, desktop.
+WIDTHS = (390, 768, 1024, 1280)
+#: The widths of the axe-core run and the screenshots.
+SHOT_WIDTHS = (390, 768, 1280)
+
+#: GET routes that answer with no page of their own (a file, a redirect).
+NOT_PAGES = {
+    "static": "style sheets and scripts",
+    "auth.set_language": "redirects back to the page it was asked from",
+    "documents.download": "a Word file",
+    "documents.pdf": "a PDF file",
+    "documents.case_file": "a ZIP file",
+}
+
+
+def _discard_draft_url(page: Page, case_url: str) -> str | None:
+    """The discard page needs a saved draft: save one of the case's next step, as a user would."""
+    page.goto(case_url)
+    step = page.locator('#next-action a.button[href*="/steps/"], .steps a.button[href*="/steps/"]')
+    if not step.count():
+        return None
+    step_url = step.first.get_attribute("href") or ""
+    page.goto(urljoin(case_url, step_url))
+    page.locator('button[name="action"][value="draft"]').click()
+    page.wait_for_load_state()
+    page.goto(urljoin(case_url, step_url))  # saving leads back to the case page
+    discard = page.locator('a[href$="/discard"]')
+    return discard.first.get_attribute("href") if discard.count() else None
+
+
+#: Pages no link leads to, one line each: endpoint → how to reach its URL, given the journey
+#: worker's browser page and the URL of the demo case the walk started from (None: not here).
+EXTRA_PAGES: dict[str, Callable[[Page, str], str | None]] = {
+    "cases.discard_draft": _discard_draft_url,
+}
+
+#: Pages the walk cannot reach yet, with why (each needs a one-time token or code it does not
+#: make): listed here so that they are not forgotten; give each an EXTRA_PAGES line instead.
+NOT_WALKED_YET = {
+    "auth.set_password": "the one-time link of a new account or a password reset",
+    "auth.two_factor": "the second step of a sign-in with two-factor sign-in on",
+    "documents.verify_public": "the code printed on a paper document",
+}
+
+#: Pages visited without logging in.
+ANONYMOUS_PAGES = ("/login",)
+
+#: Who walks the journey in each language: a worker of a unit of that language (the case
+#: pages), then the admin (staff and audit pages, erasure).
+LOGINS = {
+    "sv": ("anna@tamira.example", "admin@tamira.example"),
+    "pl": ("wojciech@mops-sopot.example", "admin@tamira.example"),
+}
+#: The demo person whose case the walk starts from: the case that has reached every step.
+FIRST_PERSON = {"sv": "Ekström", "pl": "Wójcik-Łęcka"}
+
+
+def axe_script() -> str:
+    """axe-core's browser bundle (MPL-2.0), as the axe-playwright-python package ships it."""
+    return resources.files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
+
+
+def endpoint_of(app: Flask, url: str) -> tuple[str, dict[str, object]] | None:
+    """The endpoint and arguments a path answers with (None when no route matches)."""
+    adapter = app.url_map.bind("localhost")
+    try:
+        endpoint, args = adapter.match(urlsplit(url).path, method="GET")
+    except HTTPException:
+        return None
+    return str(endpoint), args
+
+
+def page_kind(app: Flask, url: str) -> str:
+    """What makes two URLs the same kind of page: the endpoint and its non-id arguments
+    ("cases.step:plan"), so every step of the journey is a page of its own."""
+    found = endpoint_of(app, url)
+    if found is None:
+        return "error"
+    endpoint, args = found
+    named = [str(v) for k, v in sorted(args.items()) if not k.endswith("_id") and k != "number"]
+    named = [v for v in named if not v.isdigit()]
+    return ":".join([endpoint, *named])
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass
+class Walk:
+    """The pages one language's walk reached, and everything wrong on them."""
+
+    language: str
+    visited: dict[str, str] = field(default_factory=dict)  # page kind → URL
+    problems: list[str] = field(default_factory=list)
+
+    def endpoints(self) -> set[str]:
+        return {kind.split(":")[0] for kind in self.visited}
+
+
+def links_on(page: Page, base: str) -> list[str]:
+    """Same-site link targets of the page (path and query, no fragment), in page order."""
+    hrefs: list[str] = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
+    found = []
+    for href in hrefs:
+        parts = urlsplit(href)
+        if f"{parts.scheme}://{parts.netloc}" != base:
+            continue
+        found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return found
+
+
+# --- what every page must be ---------------------------------------------------------------
+
+WIDTH_CHECK = """() => {
+  const vw = document.documentElement.clientWidth;
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+    (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
+    ' "' + (el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40) + '"';
+  const out = [];
+  const doc = document.documentElement.scrollWidth;
+  if (doc > vw) out.push('the page is ' + doc + ' px wide');
+  const clipped = [];  // visually hidden (clipped to nothing) with everything inside them
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('[hidden], script, style, template')) continue;
+    if (el.parentElement && el.parentElement.closest('svg')) continue;
+    if (clipped.some(root => root.contains(el))) continue;
+    const cs = getComputedStyle(el);
+    if (cs.clipPath !== 'none' || (cs.clip && cs.clip !== 'auto')) { clipped.push(el); continue; }
+    if (cs.display === 'none' || cs.visibility === 'hidden' || cs.position === 'fixed') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.right > vw + 1 || r.left < -1)
+      out.push(name(el) + ' reaches from ' + Math.round(r.left) + ' to ' + Math.round(r.right) + ' px');
+    else if (el.tagName === 'TABLE' && el.parentElement) {
+      const box = el.parentElement.getBoundingClientRect();
+      const edge = box.right - parseFloat(getComputedStyle(el.parentElement).paddingRight) -
+                   parseFloat(getComputedStyle(el.parentElement).borderRightWidth);
+      if (r.right > edge + 1) out.push(name(el) + ' sticks ' + Math.round(r.right - edge) + ' px out of its box');
+    }
+    if (['auto', 'scroll', 'hidden', 'clip'].includes(cs.overflowX) &&
+             !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) &&
+             el.scrollWidth > el.clientWidth + 1)
+      out.push(name(el) + ' hides or scrolls ' + (el.scrollWidth - el.clientWidth) + ' px of its content');
+    if (out.length > 8) break;
+  }
+  return out;
+}"""
+
+TOUCH_CHECK = """() => {
+  const out = [];
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + ' "' +
+    ((el.labels && el.labels[0] ? el.labels[0].textContent : el.textContent) || el.value || '')
+      .trim().replace(/\\s+/g, ' ').slice(0, 30) + '"';
+  const targets = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+  for (const el of document.querySelectorAll(targets)) {
+    if (el.closest('[hidden], .visually-hidden') || el.getClientRects().length === 0) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden') continue;
+    // WCAG 2.5.5's exception: a link inside a sentence or a block of text.
+    if (el.tagName === 'A' && !el.classList.contains('button') && cs.display === 'inline' &&
+        !el.closest('header, nav')) continue;
+    let box = el;
+    if (el.type === 'radio' || el.type === 'checkbox') {
+      if (!el.labels || !el.labels.length) { out.push(name(el) + ' has no label to tap'); continue; }
+      box = el.labels[0];
+    }
+    const r = box.getBoundingClientRect();
+    if (r.width < 43.5 || r.height < 43.5)
+      out.push(name(el) + ' is ' + Math.round(r.width) + ' × ' + Math.round(r.height) + ' px');
+    if (['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && !['radio', 'checkbox'].includes(el.type)
+        && parseFloat(cs.fontSize) < 16)
+      out.push(name(el) + ' has ' + cs.fontSize + ' text (a phone zooms in on it)');
+    if (out.length > 8) break;
+  }
+  return out;
+}"""
+
+TEXT_SIZE_CHECK = """() => {
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    if (el.closest('.visually-hidden, [hidden]') || el.getClientRects().length === 0) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    let size = parseFloat(getComputedStyle(el).fontSize);
+    if (el instanceof SVGElement && el.getScreenCTM) size *= el.getScreenCTM().a;
+    if (size < 11.95)
+      out.push(el.tagName.toLowerCase() + ' "' + el.textContent.trim().slice(0, 30) + '" is ' +
+               size.toFixed(1) + ' px');
+    if (out.length > 5) break;
+  }
+  return out;
+}"""
+
+
+HEADER_CHECK = """() => {
+  const out = [];
+  const header = document.querySelector('header.site');
+  if (header && header.getBoundingClientRect().height > 130)
+    out.push('the header is ' + Math.round(header.getBoundingClientRect().height) + ' px high');
+  const tops = [...document.querySelectorAll('.lang li')].filter(li => li.getClientRects().length)
+    .map(li => Math.round(li.getBoundingClientRect().top));
+  if (new Set(tops).size > 1) out.push('the language switcher takes ' + new Set(tops).size + ' lines');
+  return out;
+}"""
+
+
+def axe_violations(page: Page, script: str) -> list[str]:
+    """axe-core's violations of every impact, one line per rule with its first elements."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.evaluate(script)
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"axe {v['id']} ({v['impact']}): "
+        + "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
+        for v in result["violations"]
+    ]
+
+
+def check_page(page: Page, kind: str, axe: str, shots: Path | None) -> list[str]:
+    """Everything wrong with the loaded page at every width (screenshots into ``shots``)."""
+    problems = []
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+        found = [
+            *page.evaluate(WIDTH_CHECK),
+            *page.evaluate(TOUCH_CHECK),
+            *page.evaluate(TEXT_SIZE_CHECK),
+            *page.evaluate(HEADER_CHECK),
+        ]
+        if width in SHOT_WIDTHS:
+            found += axe_violations(page, axe)
+            if shots is not None:
+                page.screenshot(path=str(shots / f"{slug(kind)}-{width}.png"), full_page=True)
+        problems += [f"{kind} at {width} px ({page.url}): {p}" for p in found]
+    return problems

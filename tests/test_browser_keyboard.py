@@ -1,0 +1,210 @@
+"""The whole journey with the keyboard alone, on a 768 px tablet in Swedish: Tab to each control
+(never a click), type, Space for checkboxes, arrow keys for radio buttons, type-ahead for lists,
+Enter for links and buttons. Every control reached shows where the focus is."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+#: Where the focus is must be visible: an outline on the control, or on the label that a
+#: radio button or checkbox draws as its target.
+FOCUS_SHOWN = """(selector) => {
+  const el = document.activeElement;
+  if (!el || !el.matches(selector)) return 'elsewhere: ' + (el ? el.outerHTML.slice(0, 80) : 'none');
+  const shows = e => { const cs = getComputedStyle(e);
+    return cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2; };
+  const target = (el.type === 'radio' || el.type === 'checkbox') && el.labels.length ? el.labels[0] : el;
+  return shows(el) || shows(target) ? '' : 'no visible focus on ' + el.outerHTML.slice(0, 80);
+}"""
+
+
+class Keyboard:
+    """Moves through a page with Tab only and acts on what has the focus."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+
+    def tab_to(self, selector: str, limit: int = 400) -> None:
+        """Press Tab until the control ``selector`` has the focus (and shows it)."""
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            if self.page.evaluate(
+                "(s) => !!document.activeElement && document.activeElement.matches(s)", selector
+            ):
+                problem = self.page.evaluate(FOCUS_SHOWN, selector)
+                assert not problem, problem
+                return
+        raise AssertionError(f"Tab never reached {selector} on {self.page.url}")
+
+    def type(self, field_id: str, text: str) -> None:
+        self.tab_to(f"#{field_id}")
+        self.page.keyboard.type(text)
+        expect(self.page.locator(f"#{field_id}")).to_have_value(text)
+
+    def date(self, field_id: str, iso: str) -> None:
+        """A date field: its parts in the order the browser shows them (its own language's,
+        which need not be the page's: the other orders are tried after clearing the field)."""
+        self.tab_to(f"#{field_id}")
+        year, month, day = iso.split("-")
+        parts = {"year": year, "month": month, "day": day}
+        keyboard, field = self.page.keyboard, self.page.locator(f"#{field_id}")
+        for order in (("month", "day", "year"), ("day", "month", "year"), ("year", "month", "day")):
+            for key in ["ArrowLeft"] * 3 + ["Backspace", "ArrowRight"] * 3 + ["ArrowLeft"] * 3:
+                keyboard.press(key)
+            for name in order:
+                keyboard.type(parts[name])
+                if name == "year" and name != order[-1]:
+                    keyboard.press("ArrowRight")  # two digits move on by themselves
+            if field.input_value() == iso:
+                return
+        raise AssertionError(f"#{field_id} did not take {iso} ({field.input_value()!r})")
+
+    def check(self, field_id: str) -> None:
+        self.tab_to(f"#{field_id}")
+        self.page.keyboard.press("Space")
+        expect(self.page.locator(f"#{field_id}")).to_be_checked()
+
+    def choose(self, field_id: str) -> None:
+        """A radio button: Tab into its group, then arrow keys to it."""
+        name = self.page.locator(f"#{field_id}").get_attribute("name")
+        self.tab_to(f'input[type=radio][name="{name}"]')
+        for _ in range(20):
+            if self.page.evaluate("(i) => document.activeElement.id === i", field_id):
+                break
+            self.page.keyboard.press("ArrowRight")
+        self.page.keyboard.press("Space")
+        expect(self.page.locator(f"#{field_id}")).to_be_checked()
+
+    def select(self, field_id: str, label: str, value: str) -> None:
+        """A list: type the start of the option's text while it has the focus."""
+        self.tab_to(f"#{field_id}")
+        self.page.keyboard.type(label)
+        expect(self.page.locator(f"#{field_id}")).to_have_value(value)
+
+    def press(self, selector: str, navigates: bool = True) -> None:
+        """Enter on a link or a button (which loads the next page unless told otherwise)."""
+        self.tab_to(selector)
+        if not navigates:
+            self.page.keyboard.press("Enter")
+            return
+        with self.page.expect_navigation():
+            self.page.keyboard.press("Enter")
+
+    def finalise(self) -> None:
+        self.press('button[name="action"][value="finalise"]')
+
+    def next_action(self, expected: str) -> None:
+        """The case page's one primary action leads on."""
+        action = self.page.locator("#next-action")
+        expect(action).to_contain_text(expected)
+        self.press("#next-action a.button, #next-action button")
+
+
+@pytest.fixture
+def tablet(browser: Browser) -> Any:
+    context = browser.new_context(locale="sv-SE", viewport={"width": 768, "height": 1024})
+    context.set_default_timeout(8000)
+    yield context.new_page()
+    context.close()
+
+
+def test_a_whole_case_with_the_keyboard_alone(
+    tablet: Page, live_server: str, make_unit: Any, make_user: Any
+) -> None:
+    unit = make_unit(name="Tamira – BUSS", methods=["buss"], default_locale="sv")
+    worker = make_user(email="anna@example.org", unit=unit, full_name="Anna Berg")
+    page, keys = tablet, Keyboard(tablet)
+    page.goto(f"{live_server}/login")
+    keys.tab_to("a.skip-link")  # the first stop: past the header, straight to the page
+    assert page.locator("a.skip-link").bounding_box()["width"] > 40  # type: ignore[index]
+    keys.type("email", worker.email)
+    keys.type("password", PASSWORD)
+    keys.press('main button[type="submit"]')
+    expect(page.locator("h1")).to_have_text("Ärenden")
+
+    keys.press("button.menu-toggle", navigates=False)  # the header's menu, collapsed on a tablet
+    expect(page.locator("button.menu-toggle")).to_have_attribute("aria-expanded", "true")
+    keys.press('nav.main a[href="/persons/new"]')
+    keys.type("first_name", "Åsa")
+    keys.type("last_name", "Öberg")
+    keys.select("identity_country", "Svenskt", "se")
+    keys.type("identity_number", "850709-9805")
+    keys.press('main form button[type="submit"]')
+    expect(page.locator("h1")).to_have_text("Åsa Öberg")
+    keys.press('a.button[href$="/cases/new"]')
+    keys.press('main form button[type="submit"]')  # the unit's one method is chosen
+    expect(page.locator("h1")).to_contain_text("Åsa Öberg")
+
+    keys.next_action("Startmöte")
+    keys.date("meeting_date", "2026-11-02")
+    keys.type("participants", "Åsa, Anna")
+    keys.type("own_words", "Ett eget hem & trygghet")
+    keys.choose("wants_to_take_part-0")
+    keys.check("information_given-0")
+    keys.check("information_given-1")
+    keys.finalise()
+
+    keys.next_action("Andra mötet")
+    keys.date("meeting_date", "2026-11-09")
+    keys.choose("expectations_confirmed-0")
+    keys.choose("accepts_place-0")
+    keys.check("contact_channels-0")
+    keys.select("meeting_rhythm", "En gång i veckan", "weekly")
+    keys.select("contact_person_id", "Anna", str(worker.id))
+    keys.type("purpose", "Eget boende")
+    keys.type("situation_causes", "Skulder")
+    keys.type("situation_possibilities", "Vill ha eget boende")
+    keys.type("situation_limitations", "Ensamhet")
+    keys.type("actions-0-what", "Ringa hyresvärden")
+    keys.date("period_from", "2026-11-09")
+    keys.date("period_to", "2027-05-09")
+    keys.choose("consent_to_share-1")
+    keys.finalise()
+
+    keys.next_action("Överenskommelse")  # issuing the agreement is the next thing to do
+    expect(page.locator("#documents")).to_contain_text("AGR-")
+
+    keys.next_action("Kartläggning")
+    for index, area in enumerate(["housing", "education", "occupation", "social"]):
+        keys.type(f"areas-{area}-strengths", f"Styrka {index}")
+        keys.choose(f"areas-{area}-rating-{index + 2}")
+    keys.type("values", "Familjen")
+    keys.type("change_wanted", "Posten")
+    keys.date("meeting_date", "2026-11-16")
+    keys.finalise()
+
+    keys.next_action("Handlingsplan")
+    keys.select("goals-0-area", "Boende", "housing")
+    keys.type("goals-0-goal", "Behålla bostaden")
+    keys.type("goals-0-sub_goals-0-sub_goal", "Betala hyran")
+    keys.date("goals-0-sub_goals-0-due_date", "2026-12-01")
+    keys.type("participation", "Åsa valde målen")
+    keys.date("adopted_on", "2026-11-20")
+    keys.type("follow_up_rhythm", "Varje vecka")
+    keys.finalise()
+    expect(page.locator(".status")).to_contain_text("Handlingsplan")
+
+    keys.next_action("Handlingsplan")  # the plan document
+    keys.next_action("Uppföljning 1")
+    keys.date("meeting_date", "2026-11-27")
+    keys.type("since_last_time", "Hyran betald")
+    keys.select("progress-0-status", "Uppnått", "reached")
+    keys.choose("areas-housing-rating-7")
+    keys.finalise()
+    expect(page.locator("svg.chart").first).to_be_attached()
+
+    keys.press('.steps a.button[href$="/steps/closing"]')
+    keys.date("closed_on", "2026-12-20")
+    keys.type("final_evaluation", "Klarar sig själv")
+    keys.choose("reason-0")
+    keys.check("outcomes-0")
+    keys.finalise()
+    expect(page.locator(".status")).to_contain_text("Avslutat")
+    expect(page.locator("#next-action")).to_contain_text("avslutat")
