@@ -83,6 +83,11 @@ i18n-compile: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/documents.py
 	$(BIN)/python benchmarks/pdf_cache.py
+	@echo
+	@echo "Under load (need Debian's wrk: apt-get install wrk; each fills a scratch database):"
+	@echo "  $(BIN)/python benchmarks/load.py   # the pages against a bare Flask hello and a bare WTForms page"
+	@echo "  $(BIN)/python benchmarks/scale.py  # 100,000 cases: list, search, case page, step page"
+	@echo "  add --database-url postgresql+psycopg://postgres@127.0.0.1/stegvis_bench (a name ending in _bench or _test) for PostgreSQL"
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache test-artifacts

@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
+from babel import support
+from flask import has_request_context
+from flask_babel import get_locale
 from flask_wtf import FlaskForm
 from wtforms import Field, Form, PasswordField, SelectChoice, StringField
 from wtforms.fields.core import UnboundField
+from wtforms.i18n import messages_path
 from wtforms.meta import DefaultMeta
 
 #: Characters no text may carry: XML 1.0 forbids them in documents and PostgreSQL refuses NUL.
@@ -43,11 +48,39 @@ class RowForm(Form):
     Meta = CleanTextMeta
 
 
+@lru_cache(maxsize=16)
+def _wtforms_catalog(locale: str) -> support.NullTranslations:
+    """WTForms' own messages in ``locale``, read from disk once per process (Flask-WTF reads
+    them again for every request)."""
+    return support.Translations.load(messages_path(), [locale], domain="wtforms")
+
+
+class _WTFormsMessages:
+    """WTForms' messages in the page's language."""
+
+    @staticmethod
+    def _catalog() -> Any:
+        locale = get_locale() if has_request_context() else None
+        return _wtforms_catalog(str(locale)) if locale else support.NullTranslations()
+
+    def gettext(self, string: str) -> str:
+        return str(self._catalog().ugettext(string))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return str(self._catalog().ungettext(singular, plural, n))
+
+
+_MESSAGES = _WTFormsMessages()
+
+
 class BaseForm(FlaskForm):
     """Every form: CSRF through Flask-WTF, translated messages through Flask-Babel."""
 
     class Meta(CleanTextMeta):
         locales = False
+
+        def get_translations(self, form: Any) -> Any:
+            return _MESSAGES
 
     #: Fields that steer the page, never answers.
     NOT_ANSWERS = frozenset({"csrf_token", "submit", "edit_token", "change_reason"})

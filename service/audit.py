@@ -43,6 +43,30 @@ def record(
     return event
 
 
+def record_view(
+    action: str, *, case_id: int | None = None, person_id: int | None = None, **details: Any
+) -> None:
+    """Log that the current user was shown a page of a case or person, then commit.
+
+    Called by a view after it rendered the page and before it returns it: a view is never
+    unlogged, because the response leaves only once this row is committed (if the INSERT
+    fails the request fails and nothing was shown). It is one INSERT in a transaction of its
+    own at the end of the request, so:
+
+    * on SQLite (WAL) every read of the page runs outside any write transaction (the driver
+      opens one only for the INSERT), readers never wait for it, and the write lock is held
+      for that one row and its commit (well under a millisecond), never through the queries
+      and the rendering;
+    * on PostgreSQL the INSERT takes no lock a reader waits for; the commit is durable
+      (``synchronous_commit`` stays on) like every other audit row.
+
+    Views of a GET have nothing else to write; a view that also changes data uses
+    :func:`record` and commits with the change instead.
+    """
+    record(action, case_id=case_id, person_id=person_id, **details)
+    db.session.commit()
+
+
 @dataclass(frozen=True)
 class AuditAction:
     """One kind of audit event: its key (stored), its name and its phrase with the details."""

@@ -45,10 +45,16 @@ def main() -> None:
 @commands.command("init-db")
 @with_appcontext
 def init_db() -> None:
-    """Create or upgrade the database schema (Alembic migrations to the newest)."""
-    from service.migrate import upgrade
+    """Create or upgrade the database schema (Alembic migrations to the newest), then refresh
+    the planner's statistics."""
+    from service.cases.planning import backfill
+    from service.migrate import refresh_statistics, upgrade
 
     upgrade()
+    worked_out = backfill()  # the case list's columns of cases from before migration 0010
+    if worked_out:
+        click.echo(f"Case list updated for {worked_out} cases.")
+    refresh_statistics()  # after a large import, run init-db again (README, Many cases)
     click.echo("Database is up to date.")
 
 

@@ -23,3 +23,15 @@ def alembic_config() -> Config:
 def upgrade(revision: str = "head") -> None:
     """Bring the schema up to ``revision`` (the one head: a second head is an error)."""
     command.upgrade(alembic_config(), revision)
+
+
+def refresh_statistics() -> None:
+    """Let the database's planner know the tables' sizes again (``ANALYZE``).
+
+    The list queries start from whichever index the planner believes the most selective;
+    without statistics SQLite guesses, and a search for one identity number may walk a whole
+    unit's cases instead of finding the person first. PostgreSQL's autovacuum keeps its own
+    statistics; running it there too does no harm.
+    """
+    with db.engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")

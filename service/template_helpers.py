@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from flask import Flask, request
-from flask_babel import format_date, format_datetime, get_locale
+from flask import Flask, g, request
+from flask_babel import format_date, format_datetime, get_locale, get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -116,8 +116,29 @@ def _shown(field: Any) -> str:
     return choices.get(str(field.data), str(field.data))
 
 
+def _page_catalog() -> Any:
+    """The catalog of the page's language, looked up once per language and request.
+
+    Flask-Babel's own template callables look the catalog up again for every string (the case
+    page has some 150); this is the same catalog, so the same words, found once.
+    """
+    locale = get_locale()
+    catalogs: dict[Any, Any] = g.setdefault("_stegvis_catalogs", {})
+    found = catalogs.get(locale)
+    if found is None:
+        found = catalogs[locale] = get_translations()
+    return found
+
+
 def register_template_helpers(app: Flask) -> None:
     """Attach the filters and globals to ``app``'s Jinja environment."""
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: _page_catalog().ugettext(s),
+        ngettext=lambda s, p, n: _page_catalog().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _page_catalog().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _page_catalog().unpgettext(c, s, p, n),
+    )
     app.jinja_env.filters.update(
         condition=_condition,
         required_when=_required_when,

@@ -23,8 +23,9 @@ from flask_babel import lazy_gettext as _l
 from forms.method_parser import method_from_snapshot
 from forms.method_registry import get_method, methods
 from forms.method_schema import Method, MethodError, StepSpec
+from service.cases.record import case_record, transaction_memo
 from service.extensions import db
-from service.models import Case, CaseStatus, MethodSnapshot, Submission, TeamRole, User
+from service.models import Case, CaseStatus, MethodSnapshot, TeamRole, User
 
 log = logging.getLogger(__name__)
 
@@ -42,29 +43,16 @@ def method_of(case: Case, step: str | None = None, instance: int | None = None) 
     A step with final answers: the version they were given to (of ``instance``, or of the
     newest instance). Otherwise the case's version (see the module's docstring).
     """
-    version = None
-    if step is not None:
-        query = sa.select(Submission.form_version).where(
-            Submission.case_id == case.id, Submission.step == step
-        )
-        if instance is not None:
-            query = query.where(Submission.instance == instance)
-        version = db.session.scalar(
-            query.order_by(Submission.instance.desc(), Submission.version.desc()).limit(1)
-        )
+    record = case_record(case)
+    version = record.form_version(step, instance) if step is not None else None
     if version is None:
-        version = case_version(case)
+        version = record.case_version()
     return method_version(case.method, version)
 
 
 def case_version(case: Case) -> str | None:
     """The method version the case is pinned to: that of its first final answers, if any."""
-    return db.session.scalar(
-        sa.select(Submission.form_version)
-        .where(Submission.case_id == case.id)
-        .order_by(Submission.id)
-        .limit(1)
-    )
+    return case_record(case).case_version()
 
 
 def method_version(key: str, version: str | None) -> Method:
@@ -77,7 +65,7 @@ def method_version(key: str, version: str | None) -> Method:
     if current is not None and version in (None, current.version):
         return current
     if version is not None:
-        kept = _parsed(db.session.get(MethodSnapshot, (key, version)))
+        kept = _parsed(_snapshot(key, version))
         if kept is not None:
             return kept
     if current is not None:
@@ -93,6 +81,14 @@ def method_version(key: str, version: str | None) -> Method:
     if newest is None:
         raise UnknownMethod(key)
     return newest
+
+
+def _snapshot(key: str, version: str) -> MethodSnapshot | None:
+    """The kept text of a method version; asked once per transaction, also when missing."""
+    memo = transaction_memo("method_snapshots")
+    if (key, version) not in memo:
+        memo[(key, version)] = db.session.get(MethodSnapshot, (key, version))
+    return memo[(key, version)]  # type: ignore[no-any-return]
 
 
 def _parsed(snapshot: MethodSnapshot | None) -> Method | None:

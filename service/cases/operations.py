@@ -15,6 +15,7 @@ from forms.identity import IdentityNumber
 from forms.method_registry import get_method
 from service import audit, integrity
 from service.cases.journey import advance_status, method_of
+from service.cases.record import case_record
 from service.extensions import db
 from service.identity_lookup import identity_indexes
 from service.models import (
@@ -167,41 +168,22 @@ def open_case(
 
 def latest_submission(case: Case, step: str, instance: int | None = None) -> Submission | None:
     """The newest final version of a step (of one instance, or of the newest instance)."""
-    query = sa.select(Submission).where(Submission.case_id == case.id, Submission.step == step)
-    if instance is not None:
-        query = query.where(Submission.instance == instance)
-    return db.session.scalar(
-        query.order_by(Submission.instance.desc(), Submission.version.desc()).limit(1)
-    )
+    return case_record(case).latest(step, instance)
 
 
 def final_steps(case: Case) -> set[str]:
     """Keys of the steps that have at least one final version."""
-    return set(
-        db.session.scalars(
-            sa.select(Submission.step).where(Submission.case_id == case.id).distinct()
-        )
-    )
+    return case_record(case).final_steps()
 
 
 def instances(case: Case, step: str) -> list[int]:
     """Instance numbers of a repeatable step that have a final version or a draft."""
-    finals = db.session.scalars(
-        sa.select(Submission.instance).where(Submission.case_id == case.id, Submission.step == step)
-    )
-    drafts = db.session.scalars(
-        sa.select(StepDraft.instance).where(StepDraft.case_id == case.id, StepDraft.step == step)
-    )
-    return sorted(set(finals) | set(drafts))
+    return case_record(case).instances(step)
 
 
 def get_draft(case: Case, step: str, instance: int) -> StepDraft | None:
     """The working copy of a step, if any."""
-    return db.session.scalar(
-        sa.select(StepDraft).where(
-            StepDraft.case_id == case.id, StepDraft.step == step, StepDraft.instance == instance
-        )
-    )
+    return case_record(case).draft(step, instance)
 
 
 def edit_token(case: Case, step: str, instance: int) -> str:
@@ -328,6 +310,9 @@ def save_step(
         advance_status(case, spec, answers)
         if step == "closing" and case.closed_at is None:
             case.closed_at = utcnow()
+        from service.cases.planning import refresh_planning  # planning reads these operations
+
+        refresh_planning(case)  # the case list's next step, meeting and due day
         audit.record(
             "step.finalise",
             case_id=case.id,

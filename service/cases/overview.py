@@ -6,12 +6,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-import sqlalchemy as sa
-
+from service.cases.record import case_record
 from service.cases.subgoals import latest_statuses
 from service.documents.document_types import label as document_label
-from service.extensions import db
-from service.models import Case, Document, Submission
+from service.models import Case, Submission
 
 #: The answer that dates each step's meeting (else the day it was finalised).
 DATE_KEYS = ("meeting_date", "adopted_on", "closed_on")
@@ -44,16 +42,8 @@ KINDS = {"step": 0, "document": 1}
 
 
 def finals(case: Case) -> list[Submission]:
-    """The newest final version of every step instance, oldest first."""
-    rows = db.session.scalars(
-        sa.select(Submission)
-        .where(Submission.case_id == case.id)
-        .order_by(Submission.step, Submission.instance, Submission.version)
-    ).all()
-    newest: dict[tuple[str, int], Submission] = {}
-    for row in rows:
-        newest[(row.step, row.instance)] = row
-    return sorted(newest.values(), key=meeting_day)
+    """The newest final version of every step instance, oldest meeting first."""
+    return sorted(case_record(case).finals(), key=meeting_day)
 
 
 def meeting_day(submission: Submission) -> date:
@@ -86,19 +76,8 @@ def timeline(
     Entries of one day follow the order they were entered in: a step by its first version
     (a later change does not move the meeting), a document by the moment it was issued.
     """
-    entered = {
-        (step, instance): (created, row_id)
-        for step, instance, created, row_id in db.session.execute(
-            sa.select(
-                Submission.step,
-                Submission.instance,
-                sa.func.min(Submission.created_at),
-                sa.func.min(Submission.id),
-            )
-            .where(Submission.case_id == case.id)
-            .group_by(Submission.step, Submission.instance)
-        )
-    }
+    record = case_record(case)
+    entered = record.first_entered()
     events = []
     for s in steps:
         created, row_id = entered.get((s.step, s.instance), (s.created_at, s.id))
@@ -112,7 +91,6 @@ def timeline(
                 row_id,
             )
         )
-    documents = db.session.scalars(sa.select(Document).where(Document.case_id == case.id)).all()
     events += [
         Event(
             d.issued_at.date(),
@@ -122,7 +100,7 @@ def timeline(
             d.issued_at,
             d.id,
         )
-        for d in documents
+        for d in record.documents
     ]
     return sorted(events, key=Event.sort_key)
 

@@ -23,7 +23,6 @@ from service.cases.step_forms import (
 )
 from service.cases.subgoals import follow_up_start
 from service.cases.views import bp
-from service.extensions import db
 from service.models import Case
 
 
@@ -45,9 +44,10 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
     final = operations.latest_submission(case, step_key, instance)
     if request.method == "GET":
         form = _stored_form(case, method, spec, instance, final)
-        audit.record("step.view", case_id=case.id, step=step_key, instance=instance)
-        db.session.commit()
-        return _show(case, spec, instance, form)
+        page = _show(case, spec, instance, form)
+        # committed before the page leaves (audit.record_view)
+        audit.record_view("step.view", case_id=case.id, step=step_key, instance=instance)
+        return page
 
     form = make_form(method, spec, changing=final is not None, formdata=request.form, case=case)
     action = request.form.get("action", "draft")

@@ -10,11 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-import sqlalchemy as sa
-
 from service.cases.operations import latest_submission
-from service.extensions import db
-from service.models import Case, Submission
+from service.cases.record import case_record
+from service.models import Case
 
 NOT_STARTED = "not_started"
 
@@ -60,19 +58,7 @@ def final_follow_ups(case: Case, before_instance: int | None = None) -> list[dic
     ``before_instance`` leaves out that follow-up (and the later-numbered ones): what a
     follow-up being filled in starts from.
     """
-    rows = db.session.scalars(
-        sa.select(Submission)
-        .where(Submission.case_id == case.id, Submission.step == "follow_up")
-        .order_by(Submission.instance, Submission.version)
-    ).all()
-    newest: dict[int, Submission] = {}
-    for row in rows:
-        if before_instance is None or row.instance < before_instance:
-            newest[row.instance] = row
-    ordered = sorted(
-        newest.values(), key=lambda s: (str(s.answers.get("meeting_date") or ""), s.instance)
-    )
-    return [dict(s.answers) for s in ordered]
+    return case_record(case).follow_ups(before_instance)
 
 
 def follow_up_start(case: Case, instance: int) -> list[dict[str, str]]:

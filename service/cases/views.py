@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -18,11 +17,13 @@ from forms.method_registry import methods
 from forms.person import IDENTITY_COUNTRY, PersonForm
 from service import access, audit
 from service.cases import operations, overview, team
+from service.cases.case_list import CaseFilters, case_page, person_page
 from service.cases.chart import ratings_chart
-from service.cases.journey import method_of
+from service.cases.journey import current_or_kept, method_of
 from service.cases.progress import step_overview
+from service.cases.record import case_record
 from service.extensions import db
-from service.models import Case, Document, Person, Role
+from service.models import Case, CaseStatus, Person, Role
 
 bp = Blueprint("cases", __name__, template_folder="templates")
 
@@ -34,14 +35,51 @@ def _case_page_helpers() -> dict[str, object]:
     return {"next_action_of": next_action_of}
 
 
-@bp.route("/")
+@bp.route("/", methods=["GET", "POST"])
 def index() -> str:
-    """The unit's cases, newest first, and its persons."""
-    cases = db.session.scalars(access.cases_query().order_by(Case.opened_at.desc())).all()
-    persons = db.session.scalars(
-        access.persons_query().order_by(Person.last_name, Person.first_name)
-    ).all()
-    return render_template("cases/index.html", cases=cases, persons=persons)
+    """The cases the user may see, a page at a time, newest first, filtered and searched.
+
+    A search is posted (a name typed must not end up in a URL or an access log); the other
+    filters may also come in the query string.
+    """
+    values = request.form if request.method == "POST" else request.args
+    offered = [key for key in current_user.unit.methods if key in methods()]
+    wanted = CaseFilters.from_values(values, offered)
+    today = date.today()
+    rows, after = case_page(current_user, wanted, today)
+    return render_template(
+        "cases/index.html",
+        rows=rows,
+        after=after,
+        wanted=wanted,
+        today=today,
+        method_choices=[(key, _(methods()[key].name)) for key in offered],
+        step_titles=_step_titles({row.method for row in rows}),
+        closed=CaseStatus.CLOSED.value,
+    )
+
+
+@bp.route("/persons", methods=["GET", "POST"])
+def persons() -> str:
+    """The persons the user may see, a page at a time by name; searched by a posted name."""
+    values = request.form if request.method == "POST" else request.args
+    search = " ".join(str(values.get("q", "")).split())[:200]
+    after_text = str(values.get("after", ""))
+    after = int(after_text) if after_text.isdigit() and int(after_text) < 2**63 else None
+    rows, next_after = person_page(search, after)
+    return render_template(
+        "cases/persons.html", rows=rows, after=next_after, search=search
+    )
+
+
+def _step_titles(method_keys: set[str]) -> dict[tuple[str, str], str]:
+    """(method, step key) → the step's translated title, for the "next step" column."""
+    titles = {}
+    for key in method_keys:
+        method = current_or_kept(key)
+        if method is not None:
+            titles.update({(key, k): _(s.title) for k, s in method.steps.items()})
+    return titles
 
 
 @bp.route("/persons/new", methods=["GET", "POST"])
@@ -121,9 +159,9 @@ def person(person_id: int) -> str:
     found = access.get_person(person_id)
     access.require("view", found)
     cases = db.session.scalars(access.cases_query().where(Case.person_id == found.id)).all()
-    audit.record("person.view", person_id=found.id)
-    db.session.commit()
-    return render_template("cases/person.html", person=found, cases=cases)
+    page = render_template("cases/person.html", person=found, cases=cases)
+    audit.record_view("person.view", person_id=found.id)  # committed before the page leaves
+    return page
 
 
 @bp.route("/persons/<int:person_id>/cases/new", methods=["GET", "POST"])
@@ -163,23 +201,18 @@ def case(case_id: int) -> str:
     found = access.get_case(case_id)
     access.require("view", found)
     steps = step_overview(found)
-    documents = db.session.scalars(
-        sa.select(Document)
-        .where(Document.case_id == found.id)
-        .order_by(Document.doc_type, Document.version.desc())
-    ).all()
-    audit.record("case.view", case_id=found.id)
-    db.session.commit()
-    return render_template(
+    page = render_template(
         "cases/case.html",
         case=found,
         steps=steps,
-        documents=documents,
+        documents=sorted(case_record(found).documents, key=lambda d: (d.doc_type, -d.version)),
         team=team.members(found),
         METHOD_COUNTRY=lambda c: method_of(c).country,
         team_role_label=team.team_role_label,
         **_overview(found),
     )
+    audit.record_view("case.view", case_id=found.id)  # committed before the page leaves
+    return page
 
 
 def _overview(case: Case) -> dict[str, object]:

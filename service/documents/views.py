@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 
 from service import access, audit
 from service.cases.journey import practice_method
+from service.cases.record import case_record
 from service.documents.approval import (
     ApprovalError,
     approvals_by_document,
@@ -222,11 +223,7 @@ def _documents_panel() -> dict[str, object]:
     """``documents_panel(case)`` for the case page's documents card."""
 
     def documents_panel(case: Case) -> dict[str, object]:
-        documents = list(
-            db.session.scalars(
-                sa.select(Document).where(Document.case_id == case.id).order_by(Document.id)
-            )
-        )
+        documents = case_record(case).documents
         signatures = signatures_by_document(documents)
         carried = carried_signatures(documents)
         newest: dict[str, int] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -39,6 +39,14 @@ class Case(Base):
             "('referred', 'start_meeting', 'agreed', 'assessed', 'plan_active', 'closed')",
             name="status",
         ),
+        # the case list: newest first per unit, filtered by status, method, due date, worker
+        sa.Index("ix_cases_unit_id_id", "unit_id", "id"),
+        sa.Index("ix_cases_unit_status_id", "unit_id", "status", "id"),
+        sa.Index("ix_cases_unit_method_id", "unit_id", "method", "id"),
+        sa.Index("ix_cases_unit_due_on", "unit_id", "due_on"),
+        sa.Index("ix_cases_contact_person_id", "contact_person_id"),
+        sa.Index("ix_cases_created_by_id", "created_by_id"),
+        sa.Index("ix_cases_referring_caseworker_id", "referring_caseworker_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,6 +70,14 @@ class Case(Base):
     opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
+    #: The step to fill in next (its key), "" when none is, None until first worked out:
+    #: for the case list, refreshed on every finalise (service/cases/planning.py).
+    next_step: Mapped[str | None] = mapped_column(sa.String(50), default=None)
+    #: The next meeting planned at the latest meeting held (for the case list).
+    next_meeting_on: Mapped[date | None] = mapped_column(default=None)
+    #: The earliest date something is due: that meeting or an open sub-goal's due date. A day
+    #: before today makes the case overdue in the list.
+    due_on: Mapped[date | None] = mapped_column(default=None)
     #: When the case's answers and document bytes were erased; None while they are kept.
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 

@@ -6,11 +6,18 @@ import uuid
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from service.cases.search_keys import KEY_LENGTH, name_key
 from service.crypto import EncryptedDate, EncryptedText
 from service.db import Base
 from service.models._types import UTCDateTime, utcnow
+
+#: A search key: compared byte by byte (PostgreSQL's "C" collation), so that a range of keys is
+#: exactly the names with one prefix and an ordinary index answers it.
+SEARCH_KEY = sa.String(KEY_LENGTH).with_variant(
+    sa.String(KEY_LENGTH, collation="C"), "postgresql"
+)
 
 
 class Person(Base):
@@ -31,6 +38,9 @@ class Person(Base):
         ),
         sa.CheckConstraint("preferred_language IN ('sv', 'pl', 'en')", name="language"),
         sa.UniqueConstraint("unit_id", "identity_index", name="uq_persons_unit_identity"),
+        # the person list (by name) and the name search of both lists (migration 0010)
+        sa.Index("ix_persons_unit_sort_key", "unit_id", "sort_key", "id"),
+        sa.Index("ix_persons_unit_given_key", "unit_id", "given_key"),
     )
     #: identity_index is the blind index of identity_number (service/crypto.py).
     __blind_indexes__ = {"identity_index": "identity_number"}
@@ -59,10 +69,21 @@ class Person(Base):
     )
     #: Language of the person's documents.
     preferred_language: Mapped[str] = mapped_column(sa.String(5), default="sv")
-    #: Free-text contact details, encrypted at rest (service/crypto.py).
-    address: Mapped[str] = mapped_column(EncryptedText("persons.address"), default="")
-    phone: Mapped[str] = mapped_column(EncryptedText("persons.phone"), default="")
-    email: Mapped[str] = mapped_column(EncryptedText("persons.email"), default="")
+    #: Free-text contact details, encrypted at rest (service/crypto.py). Loaded (and decrypted)
+    #: together, only when read: the case pages and lists that join the person never show them.
+    address: Mapped[str] = mapped_column(
+        EncryptedText("persons.address"), default="", deferred=True, deferred_group="contact"
+    )
+    phone: Mapped[str] = mapped_column(
+        EncryptedText("persons.phone"), default="", deferred=True, deferred_group="contact"
+    )
+    email: Mapped[str] = mapped_column(
+        EncryptedText("persons.email"), default="", deferred=True, deferred_group="contact"
+    )
+    #: "last first" as the lists search and sort it (service/cases/search_keys.py), set on save.
+    sort_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")
+    #: "first last", the other order a name is typed in; set on save.
+    given_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
     #: When the person was anonymised (erasure or purge); None while the data is kept.
@@ -75,3 +96,11 @@ class Person(Base):
 
     def __repr__(self) -> str:
         return f"<Person {self.id}>"
+
+
+@sa.event.listens_for(Person, "before_insert")
+@sa.event.listens_for(Person, "before_update")
+def _set_search_keys(_mapper: Mapper[Person], _connection: sa.Connection, target: Person) -> None:
+    """The keys follow the names on every save (registering, editing, erasure)."""
+    target.sort_key = name_key(f"{target.last_name} {target.first_name}")
+    target.given_key = name_key(f"{target.first_name} {target.last_name}")

@@ -1,0 +1,232 @@
+"""The case list and the person list: one page at a time, filtered and searched in the database.
+
+Pages are keyset-paginated (the next page starts after the last row shown: ``id < after`` for
+cases, newest first; ``(sort_key, id) > …`` for persons, by name), so page 2,000 costs what
+page 1 costs, and every filter is an indexed condition (migration 0010). Only plain columns are
+read: names, numbers, dates and the list columns ``operations.save_step`` keeps up to date
+(``Case.next_step``, ``next_meeting_on``, ``due_on``; service/cases/planning.py). No encrypted
+column is read, so none is decrypted.
+
+Search: a case number ("C-2026-000042") exactly; an identity number through its blind index
+(:func:`identity_condition`); anything else as the beginning of a name, first name or last name
+first, without regard to case or accents (service/cases/search_keys.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from service import access, identity_lookup
+from service.cases.mine import my_case_filter
+from service.cases.search_keys import name_key, prefix_range
+from service.extensions import db
+from service.models import Case, CaseStatus, Person, User
+
+#: Rows per page: a page of the list stays far below 100 KB of HTML.
+PAGE_SIZE = 50
+
+#: A case number as printed (C-2026-000042), typed with any case.
+CASE_NUMBER = re.compile(r"^[A-Za-z]{1,5}-\d{4}-\d{1,9}$")
+#: Something typed that can only be an identity number (digits, a dash or plus, a space).
+IDENTITY_LIKE = re.compile(r"^[\d\s+-]{10,15}$")
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """What the list is asked for; every part optional."""
+
+    search: str = ""
+    status: str = ""
+    method: str = ""
+    mine: bool = False
+    overdue: bool = False
+    #: The id of the last case of the previous page.
+    after: int | None = None
+
+    @classmethod
+    def from_values(cls, values: Any, methods: list[str]) -> CaseFilters:
+        """Read the filters from request values; unknown values are ignored, never an error."""
+        status = values.get("status", "")
+        method = values.get("method", "")
+        return cls(
+            search=" ".join(str(values.get("q", "")).split())[:200],
+            status=status if status in {s.value for s in CaseStatus} else "",
+            method=method if method in methods else "",
+            mine=values.get("mine") in ("1", "on", "y"),
+            overdue=values.get("overdue") in ("1", "on", "y"),
+            after=_positive(values.get("after")),
+        )
+
+
+def _positive(value: object) -> int | None:
+    text = str(value or "")
+    return int(text) if text.isdigit() and 0 < int(text) < 2**63 else None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list."""
+
+    id: int
+    reference: str
+    status: str
+    method: str
+    opened_at: datetime
+    next_step: str | None
+    next_meeting_on: date | None
+    due_on: date | None
+    first_name: str
+    last_name: str
+    contact_person: str | None
+
+    @property
+    def person_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def identity_condition(number: str) -> sa.ColumnElement[bool] | None:
+    """The condition on ``Person`` of the persons with identity number ``number`` as typed,
+    through its blind index (the number itself is encrypted: service/identity_lookup.py)."""
+    return identity_lookup.identity_condition(number)
+
+
+def name_condition(text: str) -> sa.ColumnElement[bool] | None:
+    """Persons whose name ("last first" or "first last") begins with ``text``."""
+    key = name_key(text)
+    if not key:
+        return None
+    low, high = prefix_range(key)
+    return sa.or_(
+        sa.and_(Person.sort_key >= low, Person.sort_key < high),
+        sa.and_(Person.given_key >= low, Person.given_key < high),
+    )
+
+
+def person_condition(text: str) -> sa.ColumnElement[bool] | None:
+    """The condition on ``Person`` of a search by identity number or name (None: no search)."""
+    if IDENTITY_LIKE.match(text):
+        found = identity_condition(text)
+        return found if found is not None else sa.false()
+    return name_condition(text)
+
+
+def _visible_persons() -> sa.ColumnElement[bool]:
+    scope = access.persons_query().whereclause
+    return scope if scope is not None else sa.true()
+
+
+def search_condition(text: str) -> sa.ColumnElement[bool] | None:
+    """The condition on ``Case`` of a search, None for no search.
+
+    A person search finds the persons first (the name or number index of the user's unit),
+    then their cases: a rare name costs a few index lookups, not a walk through every case.
+    """
+    if not text:
+        return None
+    if CASE_NUMBER.match(text):
+        return Case.reference == text.upper()
+    persons = person_condition(text)
+    if persons is None:
+        return None
+    return Case.person_id.in_(sa.select(Person.id).where(_visible_persons(), persons))
+
+
+def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRow], int | None]:
+    """One page of the cases ``user`` may see, newest first, and the ``after`` of the next."""
+    contact = sa.orm.aliased(User)
+    query = (
+        sa.select(
+            Case.id,
+            Case.reference,
+            Case.status,
+            Case.method,
+            Case.opened_at,
+            Case.next_step,
+            Case.next_meeting_on,
+            Case.due_on,
+            Person.first_name,
+            Person.last_name,
+            contact.full_name,
+        )
+        .join(Person, Person.id == Case.person_id)
+        .outerjoin(contact, contact.id == Case.contact_person_id)
+        .where(access.case_scope(user))
+    )
+    searched = search_condition(wanted.search)
+    if searched is not None:
+        query = query.where(searched)
+    if wanted.status:
+        query = query.where(Case.status == wanted.status)
+    if wanted.method:
+        query = query.where(Case.method == wanted.method)
+    if wanted.mine:
+        query = query.where(my_case_filter(user))
+    if wanted.overdue:
+        query = query.where(Case.due_on < today, Case.status != CaseStatus.CLOSED.value)
+    if wanted.after is not None:
+        query = query.where(Case.id < wanted.after)
+    rows = [
+        CaseRow(*row)
+        for row in db.session.execute(query.order_by(Case.id.desc()).limit(PAGE_SIZE + 1))
+    ]
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return rows, (rows[-1].id if more else None)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the person list."""
+
+    id: int
+    first_name: str
+    last_name: str
+    created_at: datetime
+    open_cases: int = 0
+
+
+def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | None]:
+    """One page of the persons the current user may see, by name, and the ``after`` of the
+    next (a person id: the name it stands for is looked up here, never put in a URL)."""
+    query = sa.select(Person.id, Person.first_name, Person.last_name, Person.created_at).where(
+        _visible_persons()
+    )
+    searched = person_condition(search) if search else None
+    if searched is not None:
+        query = query.where(searched)
+    if after is not None:
+        last = db.session.scalar(sa.select(Person.sort_key).where(Person.id == after))
+        if last is not None:
+            query = query.where(sa.tuple_(Person.sort_key, Person.id) > sa.tuple_(last, after))
+    found_rows = list(
+        db.session.execute(query.order_by(Person.sort_key, Person.id).limit(PAGE_SIZE + 1))
+    )
+    more = len(found_rows) > PAGE_SIZE
+    found_rows = found_rows[:PAGE_SIZE]
+    ids = [row.id for row in found_rows]
+    open_cases: dict[int, int] = {}
+    if ids:
+        open_cases = dict(
+            db.session.execute(
+                sa.select(Case.person_id, sa.func.count(Case.id))
+                .where(
+                    Case.person_id.in_(ids),
+                    Case.status != CaseStatus.CLOSED.value,
+                    access.case_scope(_user_of_scope()),
+                )
+                .group_by(Case.person_id)
+            ).all()
+        )
+    rows = [PersonRow(*row, open_cases=open_cases.get(row.id, 0)) for row in found_rows]
+    return rows, (rows[-1].id if more else None)
+
+
+def _user_of_scope() -> User:
+    from flask_login import current_user
+
+    return current_user._get_current_object()  # type: ignore[attr-defined,no-any-return]

@@ -1,0 +1,242 @@
+"""The case list and the person list: pages, filters, search, and what they never do (read
+another unit's cases, decrypt a column, put a searched name in a URL)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from flask import Flask
+
+from forms.identity import parse_identity_number
+from service.cases import operations
+from service.cases.case_list import PAGE_SIZE
+from service.cases.search_keys import name_key
+from service.crypto import Keyring
+from service.extensions import db
+from service.models import Case, CaseStatus, Person, Unit, User
+from tests.conftest import FormClient, csrf_token
+
+CASE_LINK = re.compile(r'href="/cases/(\d+)"')
+
+
+def _person(user: User, first: str, last: str, pesel: str | None = None) -> Person:
+    return operations.register_person(
+        user,
+        first_name=first,
+        last_name=last,
+        identity=parse_identity_number("pl", pesel) if pesel else None,
+        preferred_language="pl",
+        address="ul. Morska 1",
+    )
+
+
+def _open(user: User, person: Person, method: str = "buss", **columns: Any) -> Case:
+    case = operations.open_case(person, user, method=method, caseworker="", assignment="Tajne")
+    for key, value in columns.items():
+        setattr(case, key, value)
+    db.session.commit()
+    return case
+
+
+def _cases(page: str) -> list[int]:
+    return [int(n) for n in CASE_LINK.findall(page)]
+
+
+def _post(client: FormClient, url: str, **data: Any) -> str:
+    token = csrf_token(client.get(url).get_data(as_text=True))
+    response = client.client.post(url, data={"csrf_token": token, **data})
+    assert response.status_code == 200
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture
+def world(app: Flask, logged_in: FormClient, worker: User, make_user: Any) -> dict[str, Any]:
+    """Cases of the worker's unit (some theirs, one overdue, one closed) and of another unit."""
+    with app.app_context():
+        me = db.session.get(User, worker.id)
+        unit = db.session.get(Unit, worker.unit_id)
+        unit.methods = ["buss", "ipwzb"]
+        db.session.commit()
+        db.session.expunge(unit)
+    colleague = make_user(email="colleague@example.org", full_name="Erik Lund", unit=unit)
+    stranger = make_user(email="stranger@example.org", full_name="Olle Ek")
+    with app.app_context():
+        me = db.session.get(User, worker.id)
+        other = db.session.get(User, colleague.id)
+        zofia = _person(me, "Zofia", "Wójcik-Łęcka", "44051401458")
+        ids = {
+            "zofia": _open(me, zofia, "ipwzb", contact_person_id=me.id).id,
+            "overdue": _open(
+                other,
+                _person(other, "Åsa", "Öberg"),
+                due_on=date.today() - timedelta(days=3),
+                next_meeting_on=date.today() - timedelta(days=3),
+                next_step="follow_up",
+            ).id,
+            "closed": _open(
+                other,
+                _person(other, "Nora", "Lind"),
+                status=CaseStatus.CLOSED.value,
+                due_on=date.today() - timedelta(days=30),
+            ).id,
+            "colleagues": _open(other, _person(other, "Kim", "Andersson")).id,
+        }
+        far = db.session.get(User, stranger.id)
+        ids["other_unit"] = _open(far, _person(far, "Zofia", "Wójcik-Łęcka")).id
+        ids["reference"] = db.session.get(Case, ids["zofia"]).reference
+    return ids
+
+
+def test_the_list_shows_the_units_cases_with_the_planning_columns(
+    logged_in: FormClient, world: dict[str, Any]
+) -> None:
+    page = logged_in.get("/").get_data(as_text=True)
+    shown = _cases(page)
+    assert set(shown) == {world[k] for k in ("zofia", "overdue", "closed", "colleagues")}
+    assert shown == sorted(shown, reverse=True)  # newest first
+    assert "Follow-up" in page and "overdue since" in page and "Anna Berg" in page
+    assert page.count("overdue since") == 1  # the closed case is never overdue
+
+
+@pytest.mark.parametrize(
+    "typed,found",
+    [
+        ("lecka", set()),  # not the beginning of a name
+        ("wojcik", {"zofia"}),
+        ("WÓJCIK-ŁĘCKA", {"zofia"}),
+        ("zofia w", {"zofia"}),
+        ("Wójcik-Łęcka Zofia", {"zofia"}),
+        ("oberg", {"overdue"}),
+        ("åsa ö", {"overdue"}),
+        ("440514 01458", {"zofia"}),
+        ("44051401459", set()),  # a wrong check digit finds nobody
+        ("{{ 7*7 }} <b>&", set()),
+    ],
+)
+def test_search_by_name_and_identity_number(
+    logged_in: FormClient, world: dict[str, Any], typed: str, found: set[str]
+) -> None:
+    page = _post(logged_in, "/", q=typed)
+    assert set(_cases(page)) == {world[k] for k in found}
+    assert world["other_unit"] not in _cases(page)
+    assert "<b>&" not in page
+
+
+def test_search_by_case_number_any_case(logged_in: FormClient, world: dict[str, Any]) -> None:
+    assert _cases(_post(logged_in, "/", q=world["reference"].lower())) == [world["zofia"]]
+
+
+def test_filters(logged_in: FormClient, world: dict[str, Any]) -> None:
+    assert _cases(_post(logged_in, "/", mine="1")) == [world["zofia"]]
+    assert _cases(_post(logged_in, "/", overdue="1")) == [world["overdue"]]
+    assert _cases(_post(logged_in, "/", status="closed")) == [world["closed"]]
+    assert _cases(_post(logged_in, "/", method="ipwzb")) == [world["zofia"]]
+    assert set(_cases(_post(logged_in, "/", method="nonsense", status="x' OR 1=1"))) == {
+        world[k] for k in ("zofia", "overdue", "closed", "colleagues")
+    }
+
+
+def test_a_searched_name_never_reaches_a_url(logged_in: FormClient, world: dict[str, Any]) -> None:
+    page = logged_in.get("/").get_data(as_text=True)
+    form = re.search(r'<form method="(\w+)"[^>]*id="case-filters"', page)
+    assert form and form.group(1) == "post"
+    result = _post(logged_in, "/", q="wojcik")
+    assert not re.search(r'href="[^"]*wojcik', result, re.IGNORECASE)
+
+
+def test_pages_follow_each_other_without_gaps_or_repeats(
+    app: Flask, logged_in: FormClient, worker: User
+) -> None:
+    with app.app_context():
+        me = db.session.get(User, worker.id)
+        for n in range(PAGE_SIZE * 2 + 7):
+            person = Person(
+                unit_id=me.unit_id, first_name=f"P{n}", last_name="Nowak", created_by_id=me.id
+            )
+            db.session.add(person)
+            db.session.flush()
+            db.session.add(
+                Case(
+                    reference=f"C-2026-{n + 1:06d}",
+                    person_id=person.id,
+                    unit_id=me.unit_id,
+                    method="buss",
+                    created_by_id=me.id,
+                )
+            )
+        db.session.commit()
+    seen: list[int] = []
+    after = ""
+    for expected in (PAGE_SIZE, PAGE_SIZE, 7):
+        page = (
+            _post(logged_in, "/", after=after)
+            if after
+            else logged_in.get("/").get_data(as_text=True)
+        )
+        rows = _cases(page)
+        assert len(rows) == expected
+        assert len(page.encode()) < 100_000
+        seen += rows
+        more = re.search(r'name="after" value="(\d+)"', page)
+        after = more.group(1) if more else ""
+    assert not after  # the last page offers no more
+    assert len(set(seen)) == len(seen) == PAGE_SIZE * 2 + 7
+    persons: list[str] = []
+    after = ""
+    while True:
+        page = _post(logged_in, "/persons", after=after)
+        persons += re.findall(r'href="/persons/(\d+)"', page)
+        more = re.search(r'name="after" value="(\d+)"', page)
+        if not more:
+            break
+        after = more.group(1)
+    assert len(set(persons)) == len(persons) == PAGE_SIZE * 2 + 7
+
+
+def test_the_person_list_searches_and_sorts_by_name(
+    logged_in: FormClient, world: dict[str, Any]
+) -> None:
+    page = logged_in.get("/persons").get_data(as_text=True)
+    names = re.findall(r'href="/persons/\d+">([^<]+)</a>', page)
+    assert names == sorted(names, key=name_key) and len(names) == 4
+    found = _post(logged_in, "/persons", q="wójcik")
+    assert re.findall(r'href="/persons/\d+">([^<]+)</a>', found) == ["Wójcik-Łęcka, Zofia"]
+
+
+def test_no_encrypted_column_is_decrypted_for_the_lists(
+    logged_in: FormClient, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    purposes: list[str] = []
+    decrypt = Keyring.decrypt
+
+    def spy(self: Keyring, stored: bytes, purpose: str = "", *args: Any, **kwargs: Any) -> bytes:
+        purposes.append(purpose)
+        return decrypt(self, stored, purpose, *args, **kwargs)
+
+    monkeypatch.setattr(Keyring, "decrypt", spy)
+    assert logged_in.get("/").status_code == 200
+    _post(logged_in, "/", q="zofia")
+    assert logged_in.get("/persons").status_code == 200
+    assert purposes == []
+    logged_in.get(f"/cases/{world['zofia']}")
+    assert purposes  # the spy sees decryption where something encrypted is shown
+
+
+def test_the_case_page_decrypts_no_contact_details_it_does_not_show(
+    logged_in: FormClient, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    purposes: list[str] = []
+    decrypt = Keyring.decrypt
+
+    def spy(self: Keyring, stored: bytes, purpose: str = "", *args: Any, **kwargs: Any) -> bytes:
+        purposes.append(purpose)
+        return decrypt(self, stored, purpose, *args, **kwargs)
+
+    monkeypatch.setattr(Keyring, "decrypt", spy)
+    page = logged_in.get(f"/cases/{world['zofia']}").get_data(as_text=True)
+    assert "Tajne" in page  # the assignment is shown, so decrypted
+    contact = ("persons.address", "persons.phone", "persons.email")
+    assert not [p for p in purposes if p in contact], purposes
