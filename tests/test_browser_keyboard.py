@@ -187,7 +187,8 @@ def test_a_whole_case_with_the_keyboard_alone(
     keys.date("goals-0-sub_goals-0-due_date", "2026-12-01")
     keys.type("participation", "Åsa valde målen")
     keys.date("adopted_on", "2026-11-20")
-    keys.type("follow_up_rhythm", "Varje vecka")
+    keys.choose("follow_up_every-0")  # every week
+    keys.type("follow_up_rhythm", "Tisdagar")
     keys.finalise()
     expect(page.locator(".status")).to_contain_text("Handlingsplan")
 
