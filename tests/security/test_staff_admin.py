@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from service.extensions import db
-from service.models import AuditEvent, PasswordToken, Unit, User
+from service.models import AuditEvent, PasswordToken, Role, Unit, User
 from tests.conftest import FormClient
 from tests.security.conftest import World
 from tests.security.dbsearch import rows_containing
@@ -287,7 +287,7 @@ def test_adding_staff_takes_hostile_input_without_a_server_error(
     assert "<b>Ö</b>" not in text and "<script>" not in text
     with app.app_context():
         for user in db.session.scalars(sa.select(User)):
-            assert "\x00" not in user.full_name and user.role in ("worker", "caseworker", "admin")
+            assert "\x00" not in user.full_name and user.role in {role.value for role in Role}
             assert len(user.full_name) <= 200
 
 
