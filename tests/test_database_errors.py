@@ -127,9 +127,10 @@ def test_an_unreachable_database_answers_503_with_the_translated_page(
 
 
 def _flush_a_duplicate_user(real: Any) -> Any:
-    """persons_query that first flushes a user whose e-mail is taken: a real IntegrityError."""
+    """A query helper (the case list's ``case_scope``) that first flushes a user whose e-mail is
+    taken: a real IntegrityError."""
 
-    def failing() -> Any:
+    def failing(*args: Any, **kwargs: Any) -> Any:
         taken = db.session.scalars(sa.select(User)).first()
         assert taken is not None
         db.session.add(
@@ -142,7 +143,7 @@ def _flush_a_duplicate_user(real: Any) -> Any:
             )
         )
         db.session.flush()
-        return real()
+        return real(*args, **kwargs)
 
     return failing
 
@@ -153,8 +154,8 @@ def test_a_failed_flush_shows_the_500_page_and_the_next_request_works(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    real = access.persons_query
-    monkeypatch.setattr(access, "persons_query", _flush_a_duplicate_user(real))
+    real = access.case_scope
+    monkeypatch.setattr(access, "case_scope", _flush_a_duplicate_user(real))
     logged_in.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
     failed = logged_in.get("/")
     assert failed.status_code == 500
@@ -168,7 +169,7 @@ def test_a_failed_flush_shows_the_500_page_and_the_next_request_works(
     assert " at tests/test_database_errors.py:" in lines[0]
     _assert_clean_log(caplog, worker.email)
 
-    monkeypatch.setattr(access, "persons_query", real)
+    monkeypatch.setattr(access, "case_scope", real)
     again = logged_in.get("/")
     assert again.status_code == 200
     assert worker.full_name in again.get_data(as_text=True)
@@ -184,13 +185,13 @@ def test_a_connection_lost_mid_request_answers_503_and_the_next_request_works(
     with app.app_context():
         if db.engine.dialect.name != "postgresql":
             pytest.skip("PostgreSQL only: a SQLite file cannot drop the connection")
-    real = access.persons_query
+    real = access.case_scope
 
-    def lose_the_connection() -> Any:
+    def lose_the_connection(*args: Any, **kwargs: Any) -> Any:
         db.session.execute(sa.text("SELECT pg_terminate_backend(pg_backend_pid())"))
-        return real()
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(access, "persons_query", lose_the_connection)
+    monkeypatch.setattr(access, "case_scope", lose_the_connection)
     logged_in.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "sv"
     failed = logged_in.get("/")
     assert failed.status_code == 503 and failed.headers["Retry-After"] == "30"
@@ -199,7 +200,7 @@ def test_a_connection_lost_mid_request_answers_503_and_the_next_request_works(
     assert len(lines) == 1 and lines[0].startswith("database unreachable: OperationalError")
     _assert_clean_log(caplog, worker.email)
 
-    monkeypatch.setattr(access, "persons_query", real)
+    monkeypatch.setattr(access, "case_scope", real)
     assert logged_in.get("/").status_code == 200
 
 
@@ -216,15 +217,17 @@ def test_an_unhandled_exception_renders_the_translated_500_page(
     browser.environ_base["HTTP_ACCEPT_LANGUAGE"] = "sv"
     browser.set_cookie("session", cookie)
 
-    def broken() -> Any:
+    real = access.case_scope
+
+    def broken(*args: Any, **kwargs: Any) -> Any:
         # A bug that swallows a failed flush and raises something else: the session is left
         # needing a rollback when the error page reads the user.
         try:
-            _flush_a_duplicate_user(access.cases_query)()
+            _flush_a_duplicate_user(real)(*args, **kwargs)
         except sa.exc.IntegrityError as error:
             raise RuntimeError("a bug") from error
 
-    monkeypatch.setattr(access, "persons_query", broken)
+    monkeypatch.setattr(access, "case_scope", broken)
     response = browser.get("/")
     assert response.status_code == 500
     html = response.get_data(as_text=True)
