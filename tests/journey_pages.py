@@ -35,6 +35,9 @@ NOT_PAGES = {
     "documents.download": "a Word file",
     "documents.pdf": "a PDF file",
     "documents.case_file": "a ZIP file",
+    "reports.yearly_download": "an XLSX or CSV file",
+    "journal.extract": "a Word file",
+    "week.calendar_feed": "an iCalendar feed",
 }
 
 
@@ -55,9 +58,18 @@ def _discard_draft_url(page: Page, case_url: str) -> str | None:
 
 #: Pages no link leads to, one line each: endpoint → how to reach its URL, given the journey
 #: worker's browser page and the URL of the demo case the walk started from (None: not here).
+def _referrals_url(_page: Page, case_url: str) -> str:
+    """A caseworker's start page; the walkers (a worker, the admin) open it by its address."""
+    return urljoin(case_url, "/referrals")
+
+
 EXTRA_PAGES: dict[str, Callable[[Page, str], str | None]] = {
     "cases.discard_draft": _discard_draft_url,
+    "week.referrals": _referrals_url,
 }
+
+#: Pages that exist for one country's methods only, and the walk's language that reaches them.
+ONLY_IN = {"cases.contract_amendments": "pl"}  # the kontrakt socjalny's amendments (aneks)
 
 #: Pages the walk cannot reach yet, with why (each needs a one-time token or code it does not
 #: make): listed here so that they are not forgotten; give each an EXTRA_PAGES line instead.

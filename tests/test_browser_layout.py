@@ -25,6 +25,7 @@ from tests.journey_pages import (
     LOGINS,
     NOT_PAGES,
     NOT_WALKED_YET,
+    ONLY_IN,
     Walk,
     axe_script,
     check_page,
@@ -124,6 +125,7 @@ def test_every_journey_page_fits_a_tablet_and_a_phone(
         if "GET" in (rule.methods or set())
         and rule.endpoint not in NOT_PAGES
         and rule.endpoint not in NOT_WALKED_YET
+        and ONLY_IN.get(rule.endpoint, language) == language
     }
     missing = sorted(page_routes - walk.endpoints())
     assert not missing, (
