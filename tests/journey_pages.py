@@ -58,9 +58,9 @@ def _discard_draft_url(page: Page, case_url: str) -> str | None:
 
 #: Pages no link leads to, one line each: endpoint → how to reach its URL, given the journey
 #: worker's browser page and the URL of the demo case the walk started from (None: not here).
-def _referrals_url(_page: Page, case_url: str) -> str:
+def _referrals_url(_page: Page, _case_url: str) -> str:
     """A caseworker's start page; the walkers (a worker, the admin) open it by its address."""
-    return urljoin(case_url, "/referrals")
+    return "/referrals"
 
 
 EXTRA_PAGES: dict[str, Callable[[Page, str], str | None]] = {
