@@ -283,8 +283,8 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = target.person_id
         elif argument == "document_id":
             values[argument] = target.document_id
-        elif argument == "member_id":
-            values[argument] = target.member_id
+        elif argument == "member_id" and not rule.endpoint.startswith("journal.network"):
+            values[argument] = target.member_id  # the case team's member
         elif argument == "step_key":
             values[argument] = "start_meeting"
         elif argument in ("instance", "entry_no"):
