@@ -36,7 +36,12 @@ def test_demo_creates_every_practice_and_runs_twice(app: Flask) -> None:
         assert {"referred", "start_meeting", "agreed", "plan_active", "closed"} <= statuses
         languages = set(db.session.scalars(sa.select(Document.language)))
         assert {"sv", "pl"} <= languages
-        polish = db.session.scalar(sa.select(Document).where(Document.language == "pl"))
+        polish = db.session.scalar(
+            sa.select(Document)
+            .where(Document.language == "pl", Document.doc_type == "agreement")
+            .order_by(Document.id)
+            .limit(1)
+        )
         assert "KONTRAKT SOCJALNY" in docx_text(polish.content)
 
 
