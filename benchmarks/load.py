@@ -36,9 +36,10 @@ from benchmarks.harness import (  # noqa: E402
     scratch_url,
     wrk,
 )
+from service.demo import DEMO_PASSWORD  # noqa: E402
 
 ANCHOR = "bare WTForms page with CSRF"
-DEMO_LOGIN = ("anna@tamira.example", "stegvis-demo")
+DEMO_LOGIN = ("anna@tamira.example", DEMO_PASSWORD)
 #: Requests the app serves before its workers' memory is read.
 MEMORY_AFTER = 10_000
 #: … unless that takes longer than this (a slow machine): the figure then says how many.

@@ -45,9 +45,10 @@ from benchmarks.harness import (  # noqa: E402
     scratch_url,
     wrk,
 )
+from service.demo import DEMO_PASSWORD  # noqa: E402
 
 ANCHOR = "bare WTForms page with CSRF"
-LOGIN = ("anna@tamira.example", "stegvis-demo")
+LOGIN = ("anna@tamira.example", DEMO_PASSWORD)
 FIRST = [
     "Zofia",
     "Åsa",
