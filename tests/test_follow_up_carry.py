@@ -273,3 +273,21 @@ def test_the_tapering_rhythm_is_shown_against_the_journal(
     text = docx_text(issued(app, "plan"))
     assert "Nedtrappning av kontakterna" in text
     assert re.search(r"Från \d+ \w+ \d{4}: varannan vecka", text, re.I), text
+
+
+def test_another_units_staff_or_network_cannot_be_posted_as_participants(
+    logged_in: FormClient, worker: User, app: Flask, make_unit: Any, make_user: Any
+) -> None:
+    case = _planned(logged_in, worker, "buss", "sv")
+    other = make_user(email="other@example.org", unit=make_unit(name="Annan enhet"))
+    page = logged_in.get(f"{case}/steps/follow_up/1").get_data(as_text=True)
+    for value in (f"staff:{other.id}", "network:999999", "staff:x", "{{ 7*7 }}"):
+        response = logged_in.post(
+            f"{case}/steps/follow_up/1", _follow_up(page, participants=["person", value])
+        )
+        assert response.status_code == 200, value
+        assert "not a valid choice" in response.get_data(as_text=True), value
+    with app.app_context():
+        stored = db.session.scalars(sa.select(Submission).where(Submission.step == "follow_up"))
+        assert list(stored) == []
+    assert [p["version"] for p in _plans(app)] == [1]  # nothing lowered either

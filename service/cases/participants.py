@@ -19,8 +19,13 @@ from service.journal import network
 from service.models import Case, User
 
 
-def participant_choices(case: Case) -> list[tuple[str, str]]:
-    """(value, label) of everyone who can take part in a follow-up of ``case``."""
+def participant_choices(case: Case, chosen: Iterable[str] = ()) -> list[tuple[str, str]]:
+    """(value, label) of everyone who can take part in a follow-up of ``case``.
+
+    ``chosen`` (the answer being shown or posted) keeps a choice for someone who has left
+    the case team or the network since: staff of the case's unit and members of this case's
+    network only, so another unit's ids never become a choice.
+    """
     choices = [("person", gettext("%(name)s (the person)", name=case.person.full_name))]
     seen: set[int] = set()
     for member in team.members(case):
@@ -30,7 +35,17 @@ def participant_choices(case: Case) -> list[tuple[str, str]]:
     contact = case.contact_person
     if contact is not None and contact.id not in seen:
         choices.append((f"staff:{contact.id}", contact.full_name))
-    for found in network.members(case):
+    picked = {str(v) for v in chosen or []}
+    former = [int(v[6:]) for v in picked if v.startswith("staff:") and v[6:].isdigit()]
+    if former and set(former) - seen - {case.contact_person_id}:
+        for user in db.session.scalars(
+            sa.select(User).where(User.id.in_(former), User.unit_id == case.unit_id)
+        ):
+            if user.id not in seen and user.id != case.contact_person_id:
+                choices.append((f"staff:{user.id}", user.full_name))
+    for found in network.members(case, with_removed=True):
+        if found.removed_at is not None and f"network:{found.id}" not in picked:
+            continue
         kind = str(network.NETWORK_LABELS.get(found.kind, found.kind))
         choices.append((f"network:{found.id}", f"{found.name} – {kind}"))
     if case.caseworker_name:
@@ -49,7 +64,9 @@ def participant_names(case: Case, values: Iterable[str]) -> list[str]:
     staff = (
         {
             u.id: u.full_name
-            for u in db.session.scalars(sa.select(User).where(User.id.in_(staff_ids)))
+            for u in db.session.scalars(
+                sa.select(User).where(User.id.in_(staff_ids), User.unit_id == case.unit_id)
+            )
         }
         if staff_ids
         else {}

@@ -103,11 +103,9 @@ def _participant_choices(form: Any, step: StepSpec, case: Case) -> None:
     choices = None
     for question in step.questions():
         if question.type == "participants":
-            choices = choices if choices is not None else participant_choices(case)
             field = form[question.key]
-            known = {value for value, _label in choices}
-            kept = [(v, v) for v in field.data or [] if v not in known]
-            field.choices = as_choices(choices + kept)
+            choices = choices if choices is not None else participant_choices(case, field.data)
+            field.choices = as_choices(choices)
 
 
 def _progress_rows(form: Any, rows: list[dict[str, str]], name: str) -> None:
