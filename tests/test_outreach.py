@@ -220,3 +220,36 @@ def test_erasing_the_person_erases_the_contacts_kept_on_their_case(
         contact = db.session.get(OutreachContact, contact_id)
         assert contact.note == "" and contact.place == ""
         assert contact.people == 3  # the counts stay for the yearly report
+
+
+def test_the_bolesławiec_demo_has_streetwork_and_one_person_who_registered(
+    app: Flask, client: FormClient
+) -> None:
+    from service.demo import DEMO_PASSWORD, load_demo
+
+    with app.app_context():
+        load_demo()
+        marta = db.session.scalar(sa.select(Person).where(Person.last_name == "Lis"))
+        case = db.session.scalar(sa.select(Case).where(Case.person_id == marta.id))
+        kept = db.session.scalars(
+            sa.select(OutreachContact).where(OutreachContact.case_id == case.id)
+        ).all()
+        assert [c.place_kind for c in kept] == ["allotments"] and marta.sex == "female"
+        assert (
+            db.session.scalar(
+                sa.select(sa.func.count())
+                .select_from(OutreachContact)
+                .where(OutreachContact.unit_id == case.unit_id)
+            )
+            == 4
+        )
+        case_id = case.id
+    client.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
+    client.login("iza@mops-boleslawiec.example", DEMO_PASSWORD)
+    page = client.get("/outreach").get_data(as_text=True)
+    assert "Dworzec PKP, poczekalnia i peron 1" in page and "Pustostan" in page
+    assert "Osoba jest zarejestrowana" in page
+    journal = client.get(f"/cases/{case_id}/journal").get_data(as_text=True)
+    assert "Streetworking przed rejestracją" in journal and "Ogródki działkowe" in journal
+    report = client.get("/reports/year").get_data(as_text=True)
+    assert "Anonimowe kontakty w streetworkingu" in report
