@@ -72,7 +72,7 @@ def _day(value: object) -> date | None:
 
 
 def yearly_report(unit_id: int, year: int) -> dict[str, MethodYear]:
-    """Per method of the unit, the year counted (four queries, whatever the number of cases)."""
+    """Per method of the unit, the year counted (three queries, whatever the number of cases)."""
     start = datetime(year, 1, 1, tzinfo=UTC)
     end = datetime(year + 1, 1, 1, tzinfo=UTC)
     cases = list(
