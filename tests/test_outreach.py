@@ -253,3 +253,19 @@ def test_the_bolesławiec_demo_has_streetwork_and_one_person_who_registered(
     assert "Streetworking przed rejestracją" in journal and "Ogródki działkowe" in journal
     report = client.get("/reports/year").get_data(as_text=True)
     assert "Anonimowe kontakty w streetworkingu" in report
+
+
+def test_older_contacts_are_a_page_further(
+    logged_in: FormClient, app: Flask, monkeypatch: Any
+) -> None:
+    from service.outreach import operations
+
+    monkeypatch.setattr(operations, "PAGE_SIZE", 2)
+    for days, place in ((3, "Najstarszy"), (2, "Środkowy"), (1, "Najnowszy")):
+        record(logged_in, app, place=place, day=(date.today() - timedelta(days=days)).isoformat())
+    page = logged_in.get("/outreach").get_data(as_text=True)
+    assert "Najnowszy" in page and "Środkowy" in page and "Najstarszy" not in page
+    older = page.split('href="/outreach?before=')[1].split('"')[0]
+    page = logged_in.get(f"/outreach?before={older}").get_data(as_text=True)
+    assert "Najstarszy" in page and "Środkowy" not in page and "Older outreach contacts" not in page
+    assert logged_in.get("/outreach?before=99999999999999999999").status_code == 200

@@ -230,3 +230,23 @@ def test_the_sex_is_optional_and_kept_with_the_person(logged_in: FormClient, app
     assert "Not a valid choice" in page
     with app.app_context():
         assert db.session.query(Person).filter_by(first_name="A").count() == 0
+
+
+def test_the_report_and_the_outreach_page_make_as_many_queries_for_many_rows_as_for_few(
+    logged_in: FormClient, worker: User, app: Flask
+) -> None:
+    from tests.test_query_counts import counted
+
+    def queries(url: str) -> int:
+        with counted(app) as statements:
+            assert logged_in.get(url).status_code == 200
+        return len(statements)
+
+    add_case(app, worker, 1, contact_days_ago=1, method="ipwzb", language="pl")
+    _outreach(logged_in, people="2")
+    few = (queries(f"/reports/year?year={YEAR}"), queries("/outreach"))
+    for n in range(2, 9):
+        add_case(app, worker, n, contact_days_ago=1, method="ipwzb", language="pl")
+        _outreach(logged_in, people="2", referrals=["shelter"], referred="1")
+    many = (queries(f"/reports/year?year={YEAR}"), queries("/outreach"))
+    assert many == few

@@ -44,16 +44,33 @@ def record_outreach(user: User, details: dict[str, Any]) -> OutreachContact:
     return contact
 
 
-def unit_contacts(unit_id: int, limit: int = PAGE_SIZE) -> list[OutreachContact]:
-    """The unit's newest outreach contacts, newest first."""
-    return list(
+def unit_contacts(
+    unit_id: int, before: int | None = None, limit: int | None = None
+) -> tuple[list[OutreachContact], int | None]:
+    """A page of the unit's outreach contacts, newest first, older than the contact ``before``;
+    and the id to ask for the next page with (None on the last page)."""
+    limit = limit or PAGE_SIZE
+    query = sa.select(OutreachContact).where(OutreachContact.unit_id == unit_id)
+    if before is not None:
+        mark = get_contact(unit_id, before)
+        if mark is not None:
+            query = query.where(
+                sa.or_(
+                    OutreachContact.occurred_at < mark.occurred_at,
+                    sa.and_(
+                        OutreachContact.occurred_at == mark.occurred_at,
+                        OutreachContact.id < mark.id,
+                    ),
+                )
+            )
+    rows = list(
         db.session.scalars(
-            sa.select(OutreachContact)
-            .where(OutreachContact.unit_id == unit_id)
-            .order_by(OutreachContact.occurred_at.desc(), OutreachContact.id.desc())
-            .limit(limit)
+            query.order_by(OutreachContact.occurred_at.desc(), OutreachContact.id.desc()).limit(
+                limit + 1
+            )
         )
     )
+    return rows[:limit], (rows[limit - 1].id if len(rows) > limit else None)
 
 
 def get_contact(unit_id: int, contact_id: int) -> OutreachContact | None:

@@ -66,8 +66,11 @@ def index() -> str | Response:
             return redirect(url_for("outreach.index"))
     else:
         form = _new_form()
-    contacts = operations.unit_contacts(current_user.unit_id)
-    page = render_template("outreach/index.html", form=form, contacts=contacts)
+    before = request.args.get("before", type=int)
+    contacts, older = operations.unit_contacts(
+        current_user.unit_id, before if before and before < 2**63 else None
+    )
+    page = render_template("outreach/index.html", form=form, contacts=contacts, older=older)
     audit.record_view("outreach.view", contacts=len(contacts))
     return page
 
