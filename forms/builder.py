@@ -6,7 +6,6 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     Field,
     FieldList,
     FormField,
@@ -19,7 +18,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from forms.base import BaseForm, RowForm, as_choices
+from forms.base import BaseForm, DateField, RowForm, as_choices
 from forms.fields import (
     IdentityNumberCheck,
     MultiCheckboxField,
