@@ -72,6 +72,7 @@ EXTRA_PAGES: dict[str, Callable[[Page, str], str | None]] = {
 #: Pages that exist for one country's methods only, and the walk's language that reaches them.
 ONLY_IN = {"cases.contract_amendments": "pl"}  # the kontrakt socjalny's amendments (aneks)
 
+
 @dataclass(frozen=True)
 class TokenPages:
     """What the set-up made for the pages behind a one-time token or code."""
