@@ -11,8 +11,11 @@ from typing import Any
 from babel import support
 from flask import has_request_context
 from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from wtforms import DateField as _DateField
 from wtforms import Field, Form, PasswordField, SelectChoice, StringField
+from wtforms import TimeField as _TimeField
 from wtforms.fields.core import UnboundField
 from wtforms.i18n import messages_path
 from wtforms.meta import DefaultMeta
@@ -128,3 +131,48 @@ def _json_safe(value: Any) -> Any:
 def as_choices(pairs: Iterable[tuple[Any, Any]]) -> list[SelectChoice]:
     """(value, label) pairs as WTForms choices."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+#: The years a date of the service may fall in: a year of two digits (0026) or six (20266),
+#: easily typed into a date picker's year, is refused instead of stored.
+DATE_YEARS = range(1900, 2200)
+
+
+class DateField(_DateField):
+    """A day as ``<input type="date">``: a tablet shows its date picker, the browser sends
+    YYYY-MM-DD. Anything else (or a year outside ``DATE_YEARS``) is refused beside the field
+    in the page's language, and the typed text is shown again."""
+
+    data: Any  # a date, or None (untyped in WTForms; the views read it after validation)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(
+                str(_l("This is not a valid date. Choose a day, as YYYY-MM-DD."))
+            ) from None
+        if isinstance(self.data, date) and self.data.year not in DATE_YEARS:
+            self.data = None
+            raise ValueError(
+                str(_l("This year is not possible here. Check the date (YYYY-MM-DD)."))
+            )
+
+
+class TimeField(_TimeField):
+    """A time of day as ``<input type="time">`` (HH:MM, or HH:MM:SS from a browser asked for
+    seconds); anything else is refused beside the field in the page's language."""
+
+    data: Any  # a time, or None
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("format", ["%H:%M", "%H:%M:%S"])
+        super().__init__(*args, **kwargs)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            self.data = None
+            raise ValueError(str(_l("This is not a valid time. Write it as HH:MM."))) from None

@@ -6,7 +6,6 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     Field,
     FieldList,
     FormField,
@@ -26,7 +25,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from forms.base import BaseForm, RowForm, as_choices
+from forms.base import BaseForm, DateField, RowForm, as_choices
 from forms.fields import (
     IdentityNumberCheck,
     MultiCheckboxField,

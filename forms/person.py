@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, EmailField, SelectField, StringField, TextAreaField
+from wtforms import EmailField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, ValidationError
 
-from forms.base import BaseForm, as_choices
+from forms.base import BaseForm, DateField, as_choices
 from forms.catalogue import LANGUAGES
 from forms.identity import IdentityNumber, InvalidIdentityNumber, parse_identity_number
 

@@ -6,7 +6,8 @@ one line, and no axe-core violation.
 How a new page gets covered: every GET route of ``app.url_map`` is either reached by following
 links from the demo's start pages (a page linked from the header, the case page or another
 journey page is found by itself), built by one line in ``EXTRA_PAGES`` (a page only reached by
-a form or a printed QR code), or named in ``NOT_PAGES`` (downloads, redirects). A route that is
+a form), made by the test set-up in ``TOKEN_PAGES`` (a one-time link, the code step of a sign-in,
+a printed QR code), or named in ``NOT_PAGES`` (downloads, redirects). A route that is
 none of these fails ``tests/test_browser_layout.py`` by its endpoint's name.
 """
 
@@ -92,12 +93,79 @@ EXTRA_PAGES: dict[str, Callable[[Page, str], str | None]] = {
 #: Pages that exist for one country's methods only, and the walk's language that reaches them.
 ONLY_IN = {"cases.contract_amendments": "pl"}  # the kontrakt socjalny's amendments (aneks)
 
-#: Pages the walk cannot reach yet, with why (each needs a one-time token or code it does not
-#: make): listed here so that they are not forgotten; give each an EXTRA_PAGES line instead.
-NOT_WALKED_YET = {
-    "auth.set_password": "the one-time link of a new account or a password reset",
-    "auth.two_factor": "the second step of a sign-in with two-factor sign-in on",
-    "documents.verify_public": "the code printed on a paper document",
+
+@dataclass(frozen=True)
+class TokenPages:
+    """What the set-up made for the pages behind a one-time token or code."""
+
+    #: The path of a real one-time set-password link (a reset or an invitation).
+    set_password: str
+    #: A demo account with two-factor sign-in switched on (it signs in with its password).
+    two_factor_email: str
+    #: The public verification path printed on one of the demo's issued documents.
+    verify_public: str
+
+
+def make_token_pages(language: str) -> TokenPages:
+    """Make a set-password link, switch two-factor sign-in on for one account and find an
+    issued document's verification code, all in a unit of ``language`` (call in the app's
+    context, on the demo data; the caller commits)."""
+    import pyotp
+    import sqlalchemy as sa
+
+    from service.auth import links
+    from service.documents.verification import document_token
+    from service.extensions import db
+    from service.models import Case, Document, User
+    from service.models._types import utcnow
+
+    def user(email: str) -> User:
+        return db.session.scalars(sa.select(User).where(User.email == email)).one()
+
+    link_for, coded, purpose = {
+        "sv": ("erik@tamira.example", "calle@nytida.example", "reset"),
+        "pl": ("ewa@mops-sopot.example", "iza@mops-boleslawiec.example", "invite"),
+    }[language]
+    token = links.make_link_token(user(link_for), purpose, None)
+    account = user(coded)
+    account.totp_secret = pyotp.random_base32(32)
+    account.totp_enabled_at = utcnow()
+    worker = user(LOGINS[language][0])
+    document = db.session.scalars(
+        sa.select(Document)
+        .join(Case, Case.id == Document.case_id)
+        .where(Case.unit_id == worker.unit_id)
+        .order_by(Document.id)
+    ).first()
+    assert document is not None, f"the demo has no issued document in {language}"
+    code = document_token(document.number, document.version)
+    return TokenPages(
+        set_password=f"/set-password/{token}",
+        two_factor_email=account.email,
+        verify_public=f"/verify/{document.number}/{code}",
+    )
+
+
+def _password_step(page: Page, base: str, made: TokenPages) -> str:
+    """Sign in with the password of an account with two-factor sign-in on: the code step."""
+    from service.demo import DEMO_PASSWORD
+
+    page.goto(f"{base}/login")
+    page.locator("#email").fill(made.two_factor_email)
+    page.locator("#password").fill(DEMO_PASSWORD)
+    page.locator('main button[type="submit"]').click()
+    page.wait_for_url(f"{base}/login/code")
+    return "/login/code"
+
+
+#: Pages behind a one-time token or code, walked logged out in the walk's language after the
+#: logged-in walks, from what ``make_token_pages`` made in the test set-up: endpoint → how to reach
+#: its URL, given a logged-out browser page, the site's address and the made ``TokenPages``.
+#: (In this order: the last one signs in half-way, up to the code step.)
+TOKEN_PAGES: dict[str, Callable[[Page, str, TokenPages], str]] = {
+    "auth.set_password": lambda _page, _base, made: made.set_password,
+    "documents.verify_public": lambda _page, _base, made: made.verify_public,
+    "auth.two_factor": _password_step,
 }
 
 #: Pages visited without logging in.
@@ -135,7 +203,11 @@ def page_kind(app: Flask, url: str) -> str:
     if found is None:
         return "error"
     endpoint, args = found
-    named = [str(v) for k, v in sorted(args.items()) if not k.endswith("_id") and k != "number"]
+    named = [
+        str(v)
+        for k, v in sorted(args.items())
+        if not k.endswith("_id") and k not in ("number", "token")
+    ]
     named = [v for v in named if not v.isdigit()]
     return ":".join([endpoint, *named])
 

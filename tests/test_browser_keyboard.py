@@ -1,12 +1,16 @@
-"""The whole journey with the keyboard alone, on a 768 px tablet in Swedish: Tab to each control
-(never a click), type, Space for checkboxes, arrow keys for radio buttons, type-ahead for lists,
-Enter for links and buttons. Every control reached shows where the focus is."""
+"""The whole journey with the keyboard alone, on a 768 px tablet, in Swedish (a BUSS case) and in
+Polish (an IPWzB case with its kontrakt socjalny): Tab to each control (never a click), type,
+Space for checkboxes, arrow keys for radio buttons, type-ahead for lists, Enter for links and
+buttons. Every control reached shows where the focus is. What the page says is read in the
+page's language from the service's own catalogue."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
+from flask import Flask
+from flask_babel import force_locale, gettext
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import PASSWORD
@@ -108,18 +112,47 @@ class Keyboard:
 
 
 @pytest.fixture
-def tablet(browser: Browser) -> Any:
-    context = browser.new_context(locale="sv-SE", viewport={"width": 768, "height": 1024})
+def tablet(browser: Browser, language: str) -> Any:
+    context = browser.new_context(locale=language, viewport={"width": 768, "height": 1024})
     context.set_default_timeout(8000)
     yield context.new_page()
     context.close()
 
 
+#: Each language's case: the unit's method, the person and their identity number, and the life
+#: areas of the method's assessment (every one is rated).
+JOURNEYS: dict[str, dict[str, Any]] = {
+    "sv": {
+        "unit": ("Tamira – BUSS", "buss"),
+        "worker": ("anna@example.org", "Anna Berg"),
+        "person": ("Åsa", "Öberg", "se", "850709-9805"),
+        "areas": ["housing", "education", "occupation", "social"],
+    },
+    "pl": {
+        "unit": ("MOPS – Asystent osoby bezdomnej", "ipwzb"),
+        "worker": ("wojciech@example.org", "Wojciech Bodusz"),
+        "person": ("Łucja", "Żółkiewska", "pl", "44051401458"),
+        "areas": ["housing", "work", "health", "finances", "family"],
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "pl"])
 def test_a_whole_case_with_the_keyboard_alone(
-    tablet: Page, live_server: str, make_unit: Any, make_user: Any
+    tablet: Page, app: Flask, live_server: str, make_unit: Any, make_user: Any, language: str
 ) -> None:
-    unit = make_unit(name="Tamira – BUSS", methods=["buss"], default_locale="sv")
-    worker = make_user(email="anna@example.org", unit=unit, full_name="Anna Berg")
+    journey = JOURNEYS[language]
+
+    def say(msgid: str, **values: Any) -> str:
+        """What the page says for ``msgid`` in the journey's language."""
+        with app.test_request_context(), force_locale(language):
+            return gettext(msgid, **values)
+
+    unit_name, method = journey["unit"]
+    unit = make_unit(name=unit_name, methods=[method], default_locale=language)
+    email, full_name = journey["worker"]
+    worker = make_user(email=email, unit=unit, full_name=full_name)
+    first_name, last_name, country, number = journey["person"]
     page, keys = tablet, Keyboard(tablet)
     page.goto(f"{live_server}/login")
     keys.tab_to("a.skip-link")  # the first stop: past the header, straight to the page
@@ -127,85 +160,110 @@ def test_a_whole_case_with_the_keyboard_alone(
     keys.type("email", worker.email)
     keys.type("password", PASSWORD)
     keys.press('main button[type="submit"]')
-    expect(page.locator("h1")).to_have_text("Ärenden")
+    expect(page.locator("h1")).to_have_text(say("Cases"))
 
     keys.press("button.menu-toggle", navigates=False)  # the header's menu, collapsed on a tablet
     expect(page.locator("button.menu-toggle")).to_have_attribute("aria-expanded", "true")
     keys.press('nav.main a[href="/persons/new"]')
-    keys.type("first_name", "Åsa")
-    keys.type("last_name", "Öberg")
-    keys.select("identity_country", "Svenskt", "se")
-    keys.type("identity_number", "850709-9805")
+    keys.type("first_name", first_name)
+    keys.type("last_name", last_name)
+    kinds = {"se": "Swedish personnummer or samordningsnummer", "pl": "Polish PESEL"}
+    keys.select("identity_country", say(kinds[country])[:6], country)
+    keys.type("identity_number", number)
     keys.press('main form button[type="submit"]')
-    expect(page.locator("h1")).to_have_text("Åsa Öberg")
+    expect(page.locator("h1")).to_have_text(f"{first_name} {last_name}")
     keys.press('a.button[href$="/cases/new"]')
     keys.press('main form button[type="submit"]')  # the unit's one method is chosen
-    expect(page.locator("h1")).to_contain_text("Åsa Öberg")
+    expect(page.locator("h1")).to_contain_text(f"{first_name} {last_name}")
 
-    keys.next_action("Startmöte")
+    keys.next_action(say("Start meeting"))
     keys.date("meeting_date", "2026-11-02")
-    keys.type("participants", "Åsa, Anna")
-    keys.type("own_words", "Ett eget hem & trygghet")
+    keys.type("participants", f"{first_name}, {full_name}")
+    keys.type("own_words", "Ett eget hem & trygghet" if language == "sv" else "Własny kąt & spokój")
     keys.choose("wants_to_take_part-0")
     keys.check("information_given-0")
     keys.check("information_given-1")
     keys.finalise()
 
-    keys.next_action("Andra mötet")
+    keys.next_action(say("Second meeting and agreement"))
     keys.date("meeting_date", "2026-11-09")
     keys.choose("expectations_confirmed-0")
     keys.choose("accepts_place-0")
     keys.check("contact_channels-0")
-    keys.select("meeting_rhythm", "En gång i veckan", "weekly")
-    keys.select("contact_person_id", "Anna", str(worker.id))
-    keys.type("purpose", "Eget boende")
-    keys.type("situation_causes", "Skulder")
-    keys.type("situation_possibilities", "Vill ha eget boende")
-    keys.type("situation_limitations", "Ensamhet")
-    keys.type("actions-0-what", "Ringa hyresvärden")
+    keys.select("meeting_rhythm", say("Once a week"), "weekly")
+    keys.select("contact_person_id", full_name.split()[0], str(worker.id))
+    keys.type("purpose", "Eget boende" if language == "sv" else "Wyjście z bezdomności")
+    keys.type("situation_causes", "Skulder" if language == "sv" else "Długi")
+    keys.type(
+        "situation_possibilities", "Vill ha eget boende" if language == "sv" else "Chce pracować"
+    )
+    keys.type("situation_limitations", "Ensamhet" if language == "sv" else "Samotność")
+    keys.type(
+        "actions-0-what", "Ringa hyresvärden" if language == "sv" else "Złożyć wniosek o lokal"
+    )
     keys.date("period_from", "2026-11-09")
     keys.date("period_to", "2027-05-09")
     keys.choose("consent_to_share-1")
+    if method == "ipwzb":  # the kontrakt socjalny: its variant, date and the family party
+        keys.choose("contract_variant-0")
+        keys.date("concluded_on", "2026-11-09")
+        keys.type("family_parties-0-last_name", last_name)
+        keys.type("family_parties-0-first_name", first_name)
+        keys.type("family_parties-0-family_role", "osoba bezdomna")
     keys.finalise()
 
-    keys.next_action("Överenskommelse")  # issuing the agreement is the next thing to do
+    agreement = say("Agreement")  # issuing the agreement is the next thing to do
+    keys.next_action(agreement)
     expect(page.locator("#documents")).to_contain_text("AGR-")
 
-    keys.next_action("Kartläggning")
-    for index, area in enumerate(["housing", "education", "occupation", "social"]):
-        keys.type(f"areas-{area}-strengths", f"Styrka {index}")
+    keys.next_action(say("Assessment"))
+    for index, area in enumerate(journey["areas"]):
+        keys.type(
+            f"areas-{area}-strengths", f"{'Styrka' if language == 'sv' else 'Mocna strona'} {index}"
+        )
         keys.choose(f"areas-{area}-rating-{index + 2}")
-    keys.type("values", "Familjen")
-    keys.type("change_wanted", "Posten")
+    keys.type("values", "Familjen" if language == "sv" else "Rodzina")
+    if method == "buss":
+        keys.type("change_wanted", "Posten")
+    if method == "ipwzb":  # the IPWzB's analysis of the situation
+        keys.type("difficulty_causes", "Brak wsparcia bliskich")
+        keys.type("possibilities", "Prawo do lokalu socjalnego")
+        keys.type("limitations", "Długotrwała bezdomność")
+        keys.type("homelessness_reasons", "Eksmisja")
     keys.date("meeting_date", "2026-11-16")
     keys.finalise()
 
-    keys.next_action("Handlingsplan")
-    keys.select("goals-0-area", "Boende", "housing")
-    keys.type("goals-0-goal", "Behålla bostaden")
-    keys.type("goals-0-sub_goals-0-sub_goal", "Betala hyran")
+    plan = say("Individual plan")
+    keys.next_action(plan)
+    keys.select("goals-0-area", say("Housing"), "housing")
+    keys.type("goals-0-goal", "Behålla bostaden" if language == "sv" else "Utrzymać mieszkanie")
+    keys.type(
+        "goals-0-sub_goals-0-sub_goal", "Betala hyran" if language == "sv" else "Płacić czynsz"
+    )
     keys.date("goals-0-sub_goals-0-due_date", "2026-12-01")
-    keys.type("participation", "Åsa valde målen")
+    keys.type("participation", "Åsa valde målen" if language == "sv" else "Łucja wybrała cele")
     keys.date("adopted_on", "2026-11-20")
     keys.choose("follow_up_every-0")  # every week
-    keys.type("follow_up_rhythm", "Tisdagar")
+    keys.type("follow_up_rhythm", "Tisdagar" if language == "sv" else "We wtorki")
     keys.finalise()
-    expect(page.locator(".status")).to_contain_text("Handlingsplan")
+    expect(page.locator(".status")).to_contain_text(say("Plan active"))
 
-    keys.next_action("Handlingsplan")  # the plan document
-    keys.next_action("Uppföljning 1")
+    keys.next_action(plan)  # the plan document
+    keys.next_action(f"{say('Follow-up')} 1")
     keys.date("meeting_date", "2026-11-27")
-    keys.type("since_last_time", "Hyran betald")
-    keys.select("progress-0-status", "Uppnått", "reached")
+    keys.type("since_last_time", "Hyran betald" if language == "sv" else "Czynsz zapłacony")
+    keys.select("progress-0-status", say("Reached"), "reached")
     keys.choose("areas-housing-rating-7")
     keys.finalise()
     expect(page.locator("svg.chart").first).to_be_attached()
 
     keys.press('.steps a.button[href$="/steps/closing"]')
     keys.date("closed_on", "2026-12-20")
-    keys.type("final_evaluation", "Klarar sig själv")
+    keys.type("final_evaluation", "Klarar sig själv" if language == "sv" else "Radzi sobie sam")
     keys.choose("reason-0")
     keys.check("outcomes-0")
     keys.finalise()
-    expect(page.locator(".status")).to_contain_text("Avslutat")
-    expect(page.locator("#next-action")).to_contain_text("avslutat")
+    expect(page.locator(".status")).to_contain_text(say("Closed"))
+    expect(page.locator("#next-action")).to_contain_text(
+        say("The case is closed: nothing is left to do.")
+    )

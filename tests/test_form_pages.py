@@ -58,7 +58,7 @@ def test_the_summary_names_answers_inside_rows_and_the_person_form(
     assert "1 answer needs correcting" in page
     [(target, text)] = summary_links(page)
     assert target == "actions-0-by_when" and f'id="{target}"' in page
-    assert text == "Action 1: By when – Not a valid date value."
+    assert text == "Action 1: By when – This is not a valid date. Choose a day, as YYYY-MM-DD."
 
     response = logged_in.post(
         "/persons/new", {"first_name": "", "last_name": "", "preferred_language": "sv"}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from flask import Blueprint, render_template, request
+from flask_babel import gettext as _
 from flask_login import current_user
 
+from forms.base import DATE_YEARS
 from service import access
 from service import audit as audit_trail
 from service.admin.audit_log import (
@@ -35,23 +37,32 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
+def _day(value: str | None, errors: dict[str, str], name: str) -> date | None:
+    """The filter's day as the date picker sends it (YYYY-MM-DD); anything else is put in
+    ``errors`` under ``name`` (said beside the field, the typed text kept) and not filtered on."""
+    if not value:
         return None
+    try:
+        day = datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        day = None
+    if day is None or day.year not in DATE_YEARS:
+        errors[name] = _("This is not a valid date. Choose a day, as YYYY-MM-DD.")
+        return None
+    return day
 
 
 @bp.route("/audit")
 def audit() -> str:
     """The unit's audit log, newest first, filtered by user, action, case and dates."""
     args = request.args
+    errors: dict[str, str] = {}
     wanted = AuditFilter(
         user_id=_int(args.get("user")),
         action=(args.get("action") or "").strip()[:50],
         case_reference=(args.get("case") or "").strip()[:30],
-        date_from=_day(args.get("from")),
-        date_to=_day(args.get("to")),
+        date_from=_day(args.get("from"), errors, "from"),
+        date_to=_day(args.get("to"), errors, "to"),
     )
     page = max(_int(args.get("page")) or 1, 1)
     unit_id = current_user.unit_id
@@ -68,6 +79,7 @@ def audit() -> str:
         has_next=has_next,
         page=page,
         wanted=wanted,
+        date_errors=errors,
         staff=staff,
         names=names,
         actions=action_choices(known_actions(unit_id)),

@@ -9,10 +9,10 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
-from wtforms import DateField, FieldList, FormField, HiddenField, TextAreaField
+from wtforms import FieldList, FormField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from forms.base import BaseForm, as_choices
+from forms.base import BaseForm, DateField, as_choices
 from forms.builder import build_step_form
 from forms.method_schema import Method, StepSpec
 from service import access

@@ -8,16 +8,14 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField,
-    DateField,
     HiddenField,
     IntegerField,
     RadioField,
     TextAreaField,
-    TimeField,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from forms.base import BaseForm, as_choices
+from forms.base import BaseForm, DateField, TimeField, as_choices
 from forms.fields import MultiCheckboxField
 from service.journal.kinds import KIND_LABELS
 

@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaField, TimeField
+from wtforms import IntegerField, RadioField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -17,7 +17,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from forms.base import BaseForm, as_choices
+from forms.base import BaseForm, DateField, TimeField, as_choices
 from forms.fields import MultiCheckboxField
 from forms.identity import InvalidIdentityNumber, parse_pesel, parse_swedish
 from service.outreach.choices import OFFER_LABELS, PLACE_LABELS, REFERRAL_LABELS

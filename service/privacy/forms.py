@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, DateField, HiddenField, TextAreaField
+from wtforms import BooleanField, HiddenField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
-from forms.base import BaseForm
+from forms.base import BaseForm, DateField
 
 
 class ErasureForm(BaseForm):
