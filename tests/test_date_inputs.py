@@ -33,7 +33,8 @@ from tests.test_journey import register
 #: A field name that holds a day or a time of day.
 DATE_NAME = re.compile(r"(^|_)(date|day|on|from|to|until|at|time|birth)$|date|_day_")
 #: Text fields whose name only looks like a date's.
-NOT_DATES = {"expected_time", "when", "follow_up_rhythm", "meeting_dates", "by_whom"}
+# lowered_to: a sub-goal's new, smaller wording (it ends in "_to" like a date)
+NOT_DATES = {"expected_time", "when", "follow_up_rhythm", "meeting_dates", "by_whom", "lowered_to"}
 BAD_DATE = "This is not a valid date. Choose a day, as YYYY-MM-DD."
 BAD_YEAR = "This year is not possible here. Check the date (YYYY-MM-DD)."
 BAD_TIME = "This is not a valid time. Write it as HH:MM."
