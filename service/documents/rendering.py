@@ -144,7 +144,7 @@ def _added_later(context: Mapping[str, Any]) -> Mapping[str, Any]:
     unit = context.get("unit") or {}
     filled = {
         "legal_rep": {"kind": "", "name": "", "contact": ""},
-        "controller": {"name": unit.get("name", ""), "address": "", "retention_years": ""},
+        "controller": {"name": unit.get("name", ""), "address": "", "retention_years": 0},
         **context,
     }
     if isinstance(context.get("consent"), Mapping):

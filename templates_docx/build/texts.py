@@ -384,7 +384,8 @@ _RECIPIENTS = {
         "gdpr_special": "The information may be special categories of personal data (Article 9): "
         "data about health and about addiction. It is shared only with your explicit consent.",
         "gdpr_retention": "How long: the information is kept while the case is open and for "
-        "{{ controller.retention_years }} years after it is closed. Then it is erased.",
+        "{{ controller.retention_years }} year{% if controller.retention_years != 1 %}s{% endif %} "
+        "after it is closed. Then it is erased.",
         "gdpr_rights": "Your rights: you may see the information held about you (access), have "
         "mistakes corrected (rectification), have information erased (erasure), restrict the "
         "processing (restriction) and object to it (objection). You may withdraw the consent at "
@@ -409,7 +410,10 @@ _RECIPIENTS = {
         "gdpr_special": "Dane mogą należeć do szczególnych kategorii danych osobowych (art. 9): "
         "dane o zdrowiu i o uzależnieniach. Są przekazywane wyłącznie za wyraźną zgodą.",
         "gdpr_retention": "Okres przechowywania: dane są przechowywane w trakcie sprawy i przez "
-        "{{ controller.retention_years }} lat po jej zakończeniu, a następnie usuwane.",
+        "{{ controller.retention_years }} {% if controller.retention_years == 1 %}rok"
+        "{% elif controller.retention_years % 10 in (2, 3, 4) and controller.retention_years % 100 "
+        "not in (12, 13, 14) %}lata{% else %}lat{% endif %} po jej zakończeniu, a następnie "
+        "usuwane.",
         "gdpr_rights": "Prawa: przysługuje Pani/Panu prawo dostępu do danych, ich sprostowania, "
         "usunięcia, ograniczenia przetwarzania oraz prawo sprzeciwu. Zgodę można w każdej chwili "
         "wycofać, w całości lub wobec jednego odbiorcy; wycofanie zgody nie wpływa na zgodność "

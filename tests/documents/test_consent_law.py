@@ -261,3 +261,33 @@ def test_an_earlier_consent_in_free_text_is_still_printed(
     text = consent_text(client, app, world)
     assert "Parter som namngavs i fritext:" in text and "Skolan & <BUP>" in text
     assert "Mottagare\nNamn\nSamtycker" not in text  # no empty table of recipients
+
+
+@pytest.mark.parametrize(
+    ("years", "language", "printed"),
+    [
+        (2, "pl", "przez 2 lata po"),
+        (1, "pl", "przez 1 rok po"),
+        (12, "pl", "przez 12 lat po"),
+        (1, "en", "for 1 year after"),
+        (2, "sv", "i 2 år efter"),
+    ],
+)
+def test_the_retention_is_printed_in_the_languages_grammar(
+    client: FormClient,
+    make_unit: Any,
+    make_case: Any,
+    app: Flask,
+    years: int,
+    language: str,
+    printed: str,
+) -> None:
+    world = consent_case(make_unit, make_case, app, "buss", language)
+    with app.app_context():
+        from service.models import Unit
+
+        unit = db.session.get(Unit, world.unit_id)
+        assert unit is not None
+        unit.retention_years = years
+        db.session.commit()
+    assert printed in consent_text(client, app, world)
