@@ -95,7 +95,11 @@ def sopot(staff: list[User], today: date) -> None:
             contact_channels=["phone", "office"],
             consent_recipients=[
                 {"who": "social_services", "name": "MOPS Sopot", "consents": "yes"},
-                {"who": "labour_office", "name": "Powiatowy Urząd Pracy w Sopocie", "consents": "yes"},
+                {
+                    "who": "labour_office",
+                    "name": "Powiatowy Urząd Pracy w Sopocie",
+                    "consents": "yes",
+                },
                 {"who": "probation_officer", "name": "Anna Nowicka", "consents": "yes"},
                 {"who": "health_care", "name": "Przychodnia Rodzinna w Sopocie", "consents": "no"},
             ],

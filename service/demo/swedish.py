@@ -80,7 +80,11 @@ def tamira(staff: list[User], today: date) -> None:
                 },
             ],
             consent_recipients=[
-                {"who": "social_services", "name": "socialsekreterare Erik Lund", "consents": "yes"},
+                {
+                    "who": "social_services",
+                    "name": "socialsekreterare Erik Lund",
+                    "consents": "yes",
+                },
                 {"who": "other", "name": "Budget- och skuldrådgivningen", "consents": "yes"},
                 {"who": "relative", "name": "Lars Ekström (bror)", "consents": "yes"},
                 {"who": "landlord", "name": "Bostadsbolaget Framtiden", "consents": "no"},
