@@ -25,6 +25,13 @@ LEGAL_REP_KINDS = [
     ("opiekun_prawny", _l("Opiekun prawny (legal guardian, Poland)")),
     ("kurator", _l("Kurator (curator, Poland)")),
 ]
+#: The person's sex, optional: only the yearly report counts it.
+SEX_CHOICES = [
+    ("", _l("Not given")),
+    ("female", _l("Woman")),
+    ("male", _l("Man")),
+    ("other", _l("Other")),
+]
 #: The form's kind of number for each stored kind (a reserve number cannot be typed in).
 IDENTITY_COUNTRY = {"personnummer": "se", "samordningsnummer": "se", "pesel": "pl"}
 
@@ -52,6 +59,13 @@ class PersonForm(BaseForm):
         description=_l("YYYYMMDD-NNNN, YYMMDD-NNNN or 11 digits (PESEL). Leave empty if none."),
     )
     date_of_birth = DateField(_l("Date of birth"), validators=[Optional()])
+    sex = SelectField(
+        _l("Sex (optional)"),
+        choices=as_choices(SEX_CHOICES),
+        default="",
+        validate_choice=True,
+        description=_l("Only counted in the yearly report. Leave it empty if the person prefers."),
+    )
     preferred_language = SelectField(
         _l("Language of the person's documents"), choices=as_choices(LANGUAGES.items())
     )

@@ -200,6 +200,13 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Corrected a contact: entry %(entry)s, version %(version)s"),
         ),
         _action("journal.view", _l("Read the contact journal")),
+        _action(
+            "outreach.record",
+            _l("Recorded an outreach contact"),
+            _l("Recorded an outreach contact: %(people)s people"),
+        ),
+        _action("outreach.view", _l("Read the outreach contacts")),
+        _action("outreach.link", _l("Kept an outreach contact on a case")),
         _action("week.view", _l("Opened My week"), _l("Opened My week: %(cases)s cases")),
         _action("network.view", _l("Read the network of a case")),
         _action(

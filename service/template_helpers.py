@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from forms.fields import ShownIf
 from forms.identity import format_identity
+from forms.person import SEX_CHOICES
 from service.access import can
 from service.cases.journey import MethodNames
 from service.error_summary import wrong_answers
@@ -159,6 +160,7 @@ def register_template_helpers(app: Flask) -> None:
     def _globals() -> dict[str, Any]:
         return {
             "LANGUAGE_NAMES": LANGUAGE_NAMES,
+            "SEX_LABELS": dict(SEX_CHOICES),
             "can": can,
             "METHODS": MethodNames(),
             "STATUS_LABELS": STATUS_LABELS,

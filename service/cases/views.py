@@ -131,6 +131,7 @@ def _person_details(form: PersonForm) -> dict[str, Any]:
         "last_name": form.last_name.data or "",
         "identity": form.identity,
         "date_of_birth": form.date_of_birth.data,
+        "sex": form.sex.data or None,
         "preferred_language": form.preferred_language.data or "",
         "address": form.address.data or "",
         "phone": form.phone.data or "",
@@ -148,6 +149,7 @@ def _fill_person_form(form: PersonForm, person: Person) -> None:
     form.identity_country.data = IDENTITY_COUNTRY.get(person.identity_kind or "", "")
     form.identity_number.data = format_identity(person.identity_kind, person.identity_number)
     form.date_of_birth.data = person.date_of_birth
+    form.sex.data = person.sex or ""
     form.preferred_language.data = person.preferred_language
     form.address.data = person.address
     form.phone.data = person.phone
