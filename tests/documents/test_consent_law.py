@@ -116,8 +116,14 @@ def test_the_consent_prints_one_row_per_recipient_with_yes_or_no(
         at = lines.index(kind)
         assert lines[at + 1 : at + 3] == [name, answer], (kind, lines[at : at + 3])
     assert "49" not in text.split(HOSTILE)[0][-3:]  # the name is printed, not evaluated
-    # The old free-text parties are gone from the second meeting: none printed.
     assert "MOPS Sopot, PUP" in text  # the fixture's free text is still read and printed
+    # valid until a date (item 14), in the language's words
+    until = {
+        "sv": "till och med 9 november 2027",
+        "pl": "do 9 listopada 2027",
+        "en": "until 9 November 2027",
+    }
+    assert until[language] in text
 
 
 @pytest.mark.parametrize(("method", "language"), COUNTRY_CASES)
