@@ -183,6 +183,11 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Saved a step"),
             _l("Saved a step: %(step)s, version %(version)s"),
         ),
+        _action(
+            "plan.lower_sub_goal",
+            _l("Lowered a sub-goal of the plan"),
+            _l("Lowered a sub-goal of the plan: plan version %(version)s"),
+        ),
         _action("consent.withdraw", _l("Recorded a withdrawal of consent")),
         _action(
             "consent.withdraw_recipient",

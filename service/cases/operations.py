@@ -319,6 +319,10 @@ def save_step(
         draft, seen = get_draft(case, step, instance), (previous.version if previous else 0)
     spec = method_of(case).steps[step]
     with _saving(case, step, instance):
+        if step == "follow_up":  # a sub-goal set too high makes a new plan version
+            from service.cases.lowering import lower_sub_goals
+
+            lower_sub_goals(case, answers, user, instance)
         submission = Submission(
             case_id=case.id,
             step=step,

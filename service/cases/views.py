@@ -20,6 +20,7 @@ from service.cases import operations, overview, team
 from service.cases.case_list import CaseFilters, case_page, person_page
 from service.cases.chart import ratings_chart
 from service.cases.journey import current_or_kept, method_of
+from service.cases.plan_history import plan_history
 from service.cases.progress import step_overview
 from service.cases.record import case_record
 from service.extensions import db
@@ -213,6 +214,7 @@ def case(case_id: int) -> str:
         steps=steps,
         documents=sorted(case_record(found).documents, key=lambda d: (d.doc_type, -d.version)),
         team=team.members(found),
+        plan_history=plan_history(found),
         METHOD_COUNTRY=lambda c: method_of(c).country,
         team_role_label=team.team_role_label,
         **_overview(found),
