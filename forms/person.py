@@ -17,6 +17,14 @@ IDENTITY_COUNTRIES = [
     ("se", _l("Swedish personnummer or samordningsnummer")),
     ("pl", _l("Polish PESEL")),
 ]
+#: The kinds of legal representative (stored key, name).
+LEGAL_REP_KINDS = [
+    ("", _l("None")),
+    ("god_man", _l("God man (trustee, Sweden)")),
+    ("forvaltare", _l("Förvaltare (administrator, Sweden)")),
+    ("opiekun_prawny", _l("Opiekun prawny (legal guardian, Poland)")),
+    ("kurator", _l("Kurator (curator, Poland)")),
+]
 #: The person's sex, optional: only the yearly report counts it.
 SEX_CHOICES = [
     ("", _l("Not given")),
@@ -72,6 +80,21 @@ class PersonForm(BaseForm):
         ],
     )
 
+    legal_rep_kind = SelectField(
+        _l("Legal representative"),
+        choices=as_choices(LEGAL_REP_KINDS),
+        default="",
+        validate_choice=True,
+        description=_l("A god man or förvaltare (Sweden), an opiekun prawny or kurator (Poland)."),
+    )
+    legal_rep_name = StringField(
+        _l("Name of the legal representative"), validators=[Optional(), Length(max=200)]
+    )
+    legal_rep_contact = StringField(
+        _l("Contact details of the legal representative"),
+        validators=[Optional(), Length(max=300)],
+    )
+
     #: Set by validation when a number was given and is valid.
     identity: IdentityNumber | None = None
 
@@ -92,6 +115,24 @@ class PersonForm(BaseForm):
                     _l("This is not a valid Swedish personnummer or samordningsnummer.")
                 ) from None
             raise ValidationError(_l("This is not a valid PESEL number.")) from None
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """The checks of every field, then: a legal representative needs a name and a kind."""
+        valid = super().validate(extra_validators)
+        name = (self.legal_rep_name.data or "").strip()
+        if self.legal_rep_kind.data and not name:
+            self.legal_rep_name.errors = [
+                *self.legal_rep_name.errors,
+                str(_l("Give the name of the legal representative.")),
+            ]
+            return False
+        if name and not self.legal_rep_kind.data:
+            self.legal_rep_kind.errors = [
+                *self.legal_rep_kind.errors,
+                str(_l("Choose the kind of legal representative.")),
+            ]
+            return False
+        return valid
 
     def validate_date_of_birth(self, field: Any) -> None:
         """A date of birth given next to a number must match the number."""

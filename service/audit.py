@@ -137,6 +137,7 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Reset a user's two-factor sign-in"),
             _l("Reset the two-factor sign-in of %(target)s"),
         ),
+        _action("unit.settings", _l("Changed the unit's settings")),
         _action("unit.two_factor_required", _l("Required two-factor sign-in for the unit")),
         _action(
             "unit.two_factor_optional", _l("Stopped requiring two-factor sign-in for the unit")
@@ -188,6 +189,11 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Lowered a sub-goal of the plan: plan version %(version)s"),
         ),
         _action("consent.withdraw", _l("Recorded a withdrawal of consent")),
+        _action(
+            "consent.withdraw_recipient",
+            _l("Recorded a withdrawal of consent for one recipient"),
+            _l("Recorded a withdrawal of consent for one recipient: %(recipient)s"),
+        ),
         _action(
             "contact.record",
             _l("Recorded a contact"),
@@ -304,6 +310,7 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         **{key: label for key, label in _contact_kinds().items()},
     },
     "team_role": TEAM_ROLE_LABELS,  # of case.team_set
+    "recipient": _contact_kinds(),  # of consent.withdraw_recipient: the network kinds
     "fields": {  # of person.update: the keys of the changed details, as the form names them
         "first_name": _l("First name"),
         "last_name": _l("Last name"),
@@ -314,6 +321,12 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         "address": _l("Address"),
         "phone": _l("Phone"),
         "email": _l("E-mail"),
+        "legal_rep_kind": _l("Legal representative"),
+        "legal_rep_name": _l("Name of the legal representative"),
+        "legal_rep_contact": _l("Contact details of the legal representative"),
+        # of unit.settings
+        "organisation": _l("Organisation (controller of personal data)"),
+        "confidentiality": _l("Confidentiality law"),
         # of network.update
         "kind": _l("Kind"),
         "name": _l("Name"),

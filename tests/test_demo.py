@@ -233,3 +233,38 @@ def test_demo_the_social_worker_issues_the_kontrakt_and_the_head_approves_the_ip
     assert response.status_code == 302  # was 403 before the method file said who issues it
     page = client.get(url).get_data(as_text=True)
     assert "Wojciech Bodusz" in page and "Ewa Żak" in page  # the team on the case page
+
+
+def test_demo_shows_consent_per_recipient_and_a_legal_representative(
+    app: Flask, client: Any
+) -> None:
+    """Johan (Tamira) withdrew his consent for one recipient and keeps the others; Zofia (MOPS
+    Sopot) has a kurator who signs her zgoda and kontrakt."""
+    with app.app_context():
+        load_demo()
+        cases = {}
+        for first in ("Johan", "Zofia"):
+            person = db.session.scalar(sa.select(Person).where(Person.first_name == first))
+            assert person is not None
+            case = db.session.scalar(sa.select(Case).where(Case.person_id == person.id))
+            assert case is not None
+            cases[first] = case.id
+            consent = db.session.scalar(
+                sa.select(Document).where(
+                    Document.case_id == case.id, Document.doc_type == "consent"
+                )
+            )
+            assert consent is not None
+            text = docx_text(consent.content)
+            if first == "Johan":
+                assert "Budget- och skuldrådgivningen" in text and "Nej" in text
+                assert "15 kap. 1 §" in text and "Integritetsskyddsmyndigheten" in text
+            else:
+                assert "Powiatowy Urząd Pracy w Sopocie" in text
+                assert "Przedstawiciel ustawowy" in text and "Adam Nowicki" in text
+                assert "art. 100 ustawy o pomocy społecznej" in text and "PUODO" in text
+    assert client.login("anna@tamira.example", DEMO_PASSWORD).status_code == 302
+    page = client.get(f"/cases/{cases['Johan']}").get_data(as_text=True)
+    card = page[page.index('id="consent"') :]
+    assert "Withdrawn" in card or "Återkallat" in card
+    assert "Lars Ekström (bror)" in card

@@ -123,7 +123,7 @@ def test_a_question_required_on_one_answer_says_so_without_javascript(
 ) -> None:
     case_url = started_case(logged_in)
     page = logged_in.get(f"{case_url}/steps/second_meeting").get_data(as_text=True)
-    for key in ("consent_parties", "consent_data", "consent_purpose", "consent_valid_until"):
+    for key in ("consent_data", "consent_purpose", "consent_valid_until"):
         row = page[page.rindex('<div class="field', 0, page.index(f'id="{key}"')) :]
         row = row[: row.index("</div>")]
         assert "data-required-when-shown" in row, key

@@ -234,11 +234,11 @@ def test_second_meeting_errors_keep_every_answer(
 ) -> None:
     case_url = open_case(logged_in, register(logged_in))
     logged_in.post(f"{case_url}/steps/start_meeting", START)
-    data = second(worker.id, consent_parties="", period_to="2026-01-01")
+    data = second(worker.id, consent_data="", period_to="2026-01-01")
     response = logged_in.post(f"{case_url}/steps/second_meeting", data)
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert "This field is required." in page  # consent given, parties missing
+    assert "This field is required." in page  # consent given, which information missing
     assert "This date cannot be before “Agreement valid from”." in page
     assert "Wyjście z bezdomności. &amp; &lt; &gt; &#34; &#39; {{ 7*7 }}" in page
     assert 'value="Złożyć wniosek o lokal socjalny"' in page

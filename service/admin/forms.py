@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, EmailField, RadioField, StringField
+from wtforms import BooleanField, EmailField, RadioField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length, Optional
 
-from forms.base import BaseForm
+from forms.base import BaseForm, as_choices
 from service.roles import role_choices
 
 
@@ -92,3 +92,30 @@ class UnitTwoFactorForm(BaseForm):
     """Whether everyone in the unit must use two-factor sign-in."""
 
     required = BooleanField(_l("Everyone in the unit must sign in with two-factor sign-in"))
+
+
+#: The confidentiality laws a unit can work under (stored key, name).
+CONFIDENTIALITY_CHOICES = [
+    ("osl", _l("Swedish public authority: OSL 26 kap.")),
+    ("sol", _l("Swedish private provider: SoL 15 kap. 1 §")),
+    ("lss", _l("Swedish private provider under LSS: LSS 29 §")),
+    ("ups", _l("Polish unit: art. 100 ustawy o pomocy społecznej")),
+]
+
+
+class UnitSettingsForm(BaseForm):
+    """What the unit's consent prints: the controller of personal data and the secrecy law."""
+
+    organisation = StringField(
+        _l("Organisation (controller of personal data)"),
+        validators=[DataRequired(message=_l("This field is required.")), Length(max=200)],
+        description=_l("The company, municipality or centre responsible for the personal data."),
+    )
+    confidentiality = SelectField(
+        _l("Confidentiality law"),
+        choices=as_choices(CONFIDENTIALITY_CHOICES),
+        validate_choice=True,
+        description=_l(
+            "Printed on the consent: which duty of confidentiality protects the person."
+        ),
+    )

@@ -172,6 +172,21 @@ def set_unit_two_factor(admin: User, *, required: bool) -> None:
     db.session.commit()
 
 
+def set_unit_settings(admin: User, *, organisation: str, confidentiality: str) -> list[str]:
+    """Change what the unit's consent prints (controller, confidentiality law); audited with
+    the names of the changed settings."""
+    unit = db.session.get(Unit, admin.unit_id)
+    assert unit is not None
+    new = {"organisation": organisation.strip(), "confidentiality": confidentiality}
+    changed = [key for key, value in new.items() if getattr(unit, key) != value]
+    for key in changed:
+        setattr(unit, key, new[key])
+    if changed:
+        audit.record("unit.settings", fields=changed)
+    db.session.commit()
+    return changed
+
+
 def _end_links(user: User) -> None:
     db.session.execute(
         sa.update(PasswordToken)

@@ -21,6 +21,7 @@ from service.admin.forms import (
     ReactivateForm,
     ResetPasswordForm,
     RoleForm,
+    UnitSettingsForm,
     UnitTwoFactorForm,
     UserTwoFactorForm,
 )
@@ -54,7 +55,9 @@ def users() -> str:
     return _users_page()
 
 
-def _users_page(unit_form: UnitTwoFactorForm | None = None) -> str:
+def _users_page(
+    unit_form: UnitTwoFactorForm | None = None, settings_form: UnitSettingsForm | None = None
+) -> str:
     unit = db.session.get(Unit, current_user.unit_id)
     assert unit is not None
     return render_template(
@@ -63,6 +66,10 @@ def _users_page(unit_form: UnitTwoFactorForm | None = None) -> str:
         staff=staff.unit_staff(unit.id),
         role_label=role_label,
         unit_form=unit_form or UnitTwoFactorForm(required=unit.two_factor_required),
+        settings_form=settings_form
+        or UnitSettingsForm(
+            formdata=None, organisation=unit.organisation, confidentiality=unit.confidentiality
+        ),
     )
 
 
@@ -195,3 +202,18 @@ def unit_two_factor() -> str | Response:
         flash(_("Two-factor sign-in of the unit is saved."), "success")
         return redirect(url_for("admin.users"))
     return _users_page(unit_form=form)
+
+
+@bp.route("/unit/settings", methods=["POST"])
+def unit_settings() -> str | Response:
+    """The controller of personal data and the confidentiality law the consent prints."""
+    form = UnitSettingsForm()
+    if form.validate_on_submit():
+        staff.set_unit_settings(
+            _me(),
+            organisation=form.organisation.data or "",
+            confidentiality=form.confidentiality.data or "osl",
+        )
+        flash(_("The unit's settings are saved."), "success")
+        return redirect(url_for("admin.users"))
+    return _users_page(settings_form=form)

@@ -46,6 +46,9 @@ def register_person(
     address: str = "",
     phone: str = "",
     email: str = "",
+    legal_rep_kind: str = "",
+    legal_rep_name: str = "",
+    legal_rep_contact: str = "",
 ) -> Person:
     """Register a person in the user's unit; the birth date falls back to the number's."""
     person = Person(
@@ -60,6 +63,7 @@ def register_person(
         address=address.strip(),
         phone=phone.strip(),
         email=email.strip(),
+        **_legal_rep(legal_rep_kind, legal_rep_name, legal_rep_contact),
         created_by_id=user.id,
     )
     db.session.add(person)
@@ -81,6 +85,9 @@ PERSON_DETAILS = (
     "address",
     "phone",
     "email",
+    "legal_rep_kind",
+    "legal_rep_name",
+    "legal_rep_contact",
 )
 
 
@@ -97,6 +104,9 @@ def update_person(
     sex: str | None = None,
     phone: str,
     email: str,
+    legal_rep_kind: str = "",
+    legal_rep_name: str = "",
+    legal_rep_contact: str = "",
 ) -> list[str]:
     """Change the person's details (as registering does); return the keys that changed.
 
@@ -114,6 +124,7 @@ def update_person(
         "address": address.strip(),
         "phone": phone.strip(),
         "email": email.strip(),
+        **_legal_rep(legal_rep_kind, legal_rep_name, legal_rep_contact),
     }
     changed = [key for key in PERSON_DETAILS if getattr(person, key) != new[key]]
     for key in changed:
@@ -122,6 +133,17 @@ def update_person(
         audit.record("person.update", person_id=person.id, user_id=user.id, fields=changed)
     db.session.commit()
     return changed
+
+
+def _legal_rep(kind: str, name: str, contact: str) -> dict[str, str | None]:
+    """The stored legal representative: all three None when there is none."""
+    if not kind or not name.strip():
+        return {"legal_rep_kind": None, "legal_rep_name": None, "legal_rep_contact": None}
+    return {
+        "legal_rep_kind": kind,
+        "legal_rep_name": name.strip(),
+        "legal_rep_contact": contact.strip() or None,
+    }
 
 
 def identity_taken(user: User, number: str, except_person: Person | None = None) -> bool:

@@ -68,9 +68,7 @@ def persons() -> str:
     after_text = str(values.get("after", ""))
     after = int(after_text) if after_text.isdigit() and int(after_text) < 2**63 else None
     rows, next_after = person_page(search, after)
-    return render_template(
-        "cases/persons.html", rows=rows, after=next_after, search=search
-    )
+    return render_template("cases/persons.html", rows=rows, after=next_after, search=search)
 
 
 def _step_titles(method_keys: set[str]) -> dict[tuple[str, str], str]:
@@ -139,6 +137,9 @@ def _person_details(form: PersonForm) -> dict[str, Any]:
         "address": form.address.data or "",
         "phone": form.phone.data or "",
         "email": form.email.data or "",
+        "legal_rep_kind": form.legal_rep_kind.data or "",
+        "legal_rep_name": form.legal_rep_name.data or "",
+        "legal_rep_contact": form.legal_rep_contact.data or "",
     }
 
 
@@ -154,6 +155,9 @@ def _fill_person_form(form: PersonForm, person: Person) -> None:
     form.address.data = person.address
     form.phone.data = person.phone
     form.email.data = person.email
+    form.legal_rep_kind.data = person.legal_rep_kind or ""
+    form.legal_rep_name.data = person.legal_rep_name or ""
+    form.legal_rep_contact.data = person.legal_rep_contact or ""
 
 
 @bp.route("/persons/<int:person_id>")

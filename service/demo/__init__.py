@@ -27,6 +27,7 @@ UNITS: list[dict[str, Any]] = [
     {
         "name": "Tamira – BUSS",
         "organisation": "Tamira",
+        "confidentiality": "sol",
         "place": "Stockholm",
         "address": "Exempelgatan 1, 111 22 Stockholm",
         "phone": "08-123 45 60",
@@ -37,6 +38,7 @@ UNITS: list[dict[str, Any]] = [
     {
         "name": "Nytida – Kliv ut",
         "organisation": "Nytida",
+        "confidentiality": "sol",
         "place": "Stockholm",
         "address": "Exempelvägen 5, 112 33 Stockholm",
         "phone": "08-765 43 20",
@@ -47,6 +49,7 @@ UNITS: list[dict[str, Any]] = [
     {
         "name": "SoL-teamet",
         "organisation": "Vård- och omsorgsförvaltningen",
+        "confidentiality": "osl",
         "place": "Malmö",
         "address": "La Cours gata 2, Malmö",
         "phone": "040-34 10 00",
@@ -57,6 +60,7 @@ UNITS: list[dict[str, Any]] = [
     {
         "name": "MOPS Sopot – Asystent osoby bezdomnej",
         "organisation": "Miejski Ośrodek Pomocy Społecznej w Sopocie",
+        "confidentiality": "ups",
         "place": "Sopot",
         "address": "ul. Przykładowa 1, 81-700 Sopot",
         "phone": "+48 58 000 00 00",
@@ -67,6 +71,7 @@ UNITS: list[dict[str, Any]] = [
     {
         "name": "MOPS Bolesławiec – Asystent rodziny",
         "organisation": "Miejski Ośrodek Pomocy Społecznej w Bolesławcu",
+        "confidentiality": "ups",
         "place": "Bolesławiec",
         "address": "ul. Przykładowa 2, 59-700 Bolesławiec",
         "phone": "+48 75 000 00 00",

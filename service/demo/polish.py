@@ -36,6 +36,9 @@ def sopot(staff: list[User], today: date) -> None:
         identity=parse_identity_number("pl", "44051401458"),
         preferred_language="pl",
         address="Schronisko, ul. Przykładowa 3, Sopot",
+        legal_rep_kind="kurator",
+        legal_rep_name="Adam Nowicki",
+        legal_rep_contact="tel. 600 000 003",
     )
     case = open_case(
         zofia,
@@ -90,7 +93,17 @@ def sopot(staff: list[User], today: date) -> None:
             ],
             meeting_rhythm="twice_weekly",
             contact_channels=["phone", "office"],
-            consent_parties="MOPS Sopot, Powiatowy Urząd Pracy w Sopocie",
+            consent_recipients=[
+                {"who": "social_services", "name": "MOPS Sopot", "consents": "yes"},
+                {
+                    "who": "labour_office",
+                    "name": "Powiatowy Urząd Pracy w Sopocie",
+                    "consents": "yes",
+                },
+                {"who": "probation_officer", "name": "Anna Nowicka", "consents": "yes"},
+                {"who": "health_care", "name": "Przychodnia Rodzinna w Sopocie", "consents": "no"},
+            ],
+            consent_parties="",
             consent_data="Sytuacja mieszkaniowa i zawodowa",
             consent_purpose="Wspólne poszukiwanie pracy i mieszkania",
         ),

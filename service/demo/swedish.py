@@ -79,7 +79,17 @@ def tamira(staff: list[User], today: date) -> None:
                     "by_when": iso(started + timedelta(days=14)),
                 },
             ],
-            consent_parties="Socialtjänsten (socialsekreterare Erik Lund), budget- och skuldrådgivningen",
+            consent_recipients=[
+                {
+                    "who": "social_services",
+                    "name": "socialsekreterare Erik Lund",
+                    "consents": "yes",
+                },
+                {"who": "other", "name": "Budget- och skuldrådgivningen", "consents": "yes"},
+                {"who": "relative", "name": "Lars Ekström (bror)", "consents": "yes"},
+                {"who": "landlord", "name": "Bostadsbolaget Framtiden", "consents": "no"},
+            ],
+            consent_parties="",
             consent_data="Uppgifter om boende, ekonomi och hur arbetet går",
             consent_purpose="Samordna stödet kring boende och ekonomi",
         ),
@@ -119,6 +129,11 @@ def tamira(staff: list[User], today: date) -> None:
             },
         ],
     )
+    # Johan keeps his consent for the others but no longer for the debt counselling.
+    from service.privacy.consent import consent_state, withdraw_consent
+
+    counselling = consent_state(case, today).recipients[1]
+    withdraw_consent(case, anna, today - timedelta(days=5), counselling)
     journal(
         case,
         anna,

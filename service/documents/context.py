@@ -9,6 +9,7 @@ from typing import Any
 
 from babel.dates import format_date
 from flask_babel import force_locale, gettext
+from flask_babel import lazy_gettext as _l
 
 from forms.identity import format_identity
 from forms.method_schema import StepSpec
@@ -85,6 +86,12 @@ def base_context(
                 "assignment": case.assignment,
             },
             "approval": _approval(case, doc_type),
+            "legal_rep": legal_rep(case),
+            "controller": {
+                "name": case.unit.organisation or case.unit.name,
+                "address": case.unit.address,
+                "retention_years": case.unit.retention_years,
+            },
             "signs": list(practice_method(case).roles_for(doc_type).sign),
         }
 
@@ -172,11 +179,53 @@ def build_consent_context(
         contact=contact,
         doc_type="consent",
     )
-    context["consent"] = {
-        "given_on": format_day(second.get("meeting_date"), language),
-        **_consent_answers(second, language),
-    }
+    with force_locale(language):
+        context["consent"] = {
+            "given_on": format_day(second.get("meeting_date"), language),
+            **_consent_answers(second, language),
+            "recipients": _recipients(case, second, language),
+            "confidentiality": case.unit.confidentiality,
+        }
     return context
+
+
+def _recipients(case: Case, second: dict[str, Any], language: str) -> list[dict[str, str]]:
+    """One row per recipient: its kind, name and the person's yes or no (or the withdrawal)."""
+    from service.privacy.consent import _withdrawals, recipients_of
+
+    rows = []
+    for r in recipients_of(second, [w for w in _withdrawals(case) if w.recipient_kind]):
+        if r.legacy:
+            continue  # the free text of an earlier consent prints as it was typed
+        if r.withdrawal is not None:
+            answer = gettext(
+                "No – withdrawn on %(day)s", day=format_day(r.withdrawal.withdrawn_on, language)
+            )
+        else:
+            answer = gettext("Yes") if r.consents else gettext("No")
+        rows.append({"kind": r.label, "name": r.name, "answer": answer, "yes": r.holds})
+    return rows
+
+
+LEGAL_REP_KINDS = {
+    "god_man": _l("trustee (god man)"),
+    "forvaltare": _l("administrator (förvaltare)"),
+    "opiekun_prawny": _l("legal guardian (opiekun prawny)"),
+    "kurator": _l("curator (kurator)"),
+}
+
+
+def legal_rep(case: Case) -> dict[str, str]:
+    """The person's legal representative (kind in the current language, name, contact), or
+    empty values when there is none."""
+    person = case.person
+    if not person.legal_rep_kind or not person.legal_rep_name:
+        return {"kind": "", "name": "", "contact": ""}
+    return {
+        "kind": gettext(str(LEGAL_REP_KINDS.get(person.legal_rep_kind, ""))),
+        "name": person.legal_rep_name,
+        "contact": person.legal_rep_contact or "",
+    }
 
 
 def _consent_answers(second: dict[str, Any], language: str) -> dict[str, str]:

@@ -131,7 +131,25 @@ def render_document(
     """
     prepared = _prepared_template(template_name)
     properties = _properties(template_name, prepared, context)
-    return fast_docx.render(prepared, _prepared_context(context), images or {}, properties)
+    return fast_docx.render(
+        prepared, _prepared_context(_added_later(context)), images or {}, properties
+    )
+
+
+def _added_later(context: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A context stored before a part was added prints that part as absent: no legal
+    representative, the unit as the controller, the consent's parties in free text only."""
+    if "legal_rep" in context and "controller" in context:
+        return context
+    unit = context.get("unit") or {}
+    filled = {
+        "legal_rep": {"kind": "", "name": "", "contact": ""},
+        "controller": {"name": unit.get("name", ""), "address": "", "retention_years": 0},
+        **context,
+    }
+    if isinstance(context.get("consent"), Mapping):
+        filled["consent"] = {"recipients": [], "confidentiality": "osl", **context["consent"]}
+    return filled
 
 
 def template_language(template_name: str) -> str:

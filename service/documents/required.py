@@ -41,7 +41,7 @@ NEEDS: dict[str, dict[str, tuple[str, ...]]] = {
     "consent": {
         "second_meeting": (
             "meeting_date",
-            "consent_parties",
+            # the recipients (consent_recipients) or, in an earlier consent, consent_parties
             "consent_data",
             "consent_purpose",
             "consent_valid_until",

@@ -9,7 +9,6 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from service import audit
-from service.cases.operations import latest_submission
 from service.extensions import db
 from service.models import Case, NetworkMember, User
 from service.models._types import utcnow
@@ -56,17 +55,16 @@ def get_member(case: Case, member_id: int) -> NetworkMember | None:
 
 def consent_active(case: Case, today: date) -> bool:
     """The person consented to sharing information, the consent runs and was not withdrawn."""
-    from service.privacy.consent import consent_withdrawal
+    from service.privacy.consent import consent_state
 
-    second = latest_submission(case, "second_meeting")
-    if second is None or second.answers.get("consent_to_share") != "yes":
-        return False
-    if consent_withdrawal(case) is not None:
-        return False
-    try:
-        return date.fromisoformat(str(second.answers.get("consent_valid_until"))) >= today
-    except ValueError:
-        return False
+    return consent_state(case, today).active
+
+
+def may_contact(case: Case, kind: str, name: str, today: date) -> bool:
+    """The consent holds for this recipient (its kind and name): it may be contacted."""
+    from service.privacy.consent import consent_state
+
+    return consent_state(case, today).may_share_with(kind, name)
 
 
 def add_member(case: Case, user: User, details: dict[str, Any]) -> NetworkMember:

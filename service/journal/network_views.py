@@ -18,6 +18,7 @@ from service.extensions import db
 from service.journal import network
 from service.journal.views import bp
 from service.models import Case, NetworkMember
+from service.privacy.consent import consent_state
 
 
 class MemberForm(BaseForm):
@@ -58,12 +59,23 @@ class MemberForm(BaseForm):
 
 
 def _check_consent(form: MemberForm, case: Case) -> bool:
-    """Contacting a member needs the consent to share information."""
-    if form.may_contact.data and not network.consent_active(case, date.today()):
+    """Contacting a member needs a running consent that holds for that recipient."""
+    if not form.may_contact.data:
+        return True
+    today = date.today()
+    if not network.consent_active(case, today):
         form.may_contact.errors = [
             _(
                 "There is no running consent to share information: record it at the second "
                 "meeting first."
+            )
+        ]
+        return False
+    if not network.may_contact(case, form.kind.data or "", form.name.data or "", today):
+        form.may_contact.errors = [
+            _(
+                "The person has not consented to sharing information with this recipient "
+                "(or withdrew it): see the consent per recipient on the case page."
             )
         ]
         return False
@@ -77,7 +89,7 @@ def _page(case: Case, form: MemberForm, member: NetworkMember | None = None) -> 
         form=form,
         member=member,
         members=network.members(case),
-        consent=network.consent_active(case, date.today()),
+        consent=consent_state(case, date.today()),
         labels=network.NETWORK_LABELS,
     )
 

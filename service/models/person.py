@@ -15,9 +15,7 @@ from service.models._types import UTCDateTime, utcnow
 
 #: A search key: compared byte by byte (PostgreSQL's "C" collation), so that a range of keys is
 #: exactly the names with one prefix and an ordinary index answers it.
-SEARCH_KEY = sa.String(KEY_LENGTH).with_variant(
-    sa.String(KEY_LENGTH, collation="C"), "postgresql"
-)
+SEARCH_KEY = sa.String(KEY_LENGTH).with_variant(sa.String(KEY_LENGTH, collation="C"), "postgresql")
 
 
 class Person(Base):
@@ -37,6 +35,11 @@ class Person(Base):
             "(identity_number IS NULL) = (identity_index IS NULL)", name="identity_index_pair"
         ),
         sa.CheckConstraint("preferred_language IN ('sv', 'pl', 'en')", name="language"),
+        sa.CheckConstraint(
+            "legal_rep_kind IS NULL OR legal_rep_kind IN "
+            "('god_man', 'forvaltare', 'opiekun_prawny', 'kurator')",
+            name="legal_rep_kind",
+        ),
         sa.CheckConstraint("sex IS NULL OR sex IN ('female', 'male', 'other')", name="sex"),
         sa.UniqueConstraint("unit_id", "identity_index", name="uq_persons_unit_identity"),
         # the person list (by name) and the name search of both lists (migration 0010)
@@ -83,6 +86,17 @@ class Person(Base):
     )
     email: Mapped[str] = mapped_column(
         EncryptedText("persons.email"), default="", deferred=True, deferred_group="contact"
+    )
+    #: The person's legal representative, if any: god man or förvaltare (Sweden, FB 11 kap.),
+    #: opiekun prawny or kurator (Poland, KRO); they sign the consent and the agreement too.
+    legal_rep_kind: Mapped[str | None] = mapped_column(sa.String(20), default=None)
+    #: The legal representative's name; encrypted at rest.
+    legal_rep_name: Mapped[str | None] = mapped_column(
+        EncryptedText("persons.legal_rep_name"), default=None
+    )
+    #: How to reach the legal representative (phone, address); encrypted at rest.
+    legal_rep_contact: Mapped[str | None] = mapped_column(
+        EncryptedText("persons.legal_rep_contact"), default=None
     )
     #: "last first" as the lists search and sort it (service/cases/search_keys.py), set on save.
     sort_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")

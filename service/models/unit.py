@@ -18,6 +18,9 @@ class Unit(Base):
     __table_args__ = (
         sa.CheckConstraint("default_locale IN ('sv', 'pl', 'en')", name="default_locale"),
         sa.CheckConstraint("retention_years > 0", name="retention_years"),
+        sa.CheckConstraint(
+            "confidentiality IN ('osl', 'sol', 'lss', 'ups')", name="confidentiality"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,6 +38,10 @@ class Unit(Base):
     default_locale: Mapped[str] = mapped_column(sa.String(5), default="sv")
     #: Keys of the methods the unit works with (see the method files in forms/methods/).
     methods: Mapped[list[str]] = mapped_column(JSONType, default=list)
+    #: The confidentiality law the unit works under, printed on the consent: ``osl`` a Swedish
+    #: public authority (OSL 26 kap.), ``sol`` / ``lss`` a private provider (SoL 15 kap. 1 §,
+    #: LSS 29 §), ``ups`` a Polish unit (art. 100 ustawy o pomocy społecznej).
+    confidentiality: Mapped[str] = mapped_column(sa.String(10), default="osl", server_default="osl")
     #: Years a closed case is kept before it may be purged.
     retention_years: Mapped[int] = mapped_column(default=5)
     #: Every member of staff must sign in with a second factor (a code from an app).

@@ -87,6 +87,9 @@ def anonymise_person(person: Person) -> None:
     person.address = ""
     person.phone = ""
     person.email = ""
+    person.legal_rep_kind = None
+    person.legal_rep_name = None
+    person.legal_rep_contact = None
     person.erased_at = utcnow()
 
 

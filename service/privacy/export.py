@@ -43,6 +43,9 @@ PERSON_FIELDS = (
     "address",
     "phone",
     "email",
+    "legal_rep_kind",
+    "legal_rep_name",
+    "legal_rep_contact",
     "created_at",
     "erased_at",
 )

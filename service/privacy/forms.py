@@ -41,3 +41,5 @@ class WithdrawConsentForm(BaseForm):
     )
     #: "yes" once the confirmation page was shown: only then is the withdrawal recorded.
     confirmed = HiddenField()
+    #: The recipient's position in the consent's list; empty: the whole consent.
+    recipient = HiddenField()

@@ -14,6 +14,7 @@ from service import access
 from service.extensions import db
 from service.privacy.consent import (
     consent_given,
+    consent_state,
     consent_withdrawal,
     withdraw_consent,
 )
@@ -57,29 +58,57 @@ def erase(person_id: int) -> str | Response:
 
 @bp.route("/cases/<int:case_id>/consent/withdraw", methods=["POST"])
 def withdraw(case_id: int) -> str | Response:
-    """Record that the person withdrew their consent, after a confirmation page.
+    """Record that the person withdrew their consent (for one recipient or as a whole), after
+    a confirmation page.
 
     Only a case whose second meeting records the consent has one to withdraw; the first POST
-    (from the case page) shows what will be recorded, the confirmed one records it.
+    (from the case page) shows what will be recorded, the confirmed one records it. A
+    withdrawal for one recipient keeps the consent for the others.
     """
     case = access.get_case(case_id)
     access.require("edit", case)
-    if consent_withdrawal(case) is not None:
+    form = WithdrawConsentForm()
+    state = consent_state(case)
+    if state.withdrawal is not None:
         flash(_("The withdrawal of consent is already recorded."), "warning")
         return redirect(url_for("cases.case", case_id=case.id))
-    if not consent_given(case):
+    if not state.given:
         flash(_("No consent to share information has been given."), "warning")
         return redirect(url_for("cases.case", case_id=case.id))
-    form = WithdrawConsentForm()
+    recipient = None
+    if form.recipient.data:
+        index = int(form.recipient.data) if form.recipient.data.isdigit() else -1
+        recipient = state.recipient(index)
+        if recipient is None or not recipient.holds:
+            flash(_("There is no consent for this recipient to withdraw."), "warning")
+            return redirect(url_for("cases.case", case_id=case.id, _anchor="consent"))
     if form.validate_on_submit() and form.withdrawn_on.data and form.confirmed.data == "yes":
-        withdraw_consent(case, current_user, form.withdrawn_on.data)
-        flash(
-            _("The withdrawal of consent is recorded. Information may no longer be shared."),
-            "success",
-        )
-        return redirect(url_for("cases.case", case_id=case.id))
+        withdraw_consent(case, current_user, form.withdrawn_on.data, recipient)
+        if recipient is None:
+            flash(
+                _("The withdrawal of consent is recorded. Information may no longer be shared."),
+                "success",
+            )
+        else:
+            flash(
+                _(
+                    "The withdrawal of consent for %(recipient)s is recorded. The consent for "
+                    "the other recipients stays.",
+                    recipient=recipient.name or recipient.label,
+                ),
+                "success",
+            )
+        return redirect(url_for("cases.case", case_id=case.id, _anchor="consent"))
     form.confirmed.data = "yes"  # the page below is the confirmation
-    return render_template("privacy/withdraw.html", case=case, form=form)
+    return render_template(
+        "privacy/withdraw.html", case=case, form=form, recipient=recipient, state=state
+    )
+
+
+def _legal_rep_label(kind: str | None) -> str:
+    from forms.person import LEGAL_REP_KINDS
+
+    return str(dict(LEGAL_REP_KINDS).get(kind or "", ""))
 
 
 def register_privacy(app: Flask) -> None:
@@ -92,5 +121,7 @@ def register_privacy(app: Flask) -> None:
             "can": access.can,
             "consent_withdrawal": consent_withdrawal,
             "consent_given": consent_given,
+            "consent_state": consent_state,
+            "legal_rep_label": _legal_rep_label,
             "withdraw_consent_form": WithdrawConsentForm,
         }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -33,11 +33,12 @@ from service.models import (
     Submission,
     User,
 )
+from service.privacy.consent import WARNING_DAYS, expiry, parse_day
 
 #: Document types the person signs (the others are records that are only filed).
 SIGNED_TYPES = frozenset({"agreement", "consent", "plan"})
-#: How far ahead a consent running out is shown.
-CONSENT_WARNING_DAYS = 30
+#: How far ahead a consent running out is shown (the case page's rule).
+CONSENT_WARNING_DAYS = WARNING_DAYS
 
 
 @dataclass
@@ -227,15 +228,12 @@ def _documents(cases: dict[int, Case]) -> list[WaitingDocument]:
 
 
 def _consent(case: Case, steps: list[Submission], today: date) -> EndingConsent | None:
+    """A consent that runs out within the warning days or has run out (the case page's rule)."""
     second = next((s for s in reversed(steps) if s.step == "second_meeting"), None)
     if second is None or second.answers.get("consent_to_share") != "yes":
         return None
-    value = second.answers.get("consent_valid_until")
-    try:
-        until = date.fromisoformat(str(value))
-    except ValueError:
-        return None
-    if until > today + timedelta(days=CONSENT_WARNING_DAYS):
+    until = parse_day(second.answers.get("consent_valid_until"))
+    if until is None or expiry(until, today) == "active":
         return None
     return EndingConsent(case, until, (until - today).days)
 
@@ -259,7 +257,9 @@ def load_week(user: User, today: date) -> Week:
     contacts = last_contacts(ids)
     withdrawn = set(
         db.session.scalars(
-            sa.select(ConsentWithdrawal.case_id).where(ConsentWithdrawal.case_id.in_(ids))
+            sa.select(ConsentWithdrawal.case_id).where(
+                ConsentWithdrawal.case_id.in_(ids), ConsentWithdrawal.recipient_kind.is_(None)
+            )
         )
     )
     rows: list[CaseRow] = []

@@ -76,15 +76,41 @@ def _parties(t: Texts) -> str:
 
 
 def consent(t: Texts) -> str:
-    """Consent to share information: parties, data, purpose, validity, withdrawal."""
+    """Consent to share information: parties, one row per recipient with yes or no, data,
+    purpose, validity, withdrawal, the information of GDPR art. 13 and the confidentiality law
+    of the provider; a signature line for the legal representative when there is one."""
+    signers = [
+        Signer(t["sig_person"], "{{ person.full_name }}", drawn_signature=True),
+        Signer(
+            t["sig_legal_rep"],
+            "{{ legal_rep.name }}",
+            "{{ legal_rep.kind }}",
+            condition="legal_rep.name",
+        ),
+        Signer(t["sig_worker"], "{{ worker.name }}", "{{ worker.title }}", '"worker" in signs'),
+    ]
     return "".join(
         [
             title(t["consent_title"]),
             para(t["consent_intro"], color="595959", after=120),
             heading(t["h_person"]),
             _parties(t),
+            tag("{%p if legal_rep.name %}"),
+            para(t["consent_legal_rep"]),
+            tag("{%p endif %}"),
             heading(t["h_consent_parties"]),
+            tag("{%p if consent.recipients %}"),
+            loop_table(
+                [(t["recipient"], 3000), (t["recipient_name"], 4238), (t["consents"], 2400)],
+                ["{{ r.kind }}", _v("r.name"), "{{ r.answer }}"],
+                "r in consent.recipients",
+                first_column_fill=True,
+            ),
+            tag("{%p endif %}"),
+            tag("{%p if consent.parties %}"),
+            para(t["consent_parties_free"], keep_next=True, after=40, color="595959", size=18),
             para("{{ consent.parties }}"),
+            tag("{%p endif %}"),
             heading(t["h_consent_data"]),
             para("{{ consent.data }}"),
             heading(t["h_consent_purpose"]),
@@ -94,8 +120,19 @@ def consent(t: Texts) -> str:
             heading(t["h_consent_withdraw"]),
             para(t["consent_withdraw"], keep_next=True, after=60),
             para(t["consent_contacts"]),
+            heading(t["h_gdpr"]),
+            para(t["gdpr_controller"], size=18, after=40),
+            para(t["gdpr_purposes"], size=18, after=40),
+            para(t["gdpr_recipients"], size=18, after=40),
+            para(t["gdpr_special"], size=18, after=40),
+            para(t["gdpr_retention"], size=18, after=40),
+            para(t["gdpr_rights"], size=18, after=40),
+            para(t["gdpr_authority"], size=18, after=40),
+            para(t["consent_secrecy"], size=18, after=40),
             para(t["consent_legal"], color="595959", size=18),
-            _signatures(t, caseworker=False),
+            heading(t["h_signatures"]),
+            para(t["signatures_note"], keep_next=True, after=40),
+            signature_block(signers, t["place_and_date"], t["signature"]),
         ]
     )
 

@@ -195,6 +195,12 @@ def _signatures(t: Texts) -> str:
             loop="p in kontrakt.parties[1:]",
         ),
         Signer(
+            t["sig_legal_rep"],
+            "{{ legal_rep.name }}",
+            "{{ legal_rep.kind }}",
+            condition="legal_rep.name",
+        ),
+        Signer(
             t["sig_caseworker"],
             _v("kontrakt.social_worker.name"),
             "{% if kontrakt.social_worker.phone %}tel. {{ kontrakt.social_worker.phone|nobreak }}"

@@ -335,3 +335,170 @@ CONSENT: dict[tuple[str, str], dict[str, str]] = {
         "społecznej, the Polish Social Assistance Act).",
     },
 }
+
+# --- consent per recipient, GDPR art. 13 and the confidentiality law (issue 10, 13–17) -------
+_RECIPIENTS = {
+    "sv": {
+        "recipient": "Mottagare",
+        "recipient_name": "Namn",
+        "consents": "Samtycker",
+        "consent_parties_free": "Parter som namngavs i fritext:",
+        "consent_legal_rep": "Ställföreträdare: {{ legal_rep.name }} ({{ legal_rep.kind }})"
+        "{% if legal_rep.contact %}, {{ legal_rep.contact }}{% endif %}. Ställföreträdaren "
+        "skriver under samtycket tillsammans med personen.",
+        "sig_legal_rep": "Ställföreträdare",
+        "h_gdpr": "7. Om behandlingen av dina personuppgifter (artikel 13 i "
+        "dataskyddsförordningen)",
+        "gdpr_controller": "Personuppgiftsansvarig: {{ controller.name }}{% if controller.address "
+        "%}, {{ controller.address }}{% endif %}.",
+        "gdpr_purposes": "Ändamål: {{ consent.purpose }}; och att planera, dokumentera och följa "
+        "upp stödet till dig. Rättslig grund: ditt samtycke (artikel 6.1 a och 9.2 a).",
+        "gdpr_recipients": "Mottagare: de mottagare i punkt 2 som du har sagt ja till, inga andra.",
+        "gdpr_special": "Uppgifterna kan vara känsliga personuppgifter (särskilda kategorier, "
+        "artikel 9): uppgifter om hälsa och om missbruk. De lämnas bara ut med ditt uttryckliga "
+        "samtycke.",
+        "gdpr_retention": "Hur länge: uppgifterna sparas medan ärendet pågår och i "
+        "{{ controller.retention_years }} år efter att det har avslutats. Sedan raderas de.",
+        "gdpr_rights": "Dina rättigheter: du har rätt att få veta vilka uppgifter som finns om "
+        "dig (tillgång), att få fel rättade (rättelse), att få uppgifter raderade (radering), "
+        "att begränsa behandlingen (begränsning) och att invända mot den (invändning). Du kan "
+        "när som helst ta tillbaka samtycket, helt eller för en mottagare; det påverkar inte "
+        "lagligheten i behandlingen innan du tog tillbaka det.",
+    },
+    "en": {
+        "recipient": "Recipient",
+        "recipient_name": "Name",
+        "consents": "Consents",
+        "consent_parties_free": "Parties named in free text:",
+        "consent_legal_rep": "Legal representative: {{ legal_rep.name }} ({{ legal_rep.kind }})"
+        "{% if legal_rep.contact %}, {{ legal_rep.contact }}{% endif %}. The legal "
+        "representative signs the consent together with the person.",
+        "sig_legal_rep": "Legal representative",
+        "h_gdpr": "7. How your personal data is processed (Article 13 of the General Data "
+        "Protection Regulation)",
+        "gdpr_controller": "Controller: {{ controller.name }}{% if controller.address %}, "
+        "{{ controller.address }}{% endif %}.",
+        "gdpr_purposes": "Purposes: {{ consent.purpose }}; and planning, recording and following "
+        "up the support you get. Legal basis: your consent (Article 6(1)(a) and 9(2)(a)).",
+        "gdpr_recipients": "Recipients: only the recipients in point 2 you said yes to.",
+        "gdpr_special": "The information may be special categories of personal data (Article 9): "
+        "data about health and about addiction. It is shared only with your explicit consent.",
+        "gdpr_retention": "How long: the information is kept while the case is open and for "
+        "{{ controller.retention_years }} year{% if controller.retention_years != 1 %}s{% endif %} "
+        "after it is closed. Then it is erased.",
+        "gdpr_rights": "Your rights: you may see the information held about you (access), have "
+        "mistakes corrected (rectification), have information erased (erasure), restrict the "
+        "processing (restriction) and object to it (objection). You may withdraw the consent at "
+        "any time, wholly or for one recipient; this does not affect the lawfulness of the "
+        "processing before you withdrew it.",
+    },
+    "pl": {
+        "recipient": "Odbiorca",
+        "recipient_name": "Nazwa",
+        "consents": "Zgoda",
+        "consent_parties_free": "Podmioty wymienione opisowo:",
+        "consent_legal_rep": "Przedstawiciel ustawowy: {{ legal_rep.name }} ({{ legal_rep.kind }})"
+        "{% if legal_rep.contact %}, {{ legal_rep.contact }}{% endif %}. Przedstawiciel "
+        "podpisuje zgodę razem z osobą.",
+        "sig_legal_rep": "Przedstawiciel ustawowy",
+        "gdpr_controller": "Administrator danych: {{ controller.name }}{% if controller.address "
+        "%}, {{ controller.address }}{% endif %}.",
+        "gdpr_purposes": "Cele: {{ consent.purpose }}; a także planowanie, dokumentowanie "
+        "i monitorowanie udzielanego wsparcia. Podstawa prawna: zgoda (art. 6 ust. 1 lit. a "
+        "i art. 9 ust. 2 lit. a).",
+        "gdpr_recipients": "Odbiorcy: wyłącznie odbiorcy z punktu 2, na których wyrażono zgodę.",
+        "gdpr_special": "Dane mogą należeć do szczególnych kategorii danych osobowych (art. 9): "
+        "dane o zdrowiu i o uzależnieniach. Są przekazywane wyłącznie za wyraźną zgodą.",
+        "gdpr_retention": "Okres przechowywania: dane są przechowywane w trakcie sprawy i przez "
+        "{{ controller.retention_years }} {% if controller.retention_years == 1 %}rok"
+        "{% elif controller.retention_years % 10 in (2, 3, 4) and controller.retention_years % 100 "
+        "not in (12, 13, 14) %}lata{% else %}lat{% endif %} po jej zakończeniu, a następnie "
+        "usuwane.",
+        "gdpr_rights": "Prawa: przysługuje Pani/Panu prawo dostępu do danych, ich sprostowania, "
+        "usunięcia, ograniczenia przetwarzania oraz prawo sprzeciwu. Zgodę można w każdej chwili "
+        "wycofać, w całości lub wobec jednego odbiorcy; wycofanie zgody nie wpływa na zgodność "
+        "z prawem przetwarzania dokonanego przed jej wycofaniem.",
+    },
+}
+_SECRECY_SE = {
+    "sv": '{% if consent.confidentiality == "sol" %}Verksamheten är en enskild verksamhet. Alla '
+    "som arbetar här har tystnadsplikt enligt 15 kap. 1 § socialtjänstlagen: de får inte "
+    "obehörigt föra vidare vad de har fått veta om dig."
+    '{% elif consent.confidentiality == "lss" %}Verksamheten är en enskild verksamhet. Alla som '
+    "arbetar här har tystnadsplikt enligt 29 § lagen om stöd och service till vissa "
+    "funktionshindrade (LSS): de får inte obehörigt föra vidare vad de har fått veta om dig."
+    "{% else %}Verksamheten är en myndighet. Uppgifter om dig skyddas av socialtjänstsekretessen "
+    "i 26 kap. offentlighets- och sekretesslagen (2009:400), OSL.{% endif %}",
+    "en": '{% if consent.confidentiality == "sol" %}The service is a private provider. Everyone '
+    "working here is bound by the duty of confidentiality of chapter 15, section 1 of the "
+    "Swedish Social Services Act (socialtjänstlagen): they may not pass on without authority "
+    "what they have learnt about you."
+    '{% elif consent.confidentiality == "lss" %}The service is a private provider. Everyone '
+    "working here is bound by the duty of confidentiality of section 29 of the Swedish Act "
+    "concerning Support and Service for Persons with Certain Functional Impairments (LSS)."
+    "{% else %}The service is a public authority. Information about you is protected by the "
+    "social services secrecy of chapter 26 of the Public Access to Information and Secrecy Act "
+    "(offentlighets- och sekretesslagen 2009:400, OSL).{% endif %}",
+    "pl": '{% if consent.confidentiality == "sol" %}Jednostka jest podmiotem prywatnym. '
+    "Wszystkich, którzy w niej pracują, obowiązuje tajemnica zawodowa z rozdz. 15 § 1 "
+    "szwedzkiej ustawy o usługach społecznych (socialtjänstlagen): nie mogą bez upoważnienia "
+    "przekazywać tego, czego się o Pani/Panu dowiedzieli."
+    '{% elif consent.confidentiality == "lss" %}Jednostka jest podmiotem prywatnym. '
+    "Wszystkich, którzy w niej pracują, obowiązuje tajemnica zawodowa z § 29 szwedzkiej ustawy "
+    "o wsparciu i usługach dla osób z niepełnosprawnościami (LSS)."
+    "{% else %}Jednostka jest organem publicznym. Informacje o Pani/Panu chroni tajemnica "
+    "usług społecznych z rozdz. 26 szwedzkiej ustawy o jawności i tajemnicy "
+    "(offentlighets- och sekretesslagen 2009:400, OSL).{% endif %}",
+}
+_SECRECY_PL = {
+    "pl": "Wszystkie osoby realizujące zadania pomocy społecznej są obowiązane do zachowania "
+    "w tajemnicy informacji i danych, które uzyskały przy wykonywaniu tych zadań (art. 100 "
+    "ustawy o pomocy społecznej).",
+    "sv": "Alla som utför uppgifter inom det polska sociala biståndet har tystnadsplikt om de "
+    "uppgifter de har fått i arbetet (art. 100 ustawy o pomocy społecznej, den polska lagen om "
+    "socialt bistånd).",
+    "en": "Everyone carrying out social assistance tasks must keep secret the information and "
+    "data they obtained while doing so (art. 100 ustawy o pomocy społecznej, the Polish Social "
+    "Assistance Act).",
+}
+_AUTHORITY = {
+    ("se", "sv"): "Tillsynsmyndighet: du kan klaga hos Integritetsskyddsmyndigheten (IMY), "
+    "Box 8114, 104 20 Stockholm, www.imy.se.",
+    ("se", "en"): "Supervisory authority: you may lodge a complaint with the Swedish Authority "
+    "for Privacy Protection (Integritetsskyddsmyndigheten, IMY), Box 8114, 104 20 Stockholm, "
+    "www.imy.se.",
+    ("se", "pl"): "Organ nadzorczy: skargę można złożyć do szwedzkiego Urzędu Ochrony "
+    "Prywatności (Integritetsskyddsmyndigheten, IMY), Box 8114, 104 20 Stockholm, www.imy.se.",
+    ("pl", "pl"): "Organ nadzorczy: przysługuje Pani/Panu prawo wniesienia skargi do Prezesa "
+    "Urzędu Ochrony Danych Osobowych (PUODO), ul. Stawki 2, 00-193 Warszawa, www.uodo.gov.pl.",
+    ("pl", "sv"): "Tillsynsmyndighet: du kan klaga hos den polska dataskyddsmyndigheten, Prezes "
+    "Urzędu Ochrony Danych Osobowych (PUODO), ul. Stawki 2, 00-193 Warszawa, www.uodo.gov.pl.",
+    ("pl", "en"): "Supervisory authority: you may lodge a complaint with the President of the "
+    "Polish Personal Data Protection Office (Prezes Urzędu Ochrony Danych Osobowych, PUODO), "
+    "ul. Stawki 2, 00-193 Warszawa, www.uodo.gov.pl.",
+}
+_H_GDPR_PL = {
+    "se": "7. Informacja o przetwarzaniu danych osobowych (art. 13 ogólnego rozporządzenia "
+    "o ochronie danych)",
+    "pl": "7. Informacja o przetwarzaniu danych osobowych (art. 13 RODO)",
+}
+for (_country, _lang), _words in CONSENT.items():
+    _words.update(_RECIPIENTS[_lang])
+    _words["gdpr_authority"] = _AUTHORITY[_country, _lang]
+    _words["consent_secrecy"] = (_SECRECY_SE if _country == "se" else _SECRECY_PL)[_lang]
+    if _lang == "pl":
+        _words["h_gdpr"] = _H_GDPR_PL[_country]
+# Without consent, information goes out only where the law requires it; which law is the
+# unit's (its confidentiality setting), printed above, no longer fixed to OSL.
+CONSENT["se", "sv"]["consent_legal"] = (
+    "Uppgifter som redan har lämnats ut innan samtycket togs tillbaka kan inte återkallas. Utan "
+    "samtycke lämnas uppgifter om dig ut bara när lag kräver det."
+)
+CONSENT["se", "en"]["consent_legal"] = (
+    "Information already shared before the consent was withdrawn cannot be recalled. Without "
+    "your consent, information about you is shared only where the law requires it."
+)
+CONSENT["se", "pl"]["consent_legal"] = (
+    "Informacji przekazanych przed wycofaniem zgody nie można odwołać. Bez zgody informacje "
+    "o osobie są przekazywane tylko wtedy, gdy wymaga tego prawo."
+)

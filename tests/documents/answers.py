@@ -109,7 +109,16 @@ def common_context(number: str = "PLN-2026-000007") -> dict[str, Any]:
     """The parts every document shares, taken from the agreement sample."""
     base = {
         key: copy.deepcopy(SAMPLE_CONTEXT[key])
-        for key in ("document", "unit", "person", "worker", "caseworker", "case")
+        for key in (
+            "document",
+            "unit",
+            "person",
+            "worker",
+            "caseworker",
+            "case",
+            "legal_rep",
+            "controller",
+        )
     }
     base["document"]["number"] = number
     base["document"]["verify_url"] = f"http://127.0.0.1:5000/verify/{number}/Xq3vT0kQ8mZp1LwA"
@@ -133,8 +142,9 @@ def sample_context(
                 "given_on": "10 listopada 2026",
                 **{
                     k: SAMPLE_CONTEXT["consent"][k]
-                    for k in ("parties", "data", "purpose", "valid_until")
+                    for k in ("parties", "data", "purpose", "valid_until", "recipients")
                 },
+                "confidentiality": "ups" if method_key in ("ipwzb", "family_plan") else "sol",
             }
         elif doc_type == "plan":
             context["plan"] = plan_part(PLAN, method, language)

@@ -43,6 +43,12 @@ SAMPLE_CONTEXT: dict[str, Any] = {
         ),
     },
     "approval": {"needed": False, "by": "", "title": "", "on": ""},
+    "legal_rep": {"kind": "opiekun prawny", "name": "Adam Żółkiewski", "contact": "601 234 567"},
+    "controller": {
+        "name": "Miejski Ośrodek Pomocy Społecznej w Sopocie",
+        "address": "ul. Kolejowa 14, 81-701 Sopot",
+        "retention_years": 10,
+    },
     "signs": ["person", "caseworker"],
     "start_meeting": {
         "date": "3 listopada 2026",
@@ -104,6 +110,21 @@ SAMPLE_CONTEXT: dict[str, Any] = {
         "data": "sytuacja mieszkaniowa, dochody, stan zdrowia w zakresie potrzebnym do wsparcia",
         "purpose": "Koordynacja wsparcia w wychodzeniu z bezdomności",
         "valid_until": "31 maja 2027",
+        "confidentiality": "ups",
+        "recipients": [
+            {
+                "kind": "Ośrodek pomocy społecznej",
+                "name": "MOPS Sopot",
+                "answer": "Tak",
+                "yes": True,
+            },
+            {
+                "kind": "Opieka zdrowotna",
+                "name": "Przychodnia Rodzinna",
+                "answer": "Nie",
+                "yes": False,
+            },
+        ],
     },
     # The kontrakt socjalny's own part (service/documents/kontrakt.py); the Swedish form
     # ignores it.

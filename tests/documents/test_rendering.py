@@ -36,6 +36,10 @@ POLISH_FORM = [name for name in AGREEMENTS if name.startswith("agreement_pl")]
 #: The context keys only one form prints: the kontrakt's own part (and whose signatures the
 #: method asks for, and the approval no agreement needs).
 KONTRAKT_KEYS = {"kontrakt", "signs", "approval"}
+#: Printed by the consent, not the överenskommelse (the consent's recipients, its GDPR
+#: information and the legal representative's line: tests/documents/test_consent_law.py).
+CONSENT_ONLY = {"legal_rep", "controller"}
+CONSENT_ONLY_FIELDS = {"recipients", "confidentiality"}
 #: Shown when consent.given is true in the överenskommelse; the kontrakt socjalny says that the
 #: consent is its own document (RODO art. 7 ust. 4: never bundled into a contract).
 CONSENT_WITHDRAWAL = {
@@ -131,7 +135,12 @@ def _leaf_paths(value: Any, prefix: str = "") -> set[str]:
 def test_sample_renders_with_every_value(name: str) -> None:
     text = _text(render_stamped(name, SAMPLE_CONTEXT))
     if name in SWEDISH_FORM:
-        printed: Any = {k: v for k, v in SAMPLE_CONTEXT.items() if k not in KONTRAKT_KEYS}
+        printed: Any = {
+            k: v for k, v in SAMPLE_CONTEXT.items() if k not in KONTRAKT_KEYS | CONSENT_ONLY
+        }
+        printed["consent"] = {
+            k: v for k, v in printed["consent"].items() if k not in CONSENT_ONLY_FIELDS
+        }
     else:  # the kontrakt's own part, and the agreed actions of the second meeting
         printed = [SAMPLE_CONTEXT["kontrakt"], SAMPLE_CONTEXT["agreement"]["actions"]]
     for value in _strings(printed):
@@ -304,14 +313,22 @@ def test_all_agreements_of_a_form_read_the_same_variables() -> None:
     for form, first in ((SWEDISH_FORM, "agreement_se_sv"), (POLISH_FORM, "agreement_pl_pl")):
         variables = {name: template_variables(name) for name in form}
         assert all(found == variables[first] for found in variables.values()), form
-    assert template_variables("agreement_se_sv") == set(SAMPLE_CONTEXT) - KONTRAKT_KEYS | rendered
+    assert template_variables("agreement_se_sv") == (
+        set(SAMPLE_CONTEXT) - KONTRAKT_KEYS - CONSENT_ONLY | rendered
+    )
     assert template_variables("agreement_pl_pl") <= set(SAMPLE_CONTEXT) | rendered
     assert {"kontrakt", "signs"} <= template_variables("agreement_pl_pl")
 
 
 def test_all_agreements_use_every_field_of_the_context() -> None:
     every = _leaf_paths(SAMPLE_CONTEXT) | {"stamp.hash"}
-    swedish = {p for p in every if p.split(".")[0].split("[")[0] not in KONTRAKT_KEYS}
+    swedish = {
+        p
+        for p in every
+        if p.split(".")[0].split("[")[0] not in KONTRAKT_KEYS | CONSENT_ONLY
+        and p.split(".")[1:2] != ["recipients"]
+        and not p.startswith(("consent.recipients", "consent.confidentiality"))
+    }
     for name in SWEDISH_FORM:
         assert template_fields(name) == swedish, name
     kontrakt = {p for p in every if p.startswith("kontrakt.") and not p.endswith("[]")}

@@ -139,6 +139,7 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("admin.reset_password", "POST"):              row("administer", "403 403",     "403 403",     "ok 404",      "login"),
     ("admin.user_two_factor", "POST"):             row("administer", "403 403",     "403 403",     "ok 404",      "login"),
     ("admin.unit_two_factor", "POST"):             row("administer", "403 403",     "403 403",     "ok ok",       "login"),
+    ("admin.unit_settings", "POST"):               row("administer", "403 403",     "403 403",     "ok ok",       "login"),
     # Signing in: the code step and the set-up need the password step first (else the login
     # page); a wrong set-password link answers 404 to everyone, logged in or not.
     ("auth.two_factor", "GET"):                    row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
@@ -205,6 +206,7 @@ MANAGER: dict[tuple[str, str], str] = {
     ("admin.reset_password", "POST"): "403 403",
     ("admin.user_two_factor", "POST"): "403 403",
     ("admin.unit_two_factor", "POST"): "403 403",
+    ("admin.unit_settings", "POST"): "403 403",
     ("auth.two_factor", "GET"): "ok ok",
     ("auth.two_factor", "POST"): "ok ok",
     ("auth.enrol", "GET"): "ok ok",
