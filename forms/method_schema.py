@@ -36,8 +36,9 @@ QUESTION_TYPES = (
     "identity_number",
     "repeat",
     # Types whose choices come from the case: staff of the unit, the method's life areas,
-    # the plan's sub-goals, the method's outcome categories.
+    # the plan's sub-goals, the method's outcome categories; a member of the case's team.
     "staff",
+    "team_member",
     "area",
     "subgoal_progress",
     "outcomes",

@@ -135,7 +135,11 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any) 
     draft = operations.get_draft(case, spec.key, instance)
     if draft is not None:
         form = make_form(
-            method, spec, changing=final is not None, formdata=formdata_from(draft.formdata)
+            method,
+            spec,
+            changing=final is not None,
+            formdata=formdata_from(draft.formdata),
+            case=case,  # a team_member question offers the case's team
         )
     else:
         form = make_form(
@@ -145,6 +149,7 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any) 
             formdata=None,
             answers=final.answers if final else None,
             progress=follow_up_start(case, instance) if spec.key == "follow_up" else None,
+            case=case,
         )
     form.edit_token.data = operations.edit_token(case, spec.key, instance)
     return form

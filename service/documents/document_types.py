@@ -159,6 +159,8 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             new_number=_another_meeting,
         ),
         _type("closing", "CLS", _l("Closing summary"), ("closing",)),
+        # The person's own one-page summary of the plan, in easy-read words (not statutory).
+        _type("my_plan", "MYP", _l("My plan"), ("assessment", "plan")),
     )
 }
 
