@@ -62,7 +62,7 @@ SE_PLAN: dict[str, dict[str, str]] = {
     "pl": {
         "plan_subtitle": "Plan realizacji opisuje, jak zostanie wykonana przyznana usługa "
         "(rozdział 6 szwedzkich przepisów SOSFS 2014:5). Opracowano go wspólnie z osobą na "
-        "podstawie decyzji i zlecenia komisji pomocy społecznej.",
+        "podstawie decyzji i zlecenia komisji socjalnej gminy.",
         "h_plan_basis": "1. Decyzja, którą realizuje plan",
         "decision_insats": "Przyznana usługa",
         "decision_date": "Data decyzji",
@@ -74,7 +74,7 @@ SE_PLAN: dict[str, dict[str, str]] = {
         "wysoko można obniżyć – to nie jest porażka.",
         "sub_goal": "Działanie i cel cząstkowy",
         "h_cooperation": "4. Współpraca",
-        "cooperation_board": "Współpraca z komisją pomocy społecznej",
+        "cooperation_board": "Współpraca z komisją socjalną gminy",
         "cooperation_principals": "Współpraca z innymi wykonawcami lub podmiotami",
         "h_participation": "5. Udział osoby",
         "participation": "Jak osoba uczestniczyła w planowaniu i jak uwzględniono jej zdanie "

@@ -52,7 +52,7 @@ WORDS = {
         "Osoba odpowiedzialna u wykonawcy",
         "3. Działania i cele",
         "4. Współpraca",
-        "Współpraca z komisją pomocy społecznej",
+        "Współpraca z komisją socjalną gminy",
         "Współpraca z innymi wykonawcami lub podmiotami",
         "5. Udział osoby",
         "Inne osoby biorące udział w planowaniu",
