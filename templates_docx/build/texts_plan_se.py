@@ -47,7 +47,7 @@ SE_PLAN: dict[str, dict[str, str]] = {
         "goals_intro": "Each goal is broken into activities, each with its own sub-goal: what "
         "is done, by whom, when and how. A sub-goal set too high is lowered – that is not a "
         "failure.",
-        "sub_goal": "Activity and sub-goal",
+        "sub_goal": "Activity and its goal",
         "h_cooperation": "4. Cooperation",
         "cooperation_board": "Cooperation with the board",
         "cooperation_principals": "Cooperation with other providers or other principals",
