@@ -87,6 +87,8 @@ bench: $(STAMP)
 	@echo "Under load (need Debian's wrk: apt-get install wrk; each fills a scratch database):"
 	@echo "  $(BIN)/python benchmarks/load.py   # the pages against a bare Flask hello and a bare WTForms page"
 	@echo "  $(BIN)/python benchmarks/scale.py  # 100,000 cases: list, search, case page, step page"
+	@echo "  $(BIN)/python benchmarks/writes.py # 50 clients saving for 60 s, every acknowledged write read back"
+	@echo "  $(BIN)/python benchmarks/faults.py # a worker killed mid-save; the database stopped under load"
 	@echo "  add --database-url postgresql+psycopg://postgres@127.0.0.1/stegvis_bench (a name ending in _bench or _test) for PostgreSQL"
 
 clean:

@@ -55,6 +55,7 @@ def app_env(database_url: str) -> dict[str, str]:
         SECRET_KEY=os.environ.get("BENCH_SECRET_KEY", "bench-" + os.urandom(16).hex()),
         STEGVIS_DATA_KEYS=os.environ.get("BENCH_DATA_KEYS") or new_key_entry("bench"),
         STEGVIS_INDEX_KEY=os.environ.get("BENCH_INDEX_KEY") or new_key_entry("k1"),
+        STEGVIS_VERIFY_KEY=os.environ.get("BENCH_VERIFY_KEY") or os.urandom(24).hex(),
         DATABASE_URL=database_url,
     )
     if CODE != ROOT:  # serve and migrate the other checkout (anchors stay importable)
@@ -62,6 +63,7 @@ def app_env(database_url: str) -> dict[str, str]:
     os.environ["BENCH_SECRET_KEY"] = env["SECRET_KEY"]  # one key for the whole run
     os.environ["BENCH_DATA_KEYS"] = env["STEGVIS_DATA_KEYS"]
     os.environ["BENCH_INDEX_KEY"] = env["STEGVIS_INDEX_KEY"]
+    os.environ["BENCH_VERIFY_KEY"] = env["STEGVIS_VERIFY_KEY"]
     return env
 
 

@@ -144,13 +144,14 @@ def redis_db3() -> Iterator[Any]:
     connection.close()
 
 
-def start_worker(database_url: str) -> subprocess.Popen[str]:
-    """`stegvis worker` on the test database and Redis database 3, in its own process group."""
+def start_worker(database_url: str, redis_url: str = REDIS_TEST_URL) -> subprocess.Popen[str]:
+    """`stegvis worker` on the test database and Redis database 3 (unless told another), in its
+    own process group."""
     env = {
         **os.environ,
         "STEGVIS_ENV": "testing",
         "DATABASE_URL": database_url,
-        "REDIS_URL": REDIS_TEST_URL,
+        "REDIS_URL": redis_url,
     }
     return subprocess.Popen(  # noqa: S603 - fixed arguments
         [str(Path(sys.executable).with_name("stegvis")), "worker"],
