@@ -36,12 +36,16 @@ QUESTION_TYPES = (
     "identity_number",
     "repeat",
     # Types whose choices come from the case: staff of the unit, the method's life areas,
-    # the plan's sub-goals, the method's outcome categories; a member of the case's team.
+    # the plan's sub-goals, the method's outcome categories; who took part in a follow-up
+    # (the person, the case team, the network, the caseworker) and the agreed actions it
+    # reviews (the agreement's or kontrakt's and the plan's); a member of the case's team.
     "staff",
     "team_member",
     "area",
     "subgoal_progress",
     "outcomes",
+    "participants",
+    "action_review",
 )
 #: Answers the agreement is made from; a method issuing agreements must ask for them.
 AGREEMENT_KEYS = (

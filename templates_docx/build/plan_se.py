@@ -184,6 +184,8 @@ def _goals(t: Texts) -> str:
 
 def plan(t: Texts) -> str:
     """The genomförandeplan in the order of the allmänna råd of SOSFS 2014:5, 6 kap."""
+    from templates_docx.build.records import plan_changes  # records builds on bodies
+
     follow_up = [
         (t["follow_up_rhythm"], "{{ plan.follow_up_rhythm }}", "plan.follow_up_rhythm"),
         (t["follow_up_how"], "{{ plan.follow_up_how }}", "plan.follow_up_how"),
@@ -236,6 +238,7 @@ def plan(t: Texts) -> str:
             facts_if(follow_up),
             tag("{%p endif %}"),
             para(t["follow_up_note"], color="595959", size=18),
+            plan_changes(t),  # the sub-goals lowered since the plan was made
             _signatures(t, caseworker=True, head=True),
         ]
     )
