@@ -150,8 +150,8 @@ def _field(
         return SelectField(
             choices=as_choices((a.value, _l(a.label)) for a in method.areas), **kwargs
         )
-    if kind == "staff":
-        # Choices are the unit's staff, set when the form is made (see set_dynamic_choices).
+    if kind in ("staff", "team_member"):
+        # Choices are the unit's staff (or the case's team), set when the form is made.
         return SelectField(coerce=_int_or_none, choices=[], **kwargs)
     if kind == "repeat":
         row = type(

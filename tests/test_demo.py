@@ -34,17 +34,18 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 #: What each practice's cases have reached, so what the demo issues there.
 EXPECTED_TYPES = {
-    "Tamira – BUSS": {"agreement", "consent", "plan", "follow_up"},
-    "Nytida – Kliv ut": {"agreement", "consent", "plan", "follow_up"},
-    "SoL-teamet": {"agreement", "plan", "follow_up", "closing"},
+    "Tamira – BUSS": {"agreement", "consent", "plan", "my_plan", "follow_up"},
+    "Nytida – Kliv ut": {"agreement", "consent", "plan", "my_plan", "follow_up"},
+    "SoL-teamet": {"agreement", "plan", "my_plan", "follow_up", "closing"},
     "MOPS Sopot – Asystent osoby bezdomnej": {
         "agreement",
         "consent",
         "plan",
+        "my_plan",
         "follow_up",
         "closing",
     },
-    "MOPS Bolesławiec – Asystent rodziny": {"agreement", "consent", "plan", "follow_up"},
+    "MOPS Bolesławiec – Asystent rodziny": {"agreement", "consent", "plan", "my_plan", "follow_up"},
 }
 LANGUAGES = {"Swedish": "sv", "Polish": "pl", "English": "en"}
 #: The README's words for the document types.
@@ -52,6 +53,7 @@ TYPE_WORDS = {
     "agreement": "agreement",
     "consent": "consent",
     "plan": "plan",
+    "my_plan": "My plan",
     "follow_up": "follow-up",
     "closing": "closing",
 }

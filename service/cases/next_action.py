@@ -48,7 +48,7 @@ def next_action(
     if case.status == CaseStatus.CLOSED.value:
         return None
     for doc_type, blocker in document_types:
-        if blocker is None and doc_type.key not in issued_types:
+        if blocker is None and doc_type.key not in issued_types and doc_type.suggested:
             return NextAction(
                 title=_("Next: issue “%(document)s”", document=doc_type.label),
                 label=_("Issue “%(document)s”", document=doc_type.label),

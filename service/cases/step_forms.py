@@ -64,7 +64,7 @@ def make_form(
             _progress_rows(form, progress, "progress")
         if answers is None and actions is not None:
             _progress_rows(form, actions, "actions_review")
-    _staff_choices(form, method, step)
+    _staff_choices(form, method, step, case)
     if case is not None:
         form.other_steps = _other_steps(case, step)
         _participant_choices(form, step, case)
@@ -82,17 +82,23 @@ def _other_steps(case: Case, step: StepSpec) -> dict[str, dict[str, Any]]:
     return {key: dict(s.answers) for key, s in found.items() if s is not None}
 
 
-def _staff_choices(form: Any, method: Method, step: StepSpec) -> None:
+def _staff_choices(form: Any, method: Method, step: StepSpec, case: Case | None = None) -> None:
+    """The unit's staff for a ``staff`` question; the case's team for a ``team_member`` one
+    (the unit's staff while the team is empty or the case is not known: a read-only view)."""
     staff = None
     for question in step.questions():
-        if question.type == "staff":
-            staff = staff if staff is not None else access.unit_staff()
-            field = form[question.key]
-            field.choices = as_choices(
-                [("", _l("— choose —"))] + [(u.id, u.full_name) for u in staff]
-            )
-            if field.data is None and field.raw_data is None:
-                field.data = current_user.id  # most often the one filling in is the contact person
+        if question.type not in ("staff", "team_member"):
+            continue
+        staff = staff if staff is not None else access.unit_staff()
+        people = staff
+        if question.type == "team_member" and case is not None:
+            from service.cases.team import members
+
+            people = [m.user for m in members(case)] or staff
+        field = form[question.key]
+        field.choices = as_choices([("", _l("— choose —"))] + [(u.id, u.full_name) for u in people])
+        if field.data is None and field.raw_data is None and question.type == "staff":
+            field.data = current_user.id  # most often the one filling in is the contact person
 
 
 def _participant_choices(form: Any, step: StepSpec, case: Case) -> None:

@@ -140,7 +140,7 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any) 
             spec,
             changing=final is not None,
             formdata=formdata_from(draft.formdata),
-            case=case,
+            case=case,  # a team_member question offers the case's team
         )
     else:
         form = make_form(

@@ -185,8 +185,12 @@ def closing_answers(day: date, reason: str, evaluation: str, outcomes: list[str]
 
 
 def issue(case: Case, user: User, day: date, *doc_types: str) -> list[Document]:
-    """Issue each document type on ``day`` through the service, as the Issue buttons do."""
-    return [issue_document(case, user, doc_type, today=day) for doc_type in doc_types]
+    """Issue each document type on ``day`` through the service, as the Issue buttons do; with
+    the plan the person gets "My plan", their own one-page summary of it."""
+    documents = [issue_document(case, user, doc_type, today=day) for doc_type in doc_types]
+    if "plan" in doc_types:
+        issue_document(case, user, "my_plan", today=day)
+    return documents
 
 
 def sign_by_scan(document: Document, user: User, lines: list[str]) -> None:

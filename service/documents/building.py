@@ -16,7 +16,9 @@ from service.cases.operations import latest_submission
 from service.cases.participants import participant_names
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
+from service.documents.implementation import implementation_part
 from service.documents.kontrakt import kontrakt_part
+from service.documents.my_plan import my_plan_part
 from service.documents.plan_context import (
     assessment_part,
     closing_part,
@@ -103,12 +105,17 @@ def build_context(
         doc_type=doc_type,
     )
     # plan, follow_up and closing print their own step: the version its answers were given to
-    method = method_of(case, doc_type)
+    method = method_of(case, "plan" if doc_type == "my_plan" else doc_type)
     with force_locale(language):
+        if doc_type == "my_plan":  # the person's own summary of the plan
+            helper = contact.full_name if contact else ""
+            context["my_plan"] = my_plan_part(case, method, language, today, helper)
+            return context
         if doc_type == "plan":
             context["plan"] = plan_part(
                 answers(case, "plan"), method, language, case_lowerings(case)
             )
+            context["plan"].update(implementation_part(case, answers(case, "plan"), language))
             context["assessment"] = assessment_part(answers(case, "assessment"), method, language)
         elif doc_type == "follow_up":
             current = answers(case, "follow_up")
@@ -146,6 +153,7 @@ FORMS: dict[str, dict[str, str]] = {
     "plan": {"SE": "plan_se", "PL": "plan_ipwzb"},
     "follow_up": {"SE": "follow_up_se", "PL": "follow_up_pl"},
     "closing": {"SE": "closing_se", "PL": "closing_pl"},
+    "my_plan": {"SE": "my_plan", "PL": "my_plan"},  # the person's own: one form for all
 }
 #: Methods whose plan has a form of its own: the asystent rodziny works under the family
 #: support act (plan pracy z rodziną), not under art. 49 u.p.s. (IPWzB).

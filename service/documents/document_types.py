@@ -108,6 +108,9 @@ class DocumentType:
     new_number: Callable[[dict[str, Any], dict[str, Any]], bool] | None = None
     #: Whether it records the consent to share information (shows a withdrawal).
     carries_consent: bool = False
+    #: Whether the case page offers it as the next step once it can be issued (an optional
+    #: document, such as the person's own plan, is issued when the person wants it).
+    suggested: bool = True
 
     def blocker(self, case: Case) -> object | None:
         """Why it cannot be issued for ``case`` yet, or None when it can."""
@@ -159,6 +162,8 @@ DOCUMENT_TYPES: dict[str, DocumentType] = {
             new_number=_another_meeting,
         ),
         _type("closing", "CLS", _l("Closing summary"), ("closing",)),
+        # The person's own one-page summary of the plan, in easy-read words (not statutory).
+        _type("my_plan", "MYP", _l("My plan"), ("assessment", "plan"), suggested=False),
     )
 }
 

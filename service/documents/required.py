@@ -56,6 +56,7 @@ NEEDS: dict[str, dict[str, tuple[str, ...]]] = {
             "adopted_on",
         ),
     },
+    "my_plan": {"plan": ("goals", "goals.goal")},
     "follow_up": {"follow_up": ("meeting_date", "since_last_time")},
     "closing": {"closing": ("closed_on", "reason", "final_evaluation")},
 }

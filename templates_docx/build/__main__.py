@@ -6,12 +6,13 @@ language: ``<form>_<language>.docx``, e.g. ``plan_ipwzb_sv`` is the IPWzB in Swe
 
 from __future__ import annotations
 
-from templates_docx.build import bodies, kit, kontrakt, records
+from templates_docx.build import bodies, kit, kontrakt, my_plan, plan_se, records
 from templates_docx.build.docx_io import patch_agreement, translate_agreement, write_template
 from templates_docx.build.texts import COMMON, CONSENT, page_texts
 from templates_docx.build.texts_agreement import SE_PL
 from templates_docx.build.texts_kontrakt import KONTRAKT
 from templates_docx.build.texts_plan import PLAN, RECORDS
+from templates_docx.build.texts_plan_se import SE_PLAN
 
 LANGUAGES = ("sv", "en", "pl")
 #: The country of each form of the plan (whose common words and signers it takes).
@@ -25,6 +26,7 @@ def _words(country: str, form: str, lang: str) -> dict[str, str]:
         **CONSENT[country, lang],
         **RECORDS[country, lang],
         **PLAN[form, lang],
+        **(SE_PLAN[lang] if form == "se" else {}),
     }
 
 
@@ -61,7 +63,10 @@ def main() -> None:
         for form, country in PLAN_FORMS.items():
             words = {**COMMON[country, lang], **RECORDS[country, lang], **PLAN[form, lang]}
             name = f"plan_{form}"
-            write_template(f"{name}_{lang}", bodies.plan(words), page_texts(name, lang), lang)
+            # the genomförandeplan of SOSFS 2014:5 has a body of its own (plan_se.py)
+            body = plan_se.plan({**words, **SE_PLAN[lang]}) if form == "se" else bodies.plan(words)
+            write_template(f"{name}_{lang}", body, page_texts(name, lang), lang)
+        my_plan.write(lang)
     print("templates written")
 
 

@@ -125,6 +125,17 @@ def common_context(number: str = "PLN-2026-000007") -> dict[str, Any]:
     return base
 
 
+#: The decision, the responsible member of staff and the cooperation (SOSFS 2014:5, 6 kap.),
+#: as service/documents/implementation.py gives them.
+IMPLEMENTATION: dict[str, Any] = {
+    "decision_insats": "Boendestöd enligt 4 kap. 1 § SoL",
+    "decision_date": "3 november 2026",
+    "responsible": {"name": "Anna Berg", "role": "Kontaktperson"},
+    "cooperation_board": "Handläggaren deltar i uppföljningarna",
+    "cooperation_principals": "Vårdcentralen Rosengård",
+}
+
+
 def sample_context(
     doc_type: str, language: str = "pl", method_key: str = "ipwzb"
 ) -> dict[str, Any]:
@@ -148,6 +159,7 @@ def sample_context(
             }
         elif doc_type == "plan":
             context["plan"] = plan_part(PLAN, method, language)
+            context["plan"].update(IMPLEMENTATION)  # what the genomförandeplan adds
             context["assessment"] = assessment_part(ASSESSMENT, method, language)
         elif doc_type == "follow_up":
             context["follow_up"] = follow_up_part(

@@ -475,3 +475,28 @@ def test_caseworker_reaches_cases_referred_by_them_read_only(
     client.post("/logout", {}, form_url="/")
     client.login(world.own.emails["worker"])
     assert client.get(f"/cases/{foreign.case_id}").status_code == 404
+
+
+@pytest.mark.parametrize("scope", SCOPES)
+@pytest.mark.parametrize("role", ROLES)
+def test_route_matrix_holds_for_my_plan(
+    app: Flask, client: FormClient, world: World, checked: list[str], role: str, scope: str
+) -> None:
+    """"My plan" is issued through ``documents.issue_view`` like every document: the row of
+    that route holds for it too (the walk above fills ``doc_type`` with the agreement)."""
+    target = world.own if scope == "own" else world.foreign
+    assert client.login(world.own.emails[role]).status_code == 302
+    token = csrf_token(client.get("/").get_data(as_text=True))
+    cells = MATRIX[("documents.issue_view", "POST")]
+    response = client.client.post(
+        f"/cases/{target.case_id}/documents/my_plan", data={"csrf_token": token}
+    )
+    assert answer(response) == cells[role][scope], (role, scope, response.status_code)
+    if answer(response) == "ok":
+        assert "issue" in checked
+    client.client.post("/logout", data={"csrf_token": token})
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    anonymous = client.client.post(
+        f"/cases/{target.case_id}/documents/my_plan", data={"csrf_token": token}
+    )
+    assert answer(anonymous) == cells["anonymous"]
