@@ -229,7 +229,42 @@ def _zofia_programme(case: Case, wojciech: User, ewa: User, barbara: User, start
             "Pani Zofia sama wybrała cele i kolejność działań.",
             "Co dwa tygodnie",
             other_participants="Ewa Żak (pracownik socjalny), psycholog MOPS",
-            meeting_dates="Co drugi wtorek o godz. 10:00 w schronisku.",
+            follow_up_rhythm="co drugi wtorek o godz. 10:00 w schronisku",
+            help_measures=[
+                {
+                    "measure": "shelter",
+                    "details": "Miejsce w schronisku przy ul. Przykładowej 3",
+                    "responsible": "MOPS Sopot",
+                    "from_date": iso(planned),
+                    "to_date": iso(planned + timedelta(days=180)),
+                },
+                {
+                    "measure": "health_insurance",
+                    "details": "Zgłoszenie do ubezpieczenia na czas programu",
+                    "responsible": "MOPS Sopot",
+                    "from_date": iso(planned),
+                    "to_date": None,
+                },
+                {
+                    "measure": "employment",
+                    "details": "Oferty pracy i szkolenie krawieckie",
+                    "responsible": "Powiatowy Urząd Pracy w Sopocie",
+                    "from_date": iso(planned + timedelta(days=7)),
+                    "to_date": None,
+                },
+                {
+                    "measure": "addiction_treatment",
+                    "details": "Grupa wsparcia dla osób w abstynencji",
+                    "responsible": "Poradnia Terapii Uzależnień w Sopocie",
+                    "from_date": iso(planned),
+                    "to_date": None,
+                },
+            ],
+            meetings=[
+                {"date": iso(planned + timedelta(days=14)), "stage": "Wniosek o lokal socjalny"},
+                {"date": iso(planned + timedelta(days=28)), "stage": "Oferty pracy z PUP"},
+                {"date": iso(planned + timedelta(days=42)), "stage": "Kaucja za pokój"},
+            ],
         ),
         wojciech,
     )

@@ -14,6 +14,7 @@ from service.cases.journey import method_of
 from service.cases.operations import latest_submission
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
+from service.documents.ipwzb import ipwzb_part
 from service.documents.kontrakt import kontrakt_part
 from service.documents.plan_context import (
     assessment_part,
@@ -106,6 +107,14 @@ def build_context(
         if doc_type == "plan":
             context["plan"] = plan_part(answers(case, "plan"), method, language)
             context["assessment"] = assessment_part(answers(case, "assessment"), method, language)
+            if template_name("plan", method, language).startswith("plan_ipwzb_"):
+                context["ipwzb"] = ipwzb_part(
+                    answers(case, "plan"),
+                    answers(case, "assessment"),
+                    context["assessment"],
+                    method,
+                    language,
+                )
         elif doc_type == "follow_up":
             current = answers(case, "follow_up")
             previous = _previous_follow_up(case) or answers(case, "assessment")

@@ -6,10 +6,11 @@ language: ``<form>_<language>.docx``, e.g. ``plan_ipwzb_sv`` is the IPWzB in Swe
 
 from __future__ import annotations
 
-from templates_docx.build import bodies, kit, kontrakt, records
+from templates_docx.build import bodies, ipwzb, kit, kontrakt, records
 from templates_docx.build.docx_io import patch_agreement, translate_agreement, write_template
 from templates_docx.build.texts import COMMON, CONSENT, page_texts
 from templates_docx.build.texts_agreement import SE_PL
+from templates_docx.build.texts_ipwzb import IPWZB
 from templates_docx.build.texts_kontrakt import KONTRAKT
 from templates_docx.build.texts_plan import PLAN, RECORDS
 
@@ -25,6 +26,7 @@ def _words(country: str, form: str, lang: str) -> dict[str, str]:
         **CONSENT[country, lang],
         **RECORDS[country, lang],
         **PLAN[form, lang],
+        **(IPWZB[lang] if form == "ipwzb" else {}),
     }
 
 
@@ -61,7 +63,11 @@ def main() -> None:
         for form, country in PLAN_FORMS.items():
             words = {**COMMON[country, lang], **RECORDS[country, lang], **PLAN[form, lang]}
             name = f"plan_{form}"
-            write_template(f"{name}_{lang}", bodies.plan(words), page_texts(name, lang), lang)
+            if form == "ipwzb":  # art. 49 u.p.s.: a body of its own
+                body = ipwzb.ipwzb({**words, **IPWZB[lang]})
+            else:
+                body = bodies.plan(words)
+            write_template(f"{name}_{lang}", body, page_texts(name, lang), lang)
     print("templates written")
 
 
