@@ -4,8 +4,8 @@
     .venv/bin/python benchmarks/faults.py --part kill --database-url postgresql+psycopg://postgres@127.0.0.1/stegvis_bench
 
 ``kill``: 20 clients save and finalise (benchmarks/writers.py) on ``gunicorn -w 2`` while a
-gunicorn worker is killed with SIGKILL every two seconds (the master starts a new one). A save
-cut off by the kill is not acknowledged; afterwards every acknowledged write must be readable,
+gunicorn worker is killed with SIGKILL every two seconds (the master starts a new one; the next
+kill waits until the clients are answered again). A save cut off by the kill is not acknowledged; afterwards every acknowledged write must be readable,
 the versions numbered without a gap, no version half-written, and (on SQLite) the file passes
 ``PRAGMA integrity_check`` and ``foreign_key_check``. SQLite by default, or ``--database-url``.
 
@@ -95,14 +95,21 @@ def kill_part(database_url: str | None, clients: int, seconds: float) -> list[st
             kills = 0
             stop = threading.Event()
 
+            def answered() -> int:
+                return sum(len(w.latencies) for w in cases)
+
             def killer() -> None:
+                # Every two seconds, once the clients have been answered again since the last
+                # kill (on a slow machine a new worker takes longer than that to start).
                 nonlocal kills
                 rng = random.Random(7)
+                since = answered()
                 while not stop.wait(2.0):
                     workers = workers_of(app)
-                    if workers:
+                    if workers and answered() - since >= clients // 2:
                         os.kill(rng.choice(workers), signal.SIGKILL)
                         kills += 1
+                        since = answered()
 
             thread = threading.Thread(target=killer)
             thread.start()

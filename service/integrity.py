@@ -36,3 +36,15 @@ def violates(error: IntegrityError, *names: str) -> bool:
         if message == f"UNIQUE constraint failed: {columns}":
             return True
     return False
+
+
+def hold_row(model: type[Base], row_id: int) -> None:
+    """Take ``row_id``'s write lock for the rest of the transaction, before reading what it
+    decides on: a second writer of the same row waits until the first has committed, and then
+    reads what the first wrote (PostgreSQL: a row lock, READ COMMITTED; SQLite: the write lock,
+    taken before the transaction's first read). An update of the id to itself changes nothing.
+    """
+    from service.extensions import db
+
+    column = model.__table__.c.id  # type: ignore[attr-defined]
+    db.session.execute(sa.update(model).where(column == row_id).values(id=column))

@@ -24,7 +24,7 @@ from werkzeug.test import TestResponse
 from service import integrity
 from service.cases import operations
 from service.extensions import db
-from service.models import Case, StepDraft, Submission, Unit, User
+from service.models import Case, CaseMember, StepDraft, Submission, TeamRole, Unit, User
 from service.models.step_draft import UNIQUE_DRAFT
 from service.models.submission import UNIQUE_VERSION
 from tests.conftest import FormClient, hidden_inputs
@@ -313,3 +313,88 @@ def test_only_the_racing_constraints_count_as_a_conflict(
         Submission(case_id=case_id, step="x", answers={}, version=0, created_by_id=worker.id)
     )
     assert not integrity.violates(other, UNIQUE_DRAFT, UNIQUE_VERSION)  # a check constraint
+
+
+# Two people changing a case's team at the same moment: no server error, and the team stays
+# whole: one row per member of staff, one contact person, the case's contact person the same.
+
+TEAM_ROUNDS = 10
+
+
+def _staff(app: Flask, make_user: Any, worker: User, n: int) -> list[int]:
+    with app.app_context():
+        unit = db.session.get(Unit, worker.unit_id)
+        db.session.expunge(unit)
+    return [
+        make_user(email=f"team{k}@example.org", full_name=f"Team Member {k}", unit=unit).id
+        for k in range(n)
+    ]
+
+
+def _team(app: Flask, case_id: int) -> tuple[list[tuple[int, str]], int | None]:
+    with app.app_context():
+        rows = db.session.execute(
+            sa.select(CaseMember.user_id, CaseMember.team_role).where(CaseMember.case_id == case_id)
+        ).all()
+        contact = db.session.get(Case, case_id).contact_person_id  # type: ignore[union-attr]
+        return [(r[0], r[1]) for r in rows], contact
+
+
+def _post_both(
+    clients: dict[str, FormClient], url: str, data: dict[str, dict[str, str]]
+) -> list[Any]:
+    forms = {
+        who: {**hidden_inputs(client.get(url).get_data(as_text=True)), **data[who]}
+        for who, client in clients.items()
+    }
+    answers = at_the_same_moment(
+        [partial(clients[who].client.post, url, data=forms[who]) for who in clients]
+    )
+    errors = [a.status_code for a in answers if a.status_code >= 500]
+    assert not errors, f"server error {errors}"
+    return answers
+
+
+def test_adding_the_same_member_at_once_makes_one_row(
+    app: Flask,
+    clients: dict[str, FormClient],
+    make_user: Any,
+    worker: User,
+    new_case: Any,
+) -> None:
+    staff = _staff(app, make_user, worker, TEAM_ROUNDS)
+    for n in range(TEAM_ROUNDS):
+        case_url = new_case()
+        case_id = int(case_url.rsplit("/", 1)[1])
+        both = {"user_id": str(staff[n]), "team_role": TeamRole.PSYCHOLOGIST.value}
+        answers = _post_both(clients, f"{case_url}/team", {"Anna": both, "Erik": both})
+        assert all(a.status_code == 302 for a in answers), [a.status_code for a in answers]
+        members, _contact = _team(app, case_id)
+        assert [m for m in members if m[0] == staff[n]] == [
+            (staff[n], TeamRole.PSYCHOLOGIST.value)
+        ], f"round {n}: {members}"
+
+
+def test_naming_two_contact_persons_at_once_leaves_one(
+    app: Flask,
+    clients: dict[str, FormClient],
+    make_user: Any,
+    worker: User,
+    new_case: Any,
+) -> None:
+    staff = _staff(app, make_user, worker, 2)
+    for n in range(TEAM_ROUNDS):
+        case_url = new_case()
+        case_id = int(case_url.rsplit("/", 1)[1])
+        role = TeamRole.CONTACT_PERSON.value
+        _post_both(
+            clients,
+            f"{case_url}/team",
+            {
+                "Anna": {"user_id": str(staff[0]), "team_role": role},
+                "Erik": {"user_id": str(staff[1]), "team_role": role},
+            },
+        )
+        members, contact = _team(app, case_id)
+        contacts = [m[0] for m in members if m[1] == role]
+        assert len(contacts) == 1 and contacts == [contact], f"round {n}: {members}, {contact}"

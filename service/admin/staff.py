@@ -11,6 +11,7 @@ import secrets
 
 import sqlalchemy as sa
 from flask import abort, url_for
+from sqlalchemy.exc import IntegrityError
 
 from service import audit
 from service.auth import links, two_factor
@@ -24,6 +25,10 @@ from service.models._types import utcnow
 
 class NotAllowed(ValueError):
     """The admin may not do this to this account (the message says why, translated)."""
+
+
+class EmailTaken(ValueError):
+    """Someone else logs in with this e-mail address (added a moment ago by another admin)."""
 
 
 def unit_member(admin: User, user_id: int) -> User:
@@ -69,19 +74,25 @@ def add_member(
     """A new member of the admin's unit with no usable password, and their one-time link."""
     unit = db.session.get(Unit, admin.unit_id)
     assert unit is not None
-    user = create_user(
-        email=email,
-        full_name=full_name,
-        # Nobody knows this password: the person chooses theirs through the link.
-        password=secrets.token_urlsafe(32),
-        unit=unit,
-        role=Role(role),
-        title=title,
-        phone=phone,
-        two_factor_required=two_factor_required,
-    )
-    token = links.make_link_token(user, "invite", admin)
-    db.session.commit()
+    try:
+        user = create_user(
+            email=email,
+            full_name=full_name,
+            # Nobody knows this password: the person chooses theirs through the link.
+            password=secrets.token_urlsafe(32),
+            unit=unit,
+            role=Role(role),
+            title=title,
+            phone=phone,
+            two_factor_required=two_factor_required,
+        )
+        token = links.make_link_token(user, "invite", admin)
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        if email_taken(email):  # two admins adding the same address at once: one wins
+            raise EmailTaken(email) from None
+        raise
     return user, token
 
 

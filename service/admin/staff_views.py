@@ -74,15 +74,19 @@ def new_user() -> str | Response:
         if staff.email_taken(form.email.data or ""):
             form.email.errors = [_("Someone already logs in with this e-mail address.")]
         else:
-            user, token = staff.add_member(
-                _me(),
-                full_name=form.full_name.data or "",
-                email=form.email.data or "",
-                title=form.title.data or "",
-                phone=form.phone.data or "",
-                role=form.role.data or "",
-                two_factor_required=bool(form.two_factor_required.data),
-            )
+            try:
+                user, token = staff.add_member(
+                    _me(),
+                    full_name=form.full_name.data or "",
+                    email=form.email.data or "",
+                    title=form.title.data or "",
+                    phone=form.phone.data or "",
+                    role=form.role.data or "",
+                    two_factor_required=bool(form.two_factor_required.data),
+                )
+            except staff.EmailTaken:
+                form.email.errors = [_("Someone already logs in with this e-mail address.")]
+                return render_template("admin/user_new.html", form=form)
             return render_template(
                 "admin/link.html", user=user, link=staff.link_url(token), purpose="invite"
             )

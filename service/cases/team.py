@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from service import audit
+from service import audit, integrity
 from service.cases.team_roles import TEAM_ROLE_LABELS
 from service.extensions import db
 from service.models import Case, CaseMember, TeamRole, User
@@ -44,6 +44,9 @@ def set_member(case: Case, user: User, team_role: str, by: User | None) -> CaseM
     """
     if team_role not in TEAM_ROLE_LABELS:
         raise ValueError(f"Unknown team role {team_role!r}")
+    # Two people changing the team at once: the second waits and sees the first one's change
+    # (one row per member, one contact person).
+    integrity.hold_row(Case, case.id)
     if team_role == TeamRole.CONTACT_PERSON.value:
         for earlier in db.session.scalars(
             sa.select(CaseMember).where(
@@ -77,6 +80,10 @@ def set_member(case: Case, user: User, team_role: str, by: User | None) -> CaseM
 
 def remove_member(case: Case, found: CaseMember, by: User) -> None:
     """Take a member off the team, with its audit event, in one transaction."""
+    integrity.hold_row(Case, case.id)
+    if db.session.scalar(sa.select(CaseMember.id).where(CaseMember.id == found.id)) is None:
+        db.session.rollback()  # taken off by someone else a moment ago: nothing left to do
+        return
     if case.contact_person_id == found.user_id:
         case.contact_person_id = None
     audit.record("case.team_remove", case_id=case.id, user_id=by.id, member=found.user_id)

@@ -16,7 +16,7 @@ from flask import Flask
 
 from service.extensions import db
 from service.models import AuditEvent, PasswordToken, Role, Unit, User
-from tests.conftest import FormClient
+from tests.conftest import FormClient, hidden_inputs
 from tests.security.conftest import World
 from tests.security.dbsearch import rows_containing
 
@@ -307,3 +307,39 @@ def test_set_password_and_change_password_take_hostile_input(
         "/account/password", {"current": typed, "password": typed, "repeat": typed}
     )
     assert response.status_code == 200
+
+
+def test_two_admins_adding_the_same_address_at_once_get_one_account(
+    app: Flask, world: World
+) -> None:
+    from functools import partial
+
+    from tests.test_concurrency import at_the_same_moment
+
+    admins = []
+    for _ in range(2):
+        other = FormClient(app.test_client())
+        other.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+        admins.append(_admin(other, world))
+    for n in range(5):
+        email = f"samtidigt{n}@example.org"
+        forms = [
+            {
+                **hidden_inputs(a.get("/admin/users/new").get_data(as_text=True)),
+                "full_name": f"Åsa {n}",
+                "email": email,
+                "role": "worker",
+            }
+            for a in admins
+        ]
+        answers = at_the_same_moment(
+            [partial(a.client.post, "/admin/users/new", data=f) for a, f in zip(admins, forms, strict=False)]
+        )
+        assert [r.status_code for r in answers] == [200, 200], f"round {n}"
+        pages = [r.get_data(as_text=True) for r in answers]
+        assert sum(bool(LINK.search(p)) for p in pages) == 1, f"round {n}"
+        assert sum("Someone already logs in with this e-mail address." in p for p in pages) == 1
+        with app.app_context():
+            assert (
+                db.session.scalar(sa.select(sa.func.count(User.id)).where(User.email == email)) == 1
+            )
