@@ -68,9 +68,6 @@ def sopot(staff: list[User], today: date) -> None:
             started + timedelta(days=7),
             wojciech,
             purpose="Trwałe opuszczenie schroniska i podjęcie zatrudnienia.",
-            situation_causes="Utrata pracy, zadłużenie czynszowe, brak oparcia w rodzinie.",
-            situation_possibilities="Kwalifikacje krawcowej, chęć podjęcia pracy, prawo do lokalu socjalnego.",
-            situation_limitations="Długi okres bezdomności, uzależnienie od alkoholu w przeszłości.",
             actions=[
                 {
                     "what": "Złożenie wniosku o lokal socjalny",
@@ -96,9 +93,6 @@ def sopot(staff: list[User], today: date) -> None:
         ),
         wojciech,
     )
-    # the pracownik socjalny concludes the kontrakt socjalny (art. 108 u.p.s.)
-    agreement, _consent = issue(case, ewa, started + timedelta(days=7), "agreement", "consent")
-    file(agreement, ewa)  # the social worker files the kontrakt socjalny in the case file
     _zofia_programme(case, wojciech, ewa, barbara, started)
     from service.demo.journal import journal, network
 
@@ -182,6 +176,10 @@ def _zofia_programme(case: Case, wojciech: User, ewa: User, barbara: User, start
         ),
         wojciech,
     )
+    # the pracownik socjalny concludes the kontrakt socjalny (art. 108 u.p.s.) once the
+    # assessment its part I is taken from is final
+    agreement, _consent = issue(case, ewa, assessed, "agreement", "consent")
+    file(agreement, ewa)  # the social worker files the kontrakt socjalny in the case file
     goals = [
         {
             "area": "housing",

@@ -115,10 +115,11 @@ def _analysis(t: Texts) -> str:
             tag("{%p if ipwzb.analysis %}"),
             para(t["analysis_intro"], color=GREY, size=18, after=60),
             loop_table(
-                [(t["question"], LABEL_WIDTH), (t["answer"], PAGE_WIDTH - LABEL_WIDTH)],
+                [(t["question"], 3400), (t["answer"], PAGE_WIDTH - 3400)],
                 [label, "{{ row.text }}"],
                 "row in ipwzb.analysis",
                 first_column_fill=True,
+                size=18,
             ),
             tag("{%p endif %}"),
             tag("{%p if " + areas + " %}"),

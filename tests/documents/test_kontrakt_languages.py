@@ -97,3 +97,59 @@ def test_part_one_is_the_final_assessment_and_the_goals_are_the_plans(
     assert words["possibilities"] in text
     assert "TYPED IN THE MEETING" not in text
     assert words["main"] in text and words["specific"] in text
+
+
+# --- part I is not asked a second time (item 6) -------------------------------------------------
+
+
+def test_the_second_meeting_no_longer_asks_for_part_one(
+    client: Any, make_case: Any, app: Flask
+) -> None:
+    world = make_case(steps=("start_meeting",))
+    assert client.login(world.worker.email).status_code == 302
+    page = client.get(f"/cases/{world.case_id}/steps/second_meeting").get_data(as_text=True)
+    assert 'name="purpose"' in page
+    for key in ("situation_causes", "situation_possibilities", "situation_limitations"):
+        assert f'name="{key}"' not in page, key
+
+
+def test_the_kontrakt_waits_for_the_assessment_its_part_one_comes_from(
+    client: Any, make_case: Any, app: Flask
+) -> None:
+    world = make_case(steps=("start_meeting", "second_meeting"))
+    assert client.login(world.worker.email).status_code == 302
+    url = f"/cases/{world.case_id}"
+    page = client.get(url).get_data(as_text=True)
+    assert "Part I of the kontrakt socjalny is taken from the assessment" in page
+    assert client.post(f"{url}/documents/agreement", {}, form_url=url).status_code in (302, 409)
+    with app.app_context():
+        from service.models import Document
+
+        assert db.session.query(Document).count() == 0
+
+
+@pytest.mark.parametrize(
+    ("drop", "message"),
+    [
+        ("[purpose]", "'purpose' cannot be left out"),
+        ("[situation_causes, situation_causes_x]", "cannot be left out"),
+    ],
+)
+def test_a_method_may_leave_out_only_what_the_assessment_asks_instead(
+    tmp_path: Any, drop: str, message: str
+) -> None:
+    from forms.method_parser import load_method_file
+    from forms.method_registry import METHODS_DIR
+    from forms.method_schema import MethodError
+
+    for name in ("_shared.yaml", "ipwzb.yaml"):
+        (tmp_path / name).write_text((METHODS_DIR / name).read_text("utf-8"), "utf-8")
+    path = tmp_path / "ipwzb.yaml"
+    text = path.read_text("utf-8").replace(
+        "drop_questions: [situation_causes, situation_possibilities, situation_limitations]",
+        f"drop_questions: {drop}",
+    )
+    path.write_text(text, "utf-8")
+    with pytest.raises(MethodError) as error:
+        load_method_file(path)
+    assert message in str(error.value)
