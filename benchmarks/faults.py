@@ -5,8 +5,9 @@
 
 ``kill``: 20 clients save and finalise (benchmarks/writers.py) on ``gunicorn -w 2`` while a
 gunicorn worker is killed with SIGKILL every two seconds (the master starts a new one; the next
-kill waits until the clients are answered again). A save cut off by the kill is not acknowledged; afterwards every acknowledged write must be readable,
-the versions numbered without a gap, no version half-written, and (on SQLite) the file passes
+kill waits until the clients are answered again). A save cut off by the kill is not
+acknowledged; afterwards every acknowledged write must be readable, the versions numbered without
+a gap, no version half-written, and (on SQLite) the file passes
 ``PRAGMA integrity_check`` and ``foreign_key_check``. SQLite by default, or ``--database-url``.
 
 ``outage``: a private PostgreSQL cluster started by this script (``initdb`` in a temporary

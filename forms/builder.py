@@ -17,7 +17,14 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 
 from forms.base import BaseForm, RowForm, as_choices
 from forms.fields import (
@@ -170,6 +177,11 @@ def _field(
         return field_list
     if kind == "subgoal_progress":
         return FieldList(FormField(ProgressRow), label=label, description=description)
+    if kind == "participants":
+        # Choices are the case's people, set when the form is made (service/cases/step_forms).
+        return MultiCheckboxField(choices=[], **kwargs)
+    if kind == "action_review":
+        return FieldList(FormField(ActionRow), label=label, description=description)
     raise ValueError(f"unknown question type {kind!r}")  # the schema check makes this unreachable
 
 
@@ -185,4 +197,41 @@ class ProgressRow(RowForm):
     ref = HiddenField()
     sub_goal = HiddenField()
     status = SelectField(_l("Progress"), choices=as_choices(PROGRESS), default="not_started")
+    comment = StringField(_l("Comment"), validators=[Optional(), Length(max=500)])
+    #: Lowering a sub-goal set too high: its smaller wording and why. Finalising the follow-up
+    #: makes a new version of the plan with it (service/cases/lowering.py). No Optional():
+    #: it would stop the checks below when the field is empty.
+    lowered_to = StringField(_l("Lower it to"), validators=[Length(max=500)])
+    lower_reason = StringField(_l("Why it is lowered"), validators=[Length(max=500)])
+
+    def validate_lower_reason(self, field: Any) -> None:
+        """A lowered sub-goal says why; a reason alone lowers nothing."""
+        lowered = (self.lowered_to.data or "").strip()
+        if lowered and not (field.data or "").strip():
+            raise ValidationError(_l("Say why the sub-goal is lowered."))
+        if (field.data or "").strip() and not lowered:
+            raise ValidationError(_l("Write the lowered sub-goal, or leave the reason empty."))
+
+    def validate_lowered_to(self, field: Any) -> None:
+        if (field.data or "").strip() == (self.sub_goal.data or "").strip() and field.data:
+            raise ValidationError(_l("The lowered sub-goal must differ from the present one."))
+
+
+#: How an agreed action went, as a follow-up marks it.
+ACTION_STATUS = [
+    ("open", _l("Not due yet")),
+    ("done", _l("Carried out")),
+    ("partly", _l("Partly carried out")),
+    ("not_done", _l("Not carried out")),
+]
+
+
+class ActionRow(RowForm):
+    """One agreed action under review (the rows come from the agreement and the plan)."""
+
+    ref = HiddenField()
+    what = HiddenField()
+    who = HiddenField()
+    by_when = HiddenField()
+    status = SelectField(_l("How it went"), choices=as_choices(ACTION_STATUS), default="open")
     comment = StringField(_l("Comment"), validators=[Optional(), Length(max=500)])

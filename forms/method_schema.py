@@ -36,11 +36,15 @@ QUESTION_TYPES = (
     "identity_number",
     "repeat",
     # Types whose choices come from the case: staff of the unit, the method's life areas,
-    # the plan's sub-goals, the method's outcome categories.
+    # the plan's sub-goals, the method's outcome categories; who took part in a follow-up
+    # (the person, the case team, the network, the caseworker) and the agreed actions it
+    # reviews (the agreement's or kontrakt's and the plan's).
     "staff",
     "area",
     "subgoal_progress",
     "outcomes",
+    "participants",
+    "action_review",
 )
 #: The second meeting's questions on the situation that a method may leave to its assessment
 #: (``drop_questions``), with the assessment's question asked instead: part I of the kontrakt

@@ -17,6 +17,13 @@ IDENTITY_COUNTRIES = [
     ("se", _l("Swedish personnummer or samordningsnummer")),
     ("pl", _l("Polish PESEL")),
 ]
+#: The person's sex, optional: only the yearly report counts it.
+SEX_CHOICES = [
+    ("", _l("Not given")),
+    ("female", _l("Woman")),
+    ("male", _l("Man")),
+    ("other", _l("Other")),
+]
 #: The form's kind of number for each stored kind (a reserve number cannot be typed in).
 IDENTITY_COUNTRY = {"personnummer": "se", "samordningsnummer": "se", "pesel": "pl"}
 
@@ -44,6 +51,13 @@ class PersonForm(BaseForm):
         description=_l("YYYYMMDD-NNNN, YYMMDD-NNNN or 11 digits (PESEL). Leave empty if none."),
     )
     date_of_birth = DateField(_l("Date of birth"), validators=[Optional()])
+    sex = SelectField(
+        _l("Sex (optional)"),
+        choices=as_choices(SEX_CHOICES),
+        default="",
+        validate_choice=True,
+        description=_l("Only counted in the yearly report. Leave it empty if the person prefers."),
+    )
     preferred_language = SelectField(
         _l("Language of the person's documents"), choices=as_choices(LANGUAGES.items())
     )

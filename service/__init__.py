@@ -104,6 +104,9 @@ def _configure_blueprints(app: Flask) -> None:
 
     app.register_blueprint(week_bp)
     app.register_blueprint(reports_bp)
+    from service.outreach.views import bp as outreach_bp
+
+    app.register_blueprint(outreach_bp)
     from service.admin.views import bp as admin_bp
     from service.privacy.views import register_privacy
 

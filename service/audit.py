@@ -182,6 +182,11 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Saved a step"),
             _l("Saved a step: %(step)s, version %(version)s"),
         ),
+        _action(
+            "plan.lower_sub_goal",
+            _l("Lowered a sub-goal of the plan"),
+            _l("Lowered a sub-goal of the plan: plan version %(version)s"),
+        ),
         _action("consent.withdraw", _l("Recorded a withdrawal of consent")),
         _action(
             "contact.record",
@@ -194,6 +199,13 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Corrected a contact: entry %(entry)s, version %(version)s"),
         ),
         _action("journal.view", _l("Read the contact journal")),
+        _action(
+            "outreach.record",
+            _l("Recorded an outreach contact"),
+            _l("Recorded an outreach contact: %(people)s people"),
+        ),
+        _action("outreach.view", _l("Read the outreach contacts")),
+        _action("outreach.link", _l("Kept an outreach contact on a case")),
         _action("week.view", _l("Opened My week"), _l("Opened My week: %(cases)s cases")),
         _action("network.view", _l("Read the network of a case")),
         _action(
@@ -266,6 +278,7 @@ ACTIONS: dict[str, AuditAction] = {
         ),
     )
 }
+
 
 def _contact_kinds() -> dict[str, Any]:
     """The kinds of contact (contact.record) and of network member (network.add)."""

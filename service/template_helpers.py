@@ -10,9 +10,12 @@ from flask_babel import format_date, format_datetime, get_locale, get_translatio
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from forms.builder import ActionRow, ProgressRow
 from forms.fields import ShownIf
 from forms.identity import format_identity
+from forms.person import SEX_CHOICES
 from service.access import can
+from service.cases.actions import PARTY_LABELS
 from service.cases.journey import MethodNames
 from service.error_summary import wrong_answers
 from service.i18n import LANGUAGE_NAMES
@@ -33,6 +36,24 @@ def _day(value: date | str | None) -> str:
     if isinstance(value, str):
         value = date.fromisoformat(value)
     return format_date(value, format="medium")
+
+
+def _any_day(value: Any) -> str:
+    """A stored ISO day as ``day`` shows it; anything else as it is (a posted hidden value)."""
+    try:
+        return _day(value)
+    except (TypeError, ValueError):
+        return str(value or "")
+
+
+def _row_kind(field_list: Any) -> str:
+    """ "progress" or "actions" for a follow-up's rows carried from the plan, else ""."""
+    form_class = next(iter(getattr(field_list.unbound_field, "args", ())), None)
+    if form_class is ProgressRow:
+        return "progress"
+    if form_class is ActionRow:
+        return "actions"
+    return ""
 
 
 def _moment(value: datetime | None) -> str:
@@ -152,6 +173,9 @@ def register_template_helpers(app: Flask) -> None:
         nested_lists=lambda form: any(f.type == "FieldList" for f in form),
         day=_day,
         moment=_moment,
+        row_kind=_row_kind,
+        any_day=_any_day,
+        party_label=lambda key: str(PARTY_LABELS.get(key, key)),
         identity=lambda person: format_identity(person.identity_kind, person.identity_number),
     )
 
@@ -159,6 +183,7 @@ def register_template_helpers(app: Flask) -> None:
     def _globals() -> dict[str, Any]:
         return {
             "LANGUAGE_NAMES": LANGUAGE_NAMES,
+            "SEX_LABELS": dict(SEX_CHOICES),
             "can": can,
             "METHODS": MethodNames(),
             "STATUS_LABELS": STATUS_LABELS,

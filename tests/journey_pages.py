@@ -63,9 +63,30 @@ def _referrals_url(_page: Page, _case_url: str) -> str:
     return "/referrals"
 
 
+def _outreach_contact_url(page: Page, case_url: str) -> str | None:
+    """An outreach contact of the walker's unit: record one through the form, as a user would."""
+    parts = urlsplit(case_url)
+    page.goto(f"{parts.scheme}://{parts.netloc}/outreach")
+    if not page.locator("#record").count():
+        return None
+    page.locator('input[name="place_kind"][value="station"]').check()
+    page.locator("#record button[type=submit]").click()
+    page.wait_for_load_state()
+    link = page.locator('main a[href^="/outreach/"]')
+    return link.first.get_attribute("href") if link.count() else None
+
+
+def _outreach_register_url(page: Page, case_url: str) -> str | None:
+    """Registering the person met: the page the contact's primary button leads to."""
+    contact = _outreach_contact_url(page, case_url)
+    return f"{contact}/register" if contact else None
+
+
 EXTRA_PAGES: dict[str, Callable[[Page, str], str | None]] = {
     "cases.discard_draft": _discard_draft_url,
     "week.referrals": _referrals_url,
+    "outreach.contact": _outreach_contact_url,
+    "outreach.register": _outreach_register_url,
 }
 
 #: Pages that exist for one country's methods only, and the walk's language that reaches them.

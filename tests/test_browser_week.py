@@ -32,6 +32,9 @@ WEEKS = {
             "today": "senaste kontakt i dag",
             "follow_up": "Uppföljning 1",
             "follow_up_today": "senaste uppföljning i dag",
+            "lowered": "Betala halva hyran själv, resten med stöd",
+            "reason": "Hela hyran var för högt satt & <i>nu</i>",
+            "history": "Delmål 1.1 sänktes vid uppföljning 1",
             "extract": "Journalutdrag",
             "kind": "Hembesök",
         },
@@ -49,6 +52,9 @@ WEEKS = {
             "today": "ostatni kontakt dzisiaj",
             "follow_up": "Monitoring 1",
             "follow_up_today": "ostatni monitoring dzisiaj",
+            "lowered": "Opłacić połowę czynszu samodzielnie, resztę ze wsparciem",
+            "reason": "Cały czynsz to było za wysoko & <i>teraz</i>",
+            "history": "Cel szczegółowy 1.1 obniżony podczas monitoringu 1",
             "extract": "Wyciąg z dziennika kontaktów",
             "kind": "Wizyta domowa",
         },
@@ -165,11 +171,38 @@ def test_a_week_of_a_case(
     expect(page.locator("#progress-0-status")).to_be_visible()
     page.locator("#meeting_date").fill(date.today().isoformat())
     page.locator("#since_last_time").fill("Hyran betald, men målet var för högt satt")
-    page.locator("#progress-0-status").select_option("lowered")
+    page.locator('input[name="participants"][value="person"]').check()
+    page.locator("#progress-0-status").select_option("in_progress")
+    page.locator("details.lower summary").first.click()  # "set too high? lower it"
+    page.locator("#progress-0-lowered_to").fill(words["lowered"])
+    page.locator("#progress-0-lower_reason").fill(words["reason"])
+    page.locator("#areas-housing-worker_rating-4").check()  # the worker's assessment: 5
     page.locator('button[name="action"][value="finalise"]').click()
+    # the lowered sub-goal is a new version of the plan, in the plan's history
+    history = page.locator("#plan-history")
+    expect(history).to_contain_text(words["history"])
+    expect(history).to_contain_text(words["lowered"])
+    expect(history).to_contain_text(words["reason"])
+    history.screenshot(path=str(artifacts_dir / f"plan-history-{language}.png"))
     page.goto(f"{live_server}/my-week")
     expect(row.locator('[data-rhythm="follow_up"]')).to_contain_text(words["follow_up_today"])
     expect(row).not_to_have_class("needs-attention")  # the lowered sub-goal is no longer late
+    # the next follow-up starts from it: the smaller sub-goal, marked lowered
+    page.locator("tr[data-case] a").first.click()
+    page.goto(f"{page.url}/steps/follow_up/2")
+    expect(page.locator("#progress-0-status")).to_have_value("lowered")
+    expect(page.locator("table.rows").first).to_contain_text(words["lowered"])
+    page.locator("table.rows").first.screenshot(
+        path=str(artifacts_dir / f"follow-up-progress-{language}.png")
+    )
+    for width in (1280, 768, 390):
+        page.set_viewport_size({"width": width, "height": 1000})
+        page.screenshot(
+            path=str(artifacts_dir / f"follow-up-{language}-{width}.png"), full_page=True
+        )
+        assert no_sideways_scroll(page), f"the follow-up scrolls sideways at {width} px"
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.goto(f"{live_server}/my-week")
 
     # Friday: the week's journal extract
     page.locator("tr[data-case] a").first.click()

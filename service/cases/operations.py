@@ -41,6 +41,7 @@ def register_person(
     last_name: str,
     identity: IdentityNumber | None = None,
     date_of_birth: date | None = None,
+    sex: str | None = None,
     preferred_language: str,
     address: str = "",
     phone: str = "",
@@ -54,6 +55,7 @@ def register_person(
         identity_kind=identity.kind if identity else None,
         identity_number=identity.number if identity else None,
         date_of_birth=date_of_birth or (identity.birth_date if identity else None),
+        sex=sex or None,
         preferred_language=preferred_language,
         address=address.strip(),
         phone=phone.strip(),
@@ -74,6 +76,7 @@ PERSON_DETAILS = (
     "identity_kind",
     "identity_number",
     "date_of_birth",
+    "sex",
     "preferred_language",
     "address",
     "phone",
@@ -91,6 +94,7 @@ def update_person(
     date_of_birth: date | None,
     preferred_language: str,
     address: str,
+    sex: str | None = None,
     phone: str,
     email: str,
 ) -> list[str]:
@@ -105,6 +109,7 @@ def update_person(
         "identity_kind": identity.kind if identity else None,
         "identity_number": identity.number if identity else None,
         "date_of_birth": date_of_birth or (identity.birth_date if identity else None),
+        "sex": sex or None,
         "preferred_language": preferred_language,
         "address": address.strip(),
         "phone": phone.strip(),
@@ -292,6 +297,10 @@ def save_step(
         draft, seen = get_draft(case, step, instance), (previous.version if previous else 0)
     spec = method_of(case).steps[step]
     with _saving(case, step, instance):
+        if step == "follow_up":  # a sub-goal set too high makes a new plan version
+            from service.cases.lowering import lower_sub_goals
+
+            lower_sub_goals(case, answers, user, instance)
         submission = Submission(
             case_id=case.id,
             step=step,

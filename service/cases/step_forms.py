@@ -17,6 +17,7 @@ from forms.builder import build_step_form
 from forms.method_schema import Method, StepSpec
 from service import access
 from service.cases.operations import latest_submission
+from service.cases.participants import participant_choices
 from service.models import Case
 
 
@@ -44,12 +45,14 @@ def make_form(
     formdata: MultiDict[str, str] | None,
     answers: dict[str, Any] | None = None,
     progress: list[dict[str, str]] | None = None,
+    actions: list[dict[str, str]] | None = None,
     case: Case | None = None,
 ) -> Any:
     """A bound form: from ``formdata`` (a post or a draft) or from stored ``answers``.
 
-    ``progress`` are the rows a new follow-up starts from (see ``subgoals.follow_up_start``);
-    ``case`` gives the final answers of the steps a ``not_before: step.question`` names.
+    ``progress`` and ``actions`` are the rows a new follow-up starts from (see
+    ``subgoals.follow_up_start`` and ``actions.action_review_start``); ``case`` gives the final
+    answers of the steps a ``not_before: step.question`` names, and who can take part.
     """
     cls = step_form_class(method, step.key, changing)
     if formdata is not None:
@@ -58,10 +61,13 @@ def make_form(
         form = cls(formdata=None, data=answers or {})
         _restore_dates(form)
         if answers is None and progress is not None:
-            _progress_rows(form, progress)
+            _progress_rows(form, progress, "progress")
+        if answers is None and actions is not None:
+            _progress_rows(form, actions, "actions_review")
     _staff_choices(form, method, step)
     if case is not None:
         form.other_steps = _other_steps(case, step)
+        _participant_choices(form, step, case)
     return form
 
 
@@ -89,10 +95,24 @@ def _staff_choices(form: Any, method: Method, step: StepSpec) -> None:
                 field.data = current_user.id  # most often the one filling in is the contact person
 
 
-def _progress_rows(form: Any, rows: list[dict[str, str]]) -> None:
-    """A new follow-up lists every sub-goal of the plan, each with its latest progress."""
+def _participant_choices(form: Any, step: StepSpec, case: Case) -> None:
+    """Who can take part: the person, the case team, the network, the caseworker.
+
+    Someone chosen earlier who is no longer on the case stays a choice of that answer.
+    """
+    choices = None
+    for question in step.questions():
+        if question.type == "participants":
+            field = form[question.key]
+            choices = choices if choices is not None else participant_choices(case, field.data)
+            field.choices = as_choices(choices)
+
+
+def _progress_rows(form: Any, rows: list[dict[str, str]], name: str) -> None:
+    """A new follow-up lists every sub-goal of the plan, each with its latest progress (and
+    every agreed action with its latest status)."""
     for field in form:
-        if isinstance(field, FieldList) and field.name == "progress":
+        if isinstance(field, FieldList) and field.name == name:
             while field.entries:
                 field.pop_entry()
             for row in rows:

@@ -12,6 +12,7 @@ from werkzeug.wrappers import Response
 from forms.draft import DiscardDraftForm
 from service import access, audit
 from service.cases import operations
+from service.cases.actions import action_review_start
 from service.cases.journey import method_of, step_blocker
 from service.cases.progress import step_overview
 from service.cases.step_forms import (
@@ -135,7 +136,11 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any) 
     draft = operations.get_draft(case, spec.key, instance)
     if draft is not None:
         form = make_form(
-            method, spec, changing=final is not None, formdata=formdata_from(draft.formdata)
+            method,
+            spec,
+            changing=final is not None,
+            formdata=formdata_from(draft.formdata),
+            case=case,
         )
     else:
         form = make_form(
@@ -145,6 +150,8 @@ def _stored_form(case: Case, method: Any, spec: Any, instance: int, final: Any) 
             formdata=None,
             answers=final.answers if final else None,
             progress=follow_up_start(case, instance) if spec.key == "follow_up" else None,
+            actions=action_review_start(case, instance) if spec.key == "follow_up" else None,
+            case=case,
         )
     form.edit_token.data = operations.edit_token(case, spec.key, instance)
     return form

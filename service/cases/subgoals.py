@@ -41,7 +41,9 @@ def latest_statuses(
     status = {ref: NOT_STARTED for ref, _ in subs}
     for answers in follow_ups:
         for row in answers.get("progress") or []:
-            ref, text = str(row.get("ref")), str(row.get("sub_goal") or "")
+            # a sub-goal lowered at that follow-up has its smaller wording in the plan since
+            ref = str(row.get("ref"))
+            text = str(row.get("lowered_to") or row.get("sub_goal") or "")
             value = row.get("status")
             if not isinstance(value, str) or not value:
                 continue

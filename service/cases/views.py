@@ -20,6 +20,7 @@ from service.cases import operations, overview, team
 from service.cases.case_list import CaseFilters, case_page, person_page
 from service.cases.chart import ratings_chart
 from service.cases.journey import current_or_kept, method_of
+from service.cases.plan_history import plan_history
 from service.cases.progress import step_overview
 from service.cases.record import case_record
 from service.extensions import db
@@ -133,6 +134,7 @@ def _person_details(form: PersonForm) -> dict[str, Any]:
         "last_name": form.last_name.data or "",
         "identity": form.identity,
         "date_of_birth": form.date_of_birth.data,
+        "sex": form.sex.data or None,
         "preferred_language": form.preferred_language.data or "",
         "address": form.address.data or "",
         "phone": form.phone.data or "",
@@ -147,6 +149,7 @@ def _fill_person_form(form: PersonForm, person: Person) -> None:
     form.identity_country.data = IDENTITY_COUNTRY.get(person.identity_kind or "", "")
     form.identity_number.data = format_identity(person.identity_kind, person.identity_number)
     form.date_of_birth.data = person.date_of_birth
+    form.sex.data = person.sex or ""
     form.preferred_language.data = person.preferred_language
     form.address.data = person.address
     form.phone.data = person.phone
@@ -207,6 +210,7 @@ def case(case_id: int) -> str:
         steps=steps,
         documents=sorted(case_record(found).documents, key=lambda d: (d.doc_type, -d.version)),
         team=team.members(found),
+        plan_history=plan_history(found),
         METHOD_COUNTRY=lambda c: method_of(c).country,
         team_role_label=team.team_role_label,
         **_overview(found),

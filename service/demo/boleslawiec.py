@@ -1,10 +1,11 @@
 """Demo cases of MOPS Bolesławiec (family assistant): the Nowak family, from the start meeting to
-the plan pracy z rodziną and its first follow-up, every document issued; and the Wiśniewska
-family, who have just agreed to work with the assistant."""
+the plan pracy z rodziną and its first follow-up, every document issued; the Wiśniewska
+family, who have just agreed to work with the assistant; and the streetworking rounds (praca na
+ulicy) at the station, the allotments and an empty building, one of which led to a case."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from service.cases.operations import open_case, register_person
 from service.demo.common import (
@@ -195,6 +196,7 @@ def boleslawiec(staff: list[User], today: date) -> None:
     )
     issue(case, iza, met, "follow_up")
     _agreed_family(iza, tadeusz, today)
+    _streetwork(iza, tadeusz, today)
 
 
 def _agreed_family(iza: User, tadeusz: User, today: date) -> None:
@@ -246,3 +248,106 @@ def _agreed_family(iza: User, tadeusz: User, today: date) -> None:
         iza,
     )
     issue(case, tadeusz, agreed, "agreement")
+
+
+def _streetwork(iza: User, tadeusz: User, today: date) -> None:
+    """Anonymous outreach rounds; the mother met on the allotments later registers."""
+    from service.outreach.operations import link_to_case, record_outreach
+
+    rounds = [
+        (
+            18,
+            time(21, 30),
+            45,
+            "station",
+            "Dworzec PKP, poczekalnia i peron 1",
+            4,
+            ["conversation", "hot_meal", "clothes"],
+            ["night_shelter"],
+            1,
+            "Mroźna noc. Herbata i dwa śpiwory; jeden pan poszedł z nami do ogrzewalni.",
+        ),
+        (
+            12,
+            time(17, 0),
+            60,
+            "allotments",
+            "Ogródki działkowe za torami",
+            2,
+            ["conversation", "information"],
+            ["social_worker"],
+            1,
+            "Kobieta z kilkuletnim synem mieszka w altanie. Zgodziła się przyjść do ośrodka.",
+        ),
+        (
+            9,
+            time(20, 15),
+            30,
+            "empty_building",
+            "Pustostan przy dawnej fabryce",
+            3,
+            ["hygiene", "clothes", "information"],
+            ["shelter", "addiction"],
+            2,
+            "Trzech mężczyzn; dwóch chce porozmawiać o terapii i miejscu w schronisku.",
+        ),
+        (
+            4,
+            time(19, 45),
+            20,
+            "park",
+            "Park nad Bobrem, ławki przy moście",
+            1,
+            ["first_aid", "conversation"],
+            ["health_care"],
+            1,
+            "Opatrzona rana dłoni; skierowanie do przychodni na zmianę opatrunku.",
+        ),
+    ]
+    contacts = []
+    for days_ago, at, minutes, kind, place, people, offered, referrals, referred, note in rounds:
+        contacts.append(
+            record_outreach(
+                iza,
+                {
+                    "local_moment": datetime.combine(today - timedelta(days=days_ago), at),
+                    "duration": minutes,
+                    "place_kind": kind,
+                    "place": place,
+                    "people": people,
+                    "offered": offered,
+                    "referrals": referrals,
+                    "referred": referred,
+                    "note": note,
+                },
+            )
+        )
+    from service.extensions import db
+
+    db.session.commit()
+    mother = register_person(
+        iza, first_name="Marta", last_name="Lis", sex="female", preferred_language="pl"
+    )
+    case = open_case(
+        mother,
+        iza,
+        method="family_plan",
+        caseworker="",
+        caseworker_user=tadeusz,
+        assignment="Asystent rodziny – matka z synem bez mieszkania (altana na działkach); "
+        "poznana przez streetworkera.",
+    )
+    link_to_case(contacts[1], case, iza)
+    db.session.commit()
+    finalise(
+        case,
+        "start_meeting",
+        start_answers(
+            today - timedelta(days=5),
+            "Marta Lis, Iza Kowal (asystent rodziny)",
+            "Chcę, żeby Kuba miał ciepły dom przed zimą.",
+            "Pomoc w znalezieniu mieszkania i zapisaniu Kuby do przedszkola.",
+            "Spotkania w ośrodku, bo w altanie nie ma gdzie usiąść.",
+        ),
+        iza,
+    )

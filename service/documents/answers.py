@@ -26,6 +26,10 @@ SHARED_FOLLOW_UP_KEYS = frozenset(
         "areas",
         "plan_changes",
         "next_meeting",
+        "participants",
+        "actions_review",
+        "engagement",
+        "worker_observations",
     }
 )
 

@@ -11,7 +11,9 @@ from flask_babel import force_locale
 from forms.method_registry import get_method
 from forms.method_schema import Method
 from service.cases.journey import method_of
+from service.cases.lowering import case_lowerings
 from service.cases.operations import latest_submission
+from service.cases.participants import participant_names
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
 from service.documents.ipwzb import ipwzb_part
@@ -105,7 +107,9 @@ def build_context(
     method = method_of(case, doc_type)
     with force_locale(language):
         if doc_type == "plan":
-            context["plan"] = plan_part(answers(case, "plan"), method, language)
+            context["plan"] = plan_part(
+                answers(case, "plan"), method, language, case_lowerings(case)
+            )
             context["assessment"] = assessment_part(answers(case, "assessment"), method, language)
             if template_name("plan", method, language).startswith("plan_ipwzb_"):
                 context["ipwzb"] = ipwzb_part(
@@ -119,7 +123,12 @@ def build_context(
             current = answers(case, "follow_up")
             previous = _previous_follow_up(case) or answers(case, "assessment")
             context["follow_up"] = follow_up_part(
-                current, previous, method, language, _plan_number(case)
+                current,
+                previous,
+                method,
+                language,
+                _plan_number(case),
+                participant_names(case, current.get("participants") or []),
             )
         elif doc_type == "closing":
             plan = answers(case, "plan")

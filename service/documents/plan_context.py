@@ -10,9 +10,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 
+from forms.builder import ACTION_STATUS as _ACTION_CHOICES
 from forms.method_schema import Method
+from service.cases.actions import PARTY_LABELS
 from service.documents.answers import (
     SHARED_ASSESSMENT_KEYS,
     SHARED_FOLLOW_UP_KEYS,
@@ -25,6 +28,8 @@ from service.documents.answers import (
 from service.documents.context import format_day
 
 Answers = Mapping[str, Any]
+#: How an agreed action went (the follow-up's choices).
+ACTION_STATUS = dict(_ACTION_CHOICES)
 
 #: How a sub-goal stands at a follow-up (a goal set too high is lowered, not failed).
 PROGRESS_STATUS = {
@@ -35,8 +40,11 @@ PROGRESS_STATUS = {
 }
 
 
-def plan_part(plan: Answers, method: Method | None, language: str) -> dict[str, Any]:
-    """``plan``: goals with numbered sub-goals, participation, adoption and follow-up."""
+def plan_part(
+    plan: Answers, method: Method | None, language: str, lowered: Sequence[Any] = ()
+) -> dict[str, Any]:
+    """``plan``: goals with numbered sub-goals, participation, adoption and follow-up; the
+    sub-goals ``lowered`` at follow-ups (``lowering.Lowering``) and the tapering rhythm."""
     labels = area_labels(method)
     goals = []
     for g, goal in enumerate(plan.get("goals") or [], start=1):
@@ -70,7 +78,35 @@ def plan_part(plan: Answers, method: Method | None, language: str) -> dict[str, 
         "follow_up_how": text(plan.get("follow_up_how")),
         "meeting_dates": text(plan.get("meeting_dates")),
         "head_of_centre": text(plan.get("head_of_centre")),
+        "lowered": [
+            {
+                "ref": x.ref,
+                "before": x.before,
+                "after": x.after,
+                "reason": x.reason,
+                "on": format_day(x.on, language),
+                "version": x.plan_version,
+            }
+            for x in lowered
+        ],
+        "phase_out": phase_out_text(plan, method, language),
     }
+
+
+def phase_out_text(plan: Answers, method: Method | None, language: str) -> str:
+    """The tapering rhythm as lines: "From 2 March 2027: every second week"."""
+    step = method.steps.get("plan") if method else None
+    question = step_question(step, "phase_out")
+    every = next((q for q in question.questions if q.key == "every"), None) if question else None
+    lines = []
+    for row in plan.get("phase_out") or []:
+        label = choice_label(every.choices if every else (), row.get("every"))
+        day = format_day(row.get("from_date"), language)
+        if label or day:
+            lines.append(
+                gettext("From %(day)s: %(rhythm)s", day=day, rhythm=label) if day else label
+            )
+    return "\n".join(lines)
 
 
 def assessment_part(assessment: Answers, method: Method | None, language: str) -> dict[str, Any]:
@@ -112,9 +148,30 @@ def assessment_part(assessment: Answers, method: Method | None, language: str) -
     }
 
 
-def _ratings(answers: Answers | None) -> dict[str, Any]:
+def _ratings(answers: Answers | None, key: str = "rating") -> dict[str, Any]:
     areas = (answers or {}).get("areas") or {}
-    return {key: (value or {}).get("rating") for key, value in areas.items()}
+    return {area: (value or {}).get(key) for area, value in areas.items()}
+
+
+def _iso_or_none(value: Any) -> str | None:
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return None
+
+
+def _progress_comment(row: Answers) -> str:
+    """The row's comment; for a lowered sub-goal also what it became and why."""
+    comment = text(row.get("comment"))
+    lowered = text(row.get("lowered_to"))
+    if not lowered:
+        return comment
+    note = gettext(
+        "Lowered to “%(after)s”. Why: %(reason)s",
+        after=lowered,
+        reason=text(row.get("lower_reason")),
+    )
+    return f"{comment}\n{note}" if comment else note
 
 
 def _progress_ref(ref: Any) -> str:
@@ -132,14 +189,34 @@ def follow_up_part(
     method: Method | None,
     language: str,
     plan_number: str = "",
+    participants: Sequence[str] = (),
 ) -> dict[str, Any]:
     """``follow_up``: one meeting; ratings now against the previous follow-up (or assessment)."""
     labels = area_labels(method)
     before, now = _ratings(previous), _ratings(follow_up)
     keys = list(labels) + [key for key in now if key not in labels]
     step = method.steps.get("follow_up") if method else None
+    engagement = step_question(step, "engagement")
+    worker_now = _ratings(follow_up, "worker_rating")
     return {
         "meeting_date": format_day(follow_up.get("meeting_date"), language),
+        "participants": ", ".join(participants or []),
+        "engagement": choice_label(engagement.choices, follow_up.get("engagement"))
+        if engagement and follow_up.get("engagement")
+        else "",
+        "worker_observations": text(follow_up.get("worker_observations")),
+        "actions": [
+            {
+                "no": n,
+                "what": text(row.get("what")),
+                "who": str(PARTY_LABELS.get(str(row.get("who") or ""), text(row.get("who")))),
+                "by_when": format_day(_iso_or_none(row.get("by_when")), language),
+                "status": str(ACTION_STATUS.get(str(row.get("status") or ""), ""))
+                or text(row.get("status")),
+                "comment": text(row.get("comment")),
+            }
+            for n, row in enumerate(follow_up.get("actions_review") or [], start=1)
+        ],
         "since_last_time": text(follow_up.get("since_last_time")),
         "successes": text(follow_up.get("successes")),
         "setbacks": text(follow_up.get("setbacks")),
@@ -149,7 +226,7 @@ def follow_up_part(
                 "sub_goal": text(row.get("sub_goal")),
                 "status": str(PROGRESS_STATUS.get(row.get("status") or "", ""))
                 or text(row.get("status")),
-                "comment": text(row.get("comment")),
+                "comment": _progress_comment(row),
             }
             for row in follow_up.get("progress") or []
         ],
@@ -158,9 +235,12 @@ def follow_up_part(
                 "label": labels.get(key, key),
                 "before": text(before.get(key)),
                 "now": text(now.get(key)),
+                "worker": text(worker_now.get(key)),
             }
             for key in keys
-            if before.get(key) is not None or now.get(key) is not None
+            if before.get(key) is not None
+            or now.get(key) is not None
+            or worker_now.get(key) is not None
         ],
         "plan_changes": text(follow_up.get("plan_changes")),
         "next_meeting": format_day(follow_up.get("next_meeting"), language),
@@ -219,6 +299,7 @@ def closing_part(
         "closed_on": format_day(closing.get("closed_on"), language),
         "reason": reason_text,
         "final_evaluation": text(closing.get("final_evaluation")),
+        "own_words": text(closing.get("own_words")),
         "outcomes": [choice_label(method.outcomes if method else (), o) for o in outcomes],
         "goals": goals,
         "ratings": [

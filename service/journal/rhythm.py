@@ -174,6 +174,16 @@ def case_rhythms(
             today,
         )
     plan = next((s for s in reversed(steps) if s.step == "plan"), None)
+    phase = current_phase(plan.answers, today) if plan is not None else None
+    if phase is not None:  # the plan tapers the contacts off: the phase running today
+        started, every = phase
+        contact = check(
+            phase_label(every, started, method),
+            CONTACT_GAPS.get(every),
+            last_contact,
+            started,
+            today,
+        )
     follow_up = None
     if plan is not None:
         agreed = follow_up_label(plan.answers, method)
@@ -187,3 +197,32 @@ def case_rhythms(
                 today,
             )
     return contact, follow_up
+
+
+def current_phase(plan: Mapping[str, Any], today: date) -> tuple[date, str] | None:
+    """(first day, rhythm) of the plan's tapering phase running ``today``, or None."""
+    running = None
+    for row in plan.get("phase_out") or []:
+        every = row.get("every")
+        try:
+            day = date.fromisoformat(str(row.get("from_date")))
+        except ValueError:
+            continue
+        if every in CONTACT_GAPS and day <= today and (running is None or day >= running[0]):
+            running = (day, str(every))
+    return running
+
+
+def phase_label(every: str, started: date, method: Method) -> str:
+    """ "Every second week – phasing out since 2 March": the phase as shown (translated)."""
+    from flask_babel import format_date
+
+    step = method.steps.get("plan")
+    question = next((q for q in step.questions() if q.key == "phase_out"), None) if step else None
+    sub = next((q for q in question.questions if q.key == "every"), None) if question else None
+    label = next((c.label for c in sub.choices if c.value == every), every) if sub else every
+    return gettext(
+        "%(rhythm)s – phasing out since %(day)s",
+        rhythm=gettext(label),
+        day=format_date(started, format="medium"),
+    )

@@ -118,6 +118,7 @@ def journal(case_id: int) -> str | Response:
 
 def _page(case: Case, form: ContactForm, sub_goals: dict[str, str], extract: ExtractForm) -> str:
     from service.journal.display import entry_rows
+    from service.outreach.operations import case_contacts
 
     return render_template(
         "journal/journal.html",
@@ -125,6 +126,7 @@ def _page(case: Case, form: ContactForm, sub_goals: dict[str, str], extract: Ext
         form=form,
         extract=extract,
         rows=entry_rows(operations.entries(case), sub_goals),
+        outreach=case_contacts(case),
         next_url=safe_next(request.values.get("next")),
     )
 

@@ -14,6 +14,7 @@ from service.models.document_pdf import DocumentPdf
 from service.models.document_signature import DocumentSignature
 from service.models.method_snapshot import MethodSnapshot
 from service.models.network_member import NetworkMember
+from service.models.outreach_contact import OutreachContact
 from service.models.password_token import PasswordToken
 from service.models.person import Person
 from service.models.recovery_code import RecoveryCode
@@ -39,6 +40,7 @@ __all__ = [
     "DocumentSignature",
     "MethodSnapshot",
     "NetworkMember",
+    "OutreachContact",
     "PasswordToken",
     "Person",
     "RecoveryCode",

@@ -37,6 +37,7 @@ class Person(Base):
             "(identity_number IS NULL) = (identity_index IS NULL)", name="identity_index_pair"
         ),
         sa.CheckConstraint("preferred_language IN ('sv', 'pl', 'en')", name="language"),
+        sa.CheckConstraint("sex IS NULL OR sex IN ('female', 'male', 'other')", name="sex"),
         sa.UniqueConstraint("unit_id", "identity_index", name="uq_persons_unit_identity"),
         # the person list (by name) and the name search of both lists (migration 0010)
         sa.Index("ix_persons_unit_sort_key", "unit_id", "sort_key", "id"),
@@ -67,6 +68,9 @@ class Person(Base):
     date_of_birth: Mapped[date | None] = mapped_column(
         EncryptedDate("persons.date_of_birth"), default=None
     )
+    #: female / male / other, as the person gives it; None when not given (the field is
+    #: optional: it serves the yearly report's counts only, e.g. "5 mężczyzn i 1 kobieta").
+    sex: Mapped[str | None] = mapped_column(sa.String(10), default=None)
     #: Language of the person's documents.
     preferred_language: Mapped[str] = mapped_column(sa.String(5), default="sv")
     #: Free-text contact details, encrypted at rest (service/crypto.py). Loaded (and decrypted)

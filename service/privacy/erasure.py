@@ -83,6 +83,7 @@ def anonymise_person(person: Person) -> None:
     person.identity_kind = None
     person.identity_number = None
     person.date_of_birth = None
+    person.sex = None
     person.address = ""
     person.phone = ""
     person.email = ""

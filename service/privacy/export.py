@@ -38,6 +38,7 @@ PERSON_FIELDS = (
     "identity_kind",
     "identity_number",
     "date_of_birth",
+    "sex",
     "preferred_language",
     "address",
     "phone",

@@ -43,13 +43,19 @@ def _year() -> int:
 @bp.route("/reports/year")
 def yearly() -> str:
     """The yearly report of the user's unit: shown, with XLSX and CSV downloads."""
-    from service.reports.yearly import report_rows, yearly_report
+    from service.reports.yearly import outreach_figures, report_rows, summary, yearly_report
 
     year = _year()
-    rows = report_rows(yearly_report(current_user.unit_id, year), year)
+    report = yearly_report(current_user.unit_id, year)
+    rows = report_rows(report, year, outreach_figures(current_user.unit_id, year))
     this_year = date.today().year
     return render_template(
-        "reports/yearly.html", year=year, rows=rows, years=range(this_year, this_year - 6, -1)
+        "reports/yearly.html",
+        year=year,
+        rows=rows,
+        summary=summary(report),
+        has_cases=bool(report),
+        years=range(this_year, this_year - 6, -1),
     )
 
 
@@ -58,10 +64,20 @@ def yearly_download(fmt: str) -> Response:
     """The yearly report as a spreadsheet (XLSX) or CSV; the file name carries unit id and year."""
     from service import audit
     from service.extensions import db
-    from service.reports.yearly import as_csv, as_xlsx, report_rows, yearly_report
+    from service.reports.yearly import (
+        as_csv,
+        as_xlsx,
+        outreach_figures,
+        report_rows,
+        yearly_report,
+    )
 
     year = _year()
-    rows = report_rows(yearly_report(current_user.unit_id, year), year)
+    rows = report_rows(
+        yearly_report(current_user.unit_id, year),
+        year,
+        outreach_figures(current_user.unit_id, year),
+    )
     if fmt == "xlsx":
         data = as_xlsx(rows, str(year))
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -199,6 +199,8 @@ def _goals(t: Texts) -> str:
 
 
 def plan(t: Texts) -> str:
+    from templates_docx.build.records import plan_changes  # records builds on this module
+
     """The individual plan; section order and names follow ``t`` (SOSFS 2014:5, art. 49 u.p.s.)."""
     return "".join(
         [
@@ -242,6 +244,7 @@ def plan(t: Texts) -> str:
                 ]
             ),
             para(t["follow_up_note"], color="595959", size=18),
+            plan_changes(t),
             _signatures(t, caseworker=True, head=True),
         ]
     )

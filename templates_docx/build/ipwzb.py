@@ -338,6 +338,8 @@ def _signatures(t: Texts) -> str:
 
 def ipwzb(t: Texts) -> str:
     """The whole IPWzB."""
+    from templates_docx.build.records import plan_changes  # records builds on bodies
+
     return "".join(
         [
             tag("{%p if approval.needed and not approval.by %}"),
@@ -353,6 +355,7 @@ def ipwzb(t: Texts) -> str:
             _help(t),
             _participation(t),
             _follow_up(t),
+            plan_changes(t),
             _signatures(t),
         ]
     )

@@ -26,6 +26,7 @@ def follow_up(t: Texts) -> str:
                 [
                     (t["name"], _v("person.full_name")),
                     (t["meeting_date"], _v("follow_up.meeting_date")),
+                    (t["participants"], _v("follow_up.participants")),
                     (t["contact_person"], _v("worker.name")),
                     (t["plan_ref"], _v("follow_up.plan_number")),
                     (t["next_meeting"], _v("follow_up.next_meeting")),
@@ -45,14 +46,48 @@ def follow_up(t: Texts) -> str:
                 "r in follow_up.progress",
                 size=18,
             ),
-            heading(t["h_ratings"]),
+            heading(t["h_actions"]),
+            tag("{%p if follow_up.actions %}"),
             loop_table(
-                [(t["area"], 3638), (t["rating_before"], 3000), (t["rating_now"], 3000)],
-                ["{{ a.label }}", _v("a.before"), _v("a.now")],
+                [
+                    (t["no"], 600),
+                    (t["action"], 3000),
+                    (t["who"], 1400),
+                    (t["by_when"], 1500),
+                    (t["action_status"], 1400),
+                    (t["comment"], 1738),
+                ],
+                [
+                    "{{ act.no }}",
+                    _v("act.what"),
+                    _v("act.who"),
+                    _v("act.by_when"),
+                    _v("act.status"),
+                    _v("act.comment"),
+                ],
+                "act in follow_up.actions",
+                size=18,
+            ),
+            tag("{%p else %}"),
+            para("—"),
+            tag("{%p endif %}"),
+            heading(t["h_ratings"]),
+            para(t["ratings_note"], color="595959", size=18, keep_next=True),
+            loop_table(
+                [
+                    (t["area"], 2638),
+                    (t["rating_before"], 2000),
+                    (t["rating_now"], 2000),
+                    (t["rating_worker"], 3000),
+                ],
+                ["{{ a.label }}", _v("a.before"), _v("a.now"), _v("a.worker")],
                 "a in follow_up.ratings",
                 first_column_fill=True,
                 size=18,
             ),
+            heading(t["h_observations"]),
+            facts([(t["engagement"], _v("follow_up.engagement"))]),
+            para(_v("follow_up.worker_observations")),
             heading(t["h_changes"]),
             para(_v("follow_up.plan_changes")),
             tag("{%p for x in follow_up.extras %}"),
@@ -82,6 +117,10 @@ def closing(t: Texts) -> str:
             ),
             heading(t["h_evaluation"]),
             para(_v("closing.final_evaluation")),
+            tag("{%p if closing.own_words %}"),
+            heading(t["h_own_words"]),
+            para("{{ closing.own_words }}", italic=True),
+            tag("{%p endif %}"),
             heading(t["h_goals_result"]),
             loop_table(
                 [(t["area"], 2000), (t["goal"], 4638), (t["reached"], 3000)],
@@ -107,5 +146,38 @@ def closing(t: Texts) -> str:
             tag("{%p endif %}"),
             spacer(),
             _signatures(t, caseworker=True),
+        ]
+    )
+
+
+def plan_changes(t: Texts) -> str:
+    """The plan's sub-goals lowered at follow-ups (what, when, why) and its tapering rhythm."""
+    return "".join(
+        [
+            tag("{%p if plan.lowered %}"),
+            heading(t["h_lowered"]),
+            para(t["lowered_note"], color="595959", size=18, keep_next=True),
+            loop_table(
+                [
+                    (t["no"], 600),
+                    (t["lowered_on"], 1500),
+                    (t["before"], 2400),
+                    (t["after"], 2400),
+                    (t["why"], 2738),
+                ],
+                [
+                    "{{ low.ref }}",
+                    _v("low.on"),
+                    _v("low.before"),
+                    _v("low.after"),
+                    _v("low.reason"),
+                ],
+                "low in plan.lowered",
+                size=18,
+            ),
+            tag("{%p endif %}"),
+            tag("{%p if plan.phase_out %}"),
+            facts([(t["phase_out"], _v("plan.phase_out"))]),
+            tag("{%p endif %}"),
         ]
     )

@@ -444,3 +444,10 @@ RECORDS[("pl", "en")] = {
     "reason": "Reason for ending",
     "rating_start": "At the analysis",
 }
+
+# The work between meetings: participants, the worker's assessment, agreed actions, lowered
+# sub-goals, the tapering rhythm and the person's own words (texts_follow_up.py).
+from templates_docx.build.texts_follow_up import FOLLOW_UP_WORDS  # noqa: E402
+
+for _key, _words in FOLLOW_UP_WORDS.items():
+    RECORDS[_key].update(_words)

@@ -20,6 +20,7 @@ from service.models import (
     ContactEntry,
     Document,
     NetworkMember,
+    OutreachContact,
     Person,
     Submission,
     Unit,
@@ -43,6 +44,8 @@ class UnitWorld:
     document_number: str = ""
     #: The case team's member (the worker, as contact person).
     member_id: int = 0
+    #: An anonymous outreach contact of the unit.
+    outreach_id: int = 0
 
 
 @dataclass
@@ -191,6 +194,18 @@ def _unit_world(name: str, tag: str) -> UnitWorld:
     db.session.add(member)
     db.session.flush()
     world.member_id = member.id
+    outreach = OutreachContact(
+        unit_id=unit.id,
+        occurred_at=datetime(2026, 11, 11, 21, 0, tzinfo=UTC),
+        place_kind="station",
+        place=f"Dworzec {tag}",
+        people=2,
+        note=f"Mening {tag}",
+        created_by_id=world.users["worker"],
+    )
+    db.session.add(outreach)
+    db.session.flush()
+    world.outreach_id = outreach.id
     return world
 
 

@@ -109,6 +109,14 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("journal.network_member", "GET"):             row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.network_member", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.network_remove", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    # Outreach contacts belong to a unit, not to a case: any staff reads them, a support worker
+    # records them and registers the person met; another unit's contact answers 404.
+    ("outreach.index", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
+    ("outreach.index", "POST"):                    row("register",   "ok ok",       "403 403",     "ok ok",       "login"),
+    ("outreach.contact", "GET"):                   row(None,         "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("outreach.register", "GET"):                  row("register",   "ok 404",      "403 403",     "ok 404",      "login"),
+    ("outreach.register", "POST"):                 row("register",   "ok 404",      "403 403",     "ok 404",      "login"),
+    ("outreach.link", "POST"):                     row("register",   "ok 404",      "403 403",     "ok 404",      "login"),
     ("week.referrals", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
     ("week.team", "GET"):                          row(None,         "403 403",     "403 403",     "ok ok",       "login"),
     ("week.my_week", "GET"):                       row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
@@ -223,6 +231,12 @@ MANAGER: dict[tuple[str, str], str] = {
     ("journal.network_member", "GET"): "403 404",
     ("journal.network_member", "POST"): "403 404",
     ("journal.network_remove", "POST"): "403 404",
+    ("outreach.index", "GET"): "ok ok",
+    ("outreach.index", "POST"): "403 403",
+    ("outreach.contact", "GET"): "ok 404",
+    ("outreach.register", "GET"): "403 403",
+    ("outreach.register", "POST"): "403 403",
+    ("outreach.link", "POST"): "403 403",
     ("week.referrals", "GET"): "ok ok",
     ("week.team", "GET"): "ok ok",
     ("week.my_week", "GET"): "ok ok",
@@ -296,6 +310,8 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = db.session.scalar(
                 sa.select(NetworkMember.id).where(NetworkMember.case_id == target.case_id)
             )
+        elif argument == "contact_id":  # the unit's anonymous outreach contact
+            values[argument] = target.outreach_id
         elif argument == "fmt":  # the yearly report's format
             values[argument] = "csv"
         elif argument == "token" and rule.endpoint == "week.calendar_feed":  # no one's link
