@@ -18,6 +18,7 @@ from forms.method_schema import (
     DOCUMENT_DUTIES,
     DOCUMENT_KEYS,
     DOCUMENTS,
+    FROM_ASSESSMENT,
     KEY,
     QUESTION_FIELDS,
     QUESTION_TYPES,
@@ -165,7 +166,12 @@ class _MethodParser:
         steps = self._steps(base_steps, data.get("steps") or {})
         if "agreement" in documents:
             asked = {q.key for q in steps["second_meeting"].questions()}
-            missing = [k for k in AGREEMENT_KEYS if k not in asked]
+            assessed = {q.key for q in steps["assessment"].questions()}
+            missing = [
+                k
+                for k in AGREEMENT_KEYS
+                if k not in asked and FROM_ASSESSMENT.get(k) not in assessed
+            ]
             if missing:
                 raise self.fail(
                     "steps.second_meeting", f"the agreement needs the question {missing[0]!r}"
@@ -258,7 +264,7 @@ class _MethodParser:
             inherited, extra = base.get(name) or {}, own.get(name) or {}
             for file, part, allowed in (
                 (self.base_file, inherited, STEP_FIELDS),
-                (self.file, extra, STEP_FIELDS | {"add_sections"}),
+                (self.file, extra, STEP_FIELDS | {"add_sections", "drop_questions"}),
             ):
                 if not isinstance(part, dict):
                     raise MethodError(file, f"steps.{name}", "must be a mapping")
@@ -292,7 +298,8 @@ class _MethodParser:
 
     def _step(self, name: str, inherited: dict[str, Any], extra: dict[str, Any]) -> StepSpec:
         where = f"steps.{name}"
-        merged = {**inherited, **{k: v for k, v in extra.items() if k != "add_sections"}}
+        own_only = ("add_sections", "drop_questions")
+        merged = {**inherited, **{k: v for k, v in extra.items() if k not in own_only}}
 
         def file_of(field_name: str) -> str:
             return self.file if field_name in extra else self.base_file
@@ -320,6 +327,7 @@ class _MethodParser:
             with self._written_in(file):
                 sections.append(self._section(place, section, keys))
             self.written_in.update({(name, q.key): file for q in sections[-1].questions})
+        sections = self._drop(where, sections, extra.get("drop_questions") or [])
         with self._written_in(file_of("title")):
             title = self._text(merged, "title", where)
         return StepSpec(
@@ -330,6 +338,31 @@ class _MethodParser:
             sets_status=status,
             repeatable=bool(merged.get("repeatable")),
         )
+
+    def _drop(self, where: str, sections: list[Section], drop: Any) -> list[Section]:
+        """The sections without the base file's questions the method leaves to another step
+        (``drop_questions``: only those another step asks instead, see FROM_ASSESSMENT)."""
+        if not isinstance(drop, list):
+            raise self.fail(f"{where}.drop_questions", "must be a list of question keys")
+        asked = {q.key for section in sections for q in section.questions}
+        for key in drop:
+            if key not in FROM_ASSESSMENT:
+                raise self.fail(
+                    f"{where}.drop_questions",
+                    f"{key!r} cannot be left out (only: {', '.join(FROM_ASSESSMENT)})",
+                )
+            if key not in asked:
+                raise self.fail(f"{where}.drop_questions", f"the step does not ask {key!r}")
+        kept = [
+            Section(
+                title=s.title,
+                questions=tuple(q for q in s.questions if q.key not in drop),
+                help=s.help,
+                per_area=s.per_area,
+            )
+            for s in sections
+        ]
+        return [s for s in kept if s.questions]
 
     @staticmethod
     def _list(file: str, where: str, data: dict[str, Any], name: str) -> list[Any]:

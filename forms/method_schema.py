@@ -47,6 +47,14 @@ QUESTION_TYPES = (
     "participants",
     "action_review",
 )
+#: The second meeting's questions on the situation that a method may leave to its assessment
+#: (``drop_questions``), with the assessment's question asked instead: part I of the kontrakt
+#: socjalny then prints the final assessment and is not typed a second time.
+FROM_ASSESSMENT = {
+    "situation_causes": "difficulty_causes",
+    "situation_possibilities": "possibilities",
+    "situation_limitations": "limitations",
+}
 #: Answers the agreement is made from; a method issuing agreements must ask for them.
 AGREEMENT_KEYS = (
     "meeting_date",

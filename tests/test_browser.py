@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
-from service.models import User
+from service.extensions import db
+from service.models import Case, User
 from tests.test_journey import docx_text
 
 pytestmark = pytest.mark.browser
@@ -24,7 +27,33 @@ def page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def _assess(app: Flask, url: str, worker: User) -> None:
+    """The final assessment of the case at ``url`` (its form is tested in the journey tests)."""
+    from service.demo.common import assessment_answers, finalise
+
+    found = re.search(r"/cases/(\d+)", url)
+    assert found is not None
+    with app.app_context():
+        case = db.session.get(Case, int(found.group(1)))
+        user = db.session.get(User, worker.id)
+        assert case is not None and user is not None
+        areas = ("housing", "work", "health", "finances", "family")
+        answers = assessment_answers(
+            date(2026, 11, 12),
+            "Zofia, Wojciech",
+            {area: ("Chce zmiany", "", 3) for area in areas},
+            "Córka",
+            difficulty_causes="Utrata pracy",
+            possibilities="Kwalifikacje krawcowej",
+            limitations="Długi",
+            homelessness_reasons="Eksmisja",
+        )
+        finalise(case, "assessment", answers, user)
+        db.session.commit()
+
+
 def test_person_to_agreement_in_chromium(
+    app: Flask,
     page: Page,
     live_server: str,
     make_unit: object,
@@ -87,9 +116,8 @@ def test_person_to_agreement_in_chromium(
     page.get_by_role("checkbox", name="SMS").check()
     page.locator("#meeting_rhythm").select_option("weekly")
     page.get_by_label("Cel współpracy").fill("Wyjście z bezdomności")
-    page.locator("#situation_causes").fill("Utrata pracy")
-    page.locator("#situation_possibilities").fill("Kwalifikacje krawcowej")
-    page.locator("#situation_limitations").fill("Długi")
+    # part I of the kontrakt (causes, possibilities, limitations) is the assessment's
+    expect(page.locator("#situation_causes")).to_have_count(0)
     page.get_by_label("Co 1", exact=True).fill("Złożyć wniosek o lokal socjalny")
     page.get_by_label("Kontrakt obowiązuje od").fill("2026-11-09")
     page.get_by_label("Kontrakt obowiązuje do").fill("2027-05-09")
@@ -98,6 +126,10 @@ def test_person_to_agreement_in_chromium(
     ).get_by_role("radio", name="Nie").check()
     page.screenshot(path=str(artifacts_dir / "second-meeting-pl.png"), full_page=True)
     page.get_by_role("button", name="Zatwierdź").click()
+    # the kontrakt waits for the assessment its part I is taken from
+    expect(page.get_by_text("Część I kontraktu socjalnego pochodzi z diagnozy")).to_be_visible()
+    _assess(app, page.url, worker)
+    page.reload()
 
     page.get_by_role("button", name="Kontrakt socjalny").click()
     expect(page.get_by_role("cell", name=re.compile(r"AGR-\d{4}-\d{6}"))).to_be_visible()
@@ -109,4 +141,5 @@ def test_person_to_agreement_in_chromium(
     text = docx_text(target.read_bytes())
     assert "KONTRAKT SOCJALNY" in text and "Zofia Wójcik-Łęcka" in text and "44051401458" in text
     assert "Złożyć wniosek o lokal socjalny" in text
+    assert "Przyczyny trudnej sytuacji życiowej\nUtrata pracy" in text  # from the assessment
     (artifacts_dir / "agreement-pl.docx").write_bytes(target.read_bytes())

@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from service.models import User
 from tests.conftest import PASSWORD, FormClient
-from tests.test_journey import START, open_case, register, second
+from tests.test_journey import START, ipwzb_assessment, open_case, register, second
 
 pytestmark = pytest.mark.browser
 REQUIRED = re.compile(r"\brequired\b")
@@ -85,6 +85,7 @@ def test_a_phone_wide_page_does_not_scroll_sideways(
     case_url = open_case(logged_in, person_url)
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     assert logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
+    assert logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment()).status_code == 302
     assert logged_in.post(f"{case_url}/agreement", form_url=case_url).status_code == 302
     context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
     context.set_default_timeout(8000)

@@ -11,7 +11,7 @@ from flask import Flask
 from service.cases.chart import NARROW, WIDE, ratings_chart
 from service.models import Role, User
 from tests.conftest import FormClient
-from tests.test_journey import START, open_case, register, second
+from tests.test_journey import START, ipwzb_assessment, open_case, register, second
 from tests.test_lifecycle import assessment
 
 NEXT = re.compile(r'<div class="next-action" id="next-action">(.*?)</div>', re.S)
@@ -43,6 +43,11 @@ def test_after_the_second_meeting_the_agreement_is_issued(
     case_url = open_case(logged_in, register(logged_in))
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     assert logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
+    # the kontrakt's part I is the assessment: its button says why it waits
+    page = logged_in.get(case_url).get_data(as_text=True)
+    assert re.search(r'disabled aria-describedby="agreement-blocker"', page)
+    assert "Part I of the kontrakt socjalny is taken from the assessment" in page
+    assert logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment()).status_code == 302
     box = next_action(logged_in.get(case_url).get_data(as_text=True))
     assert "Next step: issue “Agreement”" in box or "Next step: issue “Social contract" in box
     assert f'action="{case_url}/documents/agreement"' in box and "<button" in box
@@ -52,7 +57,7 @@ def test_after_the_second_meeting_the_agreement_is_issued(
     assert "Next step: issue “Consent to share information”" in next_action(page)
     assert logged_in.post(f"{case_url}/documents/consent", form_url=case_url).status_code == 302
     page = logged_in.get(case_url).get_data(as_text=True)
-    assert "Next step: Assessment" in next_action(page)
+    assert "Next step: Individual plan" in next_action(page), next_action(page)
     # The plan cannot be issued yet: its button is disabled and tied to the reason.
     assert re.search(r'disabled aria-describedby="plan-blocker"', page)
     assert 'id="plan-blocker"' in page

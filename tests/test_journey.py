@@ -120,11 +120,32 @@ def second(contact_id: int, **overrides: Any) -> dict[str, Any]:
     return data
 
 
+def ipwzb_assessment() -> dict[str, Any]:
+    """The IPWzB's assessment as the form posts it: the analysis part I of the kontrakt is
+    taken from (causes, possibilities, limitations) and a strength per life area."""
+    data: dict[str, Any] = {
+        "action": "finalise",
+        "meeting_date": "2026-11-12",
+        "values": "Córka",
+        "difficulty_causes": "Utrata pracy",
+        "possibilities": "Kwalifikacje krawcowej",
+        "limitations": "Długi",
+        "homelessness_reasons": "Eksmisja",
+    }
+    for area in ("housing", "work", "health", "finances", "family"):
+        data[f"areas-{area}-strengths"] = "Chce zmiany"
+        data[f"areas-{area}-rating"] = "3"
+    return data
+
+
 @pytest.fixture
 def agreed_case(logged_in: FormClient, worker: User) -> str:
+    """An IPWzB case whose kontrakt can be issued: the meetings and the assessment are final."""
     case_url = open_case(logged_in, register(logged_in))
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     response = logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id))
+    assert response.status_code == 302, response.get_data(as_text=True)
+    response = logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment())
     assert response.status_code == 302, response.get_data(as_text=True)
     return case_url
 
@@ -274,9 +295,11 @@ def test_refused_consent_needs_no_details_and_says_so(
         consent_valid_until="",
     )
     assert logged_in.post(f"{case_url}/steps/second_meeting", data).status_code == 302
+    assert logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment()).status_code == 302
     logged_in.post(f"{case_url}/agreement", form_url=case_url)
     with app.app_context():
         document = db.session.scalar(sa.select(Document))
+        assert document is not None
         assert document.context["consent"]["given"] is False
         assert "Hidden party" not in docx_text(document.content)
 

@@ -54,9 +54,6 @@ def closed_programme(wojciech: User, ewa: User, barbara: User, today: date) -> N
             agreed,
             wojciech,
             purpose="Podjęcie pracy i wynajęcie pokoju.",
-            situation_causes="Utrata pracy i mieszkania po rozwodzie.",
-            situation_possibilities="Prawo jazdy kat. C, doświadczenie w magazynie.",
-            situation_limitations="Uzależnienie od alkoholu w przeszłości.",
             actions=[
                 {"what": "Terapia w poradni uzależnień", "who": "person", "by_when": None},
                 {"what": "Szukanie ofert pracy", "who": "both", "by_when": None},
@@ -67,7 +64,6 @@ def closed_programme(wojciech: User, ewa: User, barbara: User, today: date) -> N
         ),
         wojciech,
     )
-    issue(case, ewa, agreed, "agreement")
     assessed = agreed + timedelta(days=7)
     finalise(
         case,
@@ -91,6 +87,8 @@ def closed_programme(wojciech: User, ewa: User, barbara: User, today: date) -> N
         ),
         wojciech,
     )
+    # part I of the kontrakt socjalny is the assessment: concluded once it is final
+    issue(case, ewa, assessed, "agreement")
     goals = [
         {
             "area": "work",

@@ -71,9 +71,6 @@ def sopot(staff: list[User], today: date) -> None:
             started + timedelta(days=7),
             wojciech,
             purpose="Trwałe opuszczenie schroniska i podjęcie zatrudnienia.",
-            situation_causes="Utrata pracy, zadłużenie czynszowe, brak oparcia w rodzinie.",
-            situation_possibilities="Kwalifikacje krawcowej, chęć podjęcia pracy, prawo do lokalu socjalnego.",
-            situation_limitations="Długi okres bezdomności, uzależnienie od alkoholu w przeszłości.",
             actions=[
                 {
                     "what": "Złożenie wniosku o lokal socjalny",
@@ -109,9 +106,6 @@ def sopot(staff: list[User], today: date) -> None:
         ),
         wojciech,
     )
-    # the pracownik socjalny concludes the kontrakt socjalny (art. 108 u.p.s.)
-    agreement, _consent = issue(case, ewa, started + timedelta(days=7), "agreement", "consent")
-    file(agreement, ewa)  # the social worker files the kontrakt socjalny in the case file
     _zofia_programme(case, wojciech, ewa, barbara, started)
     from service.demo.journal import journal, network
 
@@ -195,6 +189,10 @@ def _zofia_programme(case: Case, wojciech: User, ewa: User, barbara: User, start
         ),
         wojciech,
     )
+    # the pracownik socjalny concludes the kontrakt socjalny (art. 108 u.p.s.) once the
+    # assessment its part I is taken from is final
+    agreement, _consent = issue(case, ewa, assessed, "agreement", "consent")
+    file(agreement, ewa)  # the social worker files the kontrakt socjalny in the case file
     goals = [
         {
             "area": "housing",
@@ -242,7 +240,42 @@ def _zofia_programme(case: Case, wojciech: User, ewa: User, barbara: User, start
             "Pani Zofia sama wybrała cele i kolejność działań.",
             "Co dwa tygodnie",
             other_participants="Ewa Żak (pracownik socjalny), psycholog MOPS",
-            meeting_dates="Co drugi wtorek o godz. 10:00 w schronisku.",
+            follow_up_rhythm="co drugi wtorek o godz. 10:00 w schronisku",
+            help_measures=[
+                {
+                    "measure": "shelter",
+                    "details": "Miejsce w schronisku przy ul. Przykładowej 3",
+                    "responsible": "MOPS Sopot",
+                    "from_date": iso(planned),
+                    "to_date": iso(planned + timedelta(days=180)),
+                },
+                {
+                    "measure": "health_insurance",
+                    "details": "Zgłoszenie do ubezpieczenia na czas programu",
+                    "responsible": "MOPS Sopot",
+                    "from_date": iso(planned),
+                    "to_date": None,
+                },
+                {
+                    "measure": "employment",
+                    "details": "Oferty pracy i szkolenie krawieckie",
+                    "responsible": "Powiatowy Urząd Pracy w Sopocie",
+                    "from_date": iso(planned + timedelta(days=7)),
+                    "to_date": None,
+                },
+                {
+                    "measure": "addiction_treatment",
+                    "details": "Grupa wsparcia dla osób w abstynencji",
+                    "responsible": "Poradnia Terapii Uzależnień w Sopocie",
+                    "from_date": iso(planned),
+                    "to_date": None,
+                },
+            ],
+            meetings=[
+                {"date": iso(planned + timedelta(days=14)), "stage": "Wniosek o lokal socjalny"},
+                {"date": iso(planned + timedelta(days=28)), "stage": "Oferty pracy z PUP"},
+                {"date": iso(planned + timedelta(days=42)), "stage": "Kaucja za pokój"},
+            ],
         ),
         wojciech,
     )

@@ -17,6 +17,7 @@ from service.cases.participants import participant_names
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
 from service.documents.implementation import implementation_part
+from service.documents.ipwzb import ipwzb_part
 from service.documents.kontrakt import kontrakt_part
 from service.documents.my_plan import my_plan_part
 from service.documents.plan_context import (
@@ -117,6 +118,14 @@ def build_context(
             )
             context["plan"].update(implementation_part(case, answers(case, "plan"), language))
             context["assessment"] = assessment_part(answers(case, "assessment"), method, language)
+            if template_name("plan", method, language).startswith("plan_ipwzb_"):
+                context["ipwzb"] = ipwzb_part(
+                    answers(case, "plan"),
+                    answers(case, "assessment"),
+                    context["assessment"],
+                    method,
+                    language,
+                )
         elif doc_type == "follow_up":
             current = answers(case, "follow_up")
             previous = _previous_follow_up(case) or answers(case, "assessment")

@@ -46,7 +46,20 @@ def _agreement_condition(case: Case) -> object | None:
         return _l("The consent question of the second meeting has not been answered.")
     if second.get("accepts_place") != "yes":
         return _l("The person has not accepted the place.")
+    if not _second_meeting_asks_the_situation(case) and not _answers(case, "assessment"):
+        return _l(
+            "Part I of the kontrakt socjalny is taken from the assessment: finalise the "
+            "assessment first."
+        )
     return None
+
+
+def _second_meeting_asks_the_situation(case: Case) -> bool:
+    """False when the method leaves the situation (part I) to the assessment (ipwzb.yaml)."""
+    from service.cases.journey import method_of
+
+    spec = method_of(case, "second_meeting").steps.get("second_meeting")
+    return spec is None or any(q.key == "situation_causes" for q in spec.questions())
 
 
 def _consent_condition(case: Case) -> object | None:

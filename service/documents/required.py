@@ -37,6 +37,8 @@ NEEDS: dict[str, dict[str, tuple[str, ...]]] = {
             "period_from",
             "period_to",
         ),
+        # part I when the method takes it from the assessment (ipwzb.yaml)
+        "assessment": ("difficulty_causes", "possibilities", "limitations"),
     },
     "consent": {
         "second_meeting": (

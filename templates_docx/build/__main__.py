@@ -6,10 +6,11 @@ language: ``<form>_<language>.docx``, e.g. ``plan_ipwzb_sv`` is the IPWzB in Swe
 
 from __future__ import annotations
 
-from templates_docx.build import bodies, kit, kontrakt, my_plan, plan_se, records
+from templates_docx.build import bodies, ipwzb, kit, kontrakt, my_plan, plan_se, records
 from templates_docx.build.docx_io import patch_agreement, translate_agreement, write_template
 from templates_docx.build.texts import COMMON, CONSENT, page_texts
 from templates_docx.build.texts_agreement import SE_PL
+from templates_docx.build.texts_ipwzb import IPWZB
 from templates_docx.build.texts_kontrakt import KONTRAKT
 from templates_docx.build.texts_plan import PLAN, RECORDS
 from templates_docx.build.texts_plan_se import SE_PLAN
@@ -27,6 +28,7 @@ def _words(country: str, form: str, lang: str) -> dict[str, str]:
         **RECORDS[country, lang],
         **PLAN[form, lang],
         **(SE_PLAN[lang] if form == "se" else {}),
+        **(IPWZB[lang] if form == "ipwzb" else {}),
     }
 
 
@@ -63,8 +65,12 @@ def main() -> None:
         for form, country in PLAN_FORMS.items():
             words = {**COMMON[country, lang], **RECORDS[country, lang], **PLAN[form, lang]}
             name = f"plan_{form}"
-            # the genomförandeplan of SOSFS 2014:5 has a body of its own (plan_se.py)
-            body = plan_se.plan({**words, **SE_PLAN[lang]}) if form == "se" else bodies.plan(words)
+            if form == "se":  # the genomförandeplan of SOSFS 2014:5 has a body of its own
+                body = plan_se.plan({**words, **SE_PLAN[lang]})
+            elif form == "ipwzb":  # art. 49 u.p.s.: a body of its own
+                body = ipwzb.ipwzb({**words, **IPWZB[lang]})
+            else:
+                body = bodies.plan(words)
             write_template(f"{name}_{lang}", body, page_texts(name, lang), lang)
         my_plan.write(lang)
     print("templates written")

@@ -10,6 +10,7 @@ from typing import Any
 from flask_babel import force_locale
 
 from forms.method_registry import get_method
+from service.documents.ipwzb import ipwzb_part
 from service.documents.plan_context import (
     assessment_part,
     closing_part,
@@ -52,6 +53,28 @@ PLAN: dict[str, Any] = {
     "follow_up_how": "Samtal med skattning per område",
     "meeting_dates": "4.12, 18.12.2026",
     "head_of_centre": "Anna Kierownik",
+    "help_measures": [
+        {
+            "measure": "shelter",
+            "details": "Miejsce w schronisku przy ul. Przykładowej",
+            "responsible": "MOPS Sopot",
+            "from_date": "2026-11-20",
+            "to_date": "2027-05-20",
+        },
+        {
+            "measure": "addiction_treatment",
+            "details": "Terapia w poradni leczenia uzależnień",
+            "responsible": "Poradnia Terapii Uzależnień",
+            "from_date": "2026-12-01",
+            "to_date": None,
+        },
+        {"measure": "", "details": "", "responsible": "", "from_date": None, "to_date": None},
+    ],
+    "meetings": [
+        {"date": "2026-12-18", "stage": "Wniosek o lokal socjalny"},
+        {"date": "2026-12-04", "stage": "Rejestracja w urzędzie pracy"},
+        {"date": None, "stage": ""},
+    ],
 }
 
 ASSESSMENT: dict[str, Any] = {
@@ -161,6 +184,10 @@ def sample_context(
             context["plan"] = plan_part(PLAN, method, language)
             context["plan"].update(IMPLEMENTATION)  # what the genomförandeplan adds
             context["assessment"] = assessment_part(ASSESSMENT, method, language)
+            if method_key == "ipwzb":
+                context["ipwzb"] = ipwzb_part(
+                    PLAN, ASSESSMENT, context["assessment"], method, language
+                )
         elif doc_type == "follow_up":
             context["follow_up"] = follow_up_part(
                 FOLLOW_UP, ASSESSMENT, method, language, "PLN-2026-000007"

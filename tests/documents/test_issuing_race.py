@@ -58,7 +58,7 @@ def numbers(app: Flask) -> list[tuple[int, str, int]]:
 
 def test_two_cases_issued_at_once_get_different_numbers(app: Flask, make_case: Any) -> None:
     """Numbers are counted across units: two units issuing at once still get two numbers."""
-    steps = ("start_meeting", "second_meeting")
+    steps = ("start_meeting", "second_meeting", "assessment")
     for n in range(ROUNDS):  # the first round also races on the year's first number
         first = make_case(steps=steps, email=f"a{n}@example.org")
         second = make_case(steps=steps, email=f"b{n}@example.org")
@@ -79,7 +79,7 @@ def test_two_cases_issued_at_once_get_different_numbers(app: Flask, make_case: A
 def test_the_same_document_issued_twice_at_once_is_a_conflict_not_an_error(
     app: Flask, make_case: Any
 ) -> None:
-    world = make_case(steps=("start_meeting", "second_meeting"))
+    world = make_case(steps=("start_meeting", "second_meeting", "assessment"))
     clients = [logged_in_client(app, world.worker.email) for _ in range(2)]
     url, page = f"/cases/{world.case_id}/agreement", f"/cases/{world.case_id}"
     at_once([(clients[0], url, page)])

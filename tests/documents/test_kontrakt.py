@@ -139,13 +139,18 @@ def test_part_one_comes_from_the_assessment_and_the_plans_goals(
     assert "Cele szczegółowe\n1. Delmål 1.1: ringa hyresvärden" in text
 
 
-def test_part_one_before_the_assessment_takes_the_second_meeting(
-    app: Flask, make_case: Any
-) -> None:
+def test_part_one_before_the_assessment_waits_for_it(app: Flask, make_case: Any) -> None:
+    """Part I is the assessment's: the kontrakt is not issued with it empty before that."""
+    from service.documents.document_types import DOCUMENT_TYPES
+
     world = make_case(steps=("start_meeting", "second_meeting"))
-    text = _kontrakt(app, world)
-    assert "Utrata pracy" in text and "Na podstawie diagnozy" not in text
-    assert "Cel główny\nWyjście z bezdomności" in text
+    with app.test_request_context(headers={"Accept-Language": "pl"}):
+        case = db.session.get(Case, world.case_id)
+        assert case is not None
+        reason = str(DOCUMENT_TYPES["agreement"].blocker(case))
+    assert (
+        reason == "Część I kontraktu socjalnego pochodzi z diagnozy: najpierw zatwierdź diagnozę."
+    )
 
 
 def test_amendments_print_dated_with_a_line_for_the_parties(

@@ -32,12 +32,13 @@ def test_a_kontrakt_socjalny_without_part_one_names_what_to_complete(
     client: FormClient, make_case: Any, app: Flask
 ) -> None:
     """Answers finalised before part I was required: the case page says what is missing and
-    issuing is refused with the same words, in Polish; nothing with "—" is issued."""
-    world = make_case(steps=("start_meeting", "second_meeting"), language="pl")
+    issuing is refused with the same words, in Polish; nothing with "—" is issued. Part I is
+    the assessment's (the second meeting no longer asks for it)."""
+    world = make_case(steps=("start_meeting", "second_meeting", "assessment"), language="pl")
     with app.app_context():
-        final = db.session.scalar(sa.select(Submission).where(Submission.step == "second_meeting"))
+        final = db.session.scalar(sa.select(Submission).where(Submission.step == "assessment"))
         assert final is not None
-        final.answers = {**final.answers, "situation_causes": "", "situation_limitations": ""}
+        final.answers = {**final.answers, "difficulty_causes": "", "limitations": ""}
         db.session.commit()
     client.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
     assert client.login(world.worker.email).status_code == 302
@@ -46,7 +47,7 @@ def test_a_kontrakt_socjalny_without_part_one_names_what_to_complete(
     blocker = re.search(r'id="agreement-blocker"> – ([^<]*)</span>', page)
     assert blocker, page
     assert "„Przyczyny trudnej sytuacji życiowej”" in blocker.group(1), blocker.group(1)
-    assert "„Drugie spotkanie i kontrakt socjalny”" in blocker.group(1)
+    assert "„Diagnoza”" in blocker.group(1)
     assert "Complete" not in blocker.group(1)
     response = client.post(f"{case_url}/documents/agreement", {}, form_url=case_url)
     assert response.status_code == 302
@@ -55,12 +56,12 @@ def test_a_kontrakt_socjalny_without_part_one_names_what_to_complete(
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
         # once the step is completed, the kontrakt is issued
-        final = db.session.scalar(sa.select(Submission).where(Submission.step == "second_meeting"))
+        final = db.session.scalar(sa.select(Submission).where(Submission.step == "assessment"))
         assert final is not None
         final.answers = {
             **final.answers,
-            "situation_causes": "Utrata pracy",
-            "situation_limitations": "Długi",
+            "difficulty_causes": "Utrata pracy",
+            "limitations": "Długi",
         }
         db.session.commit()
     client.post(f"{case_url}/documents/agreement", {}, form_url=case_url)

@@ -11,6 +11,7 @@ from flask import Flask
 from service.documents.labels import label_list
 from tests.conftest import FormClient
 
+from .answers import ASSESSMENT
 from .conftest import add_answers, second_meeting
 from .helpers import docx_text
 from .test_issuing import documents, issue
@@ -38,6 +39,8 @@ def test_chosen_ways_of_keeping_in_touch_are_a_list_in_lower_case(
     second = second_meeting(world.worker.id) | {"contact_channels": ["sms", "phone", "home_visit"]}
     with app.app_context():
         add_answers(world.case_id, world.worker.id, "second_meeting", second)
+        # the kontrakt's part I is the final assessment
+        add_answers(world.case_id, world.worker.id, "assessment", ASSESSMENT)
     assert client.login(world.worker.email).status_code == 302
     assert issue(client, world.case_id, "agreement").status_code == 302
     assert CHANNELS[language] in docx_text(documents(app)[0].content)
