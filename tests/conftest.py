@@ -138,6 +138,12 @@ class FormClient:
     def login(self, email: str, password: str = PASSWORD) -> TestResponse:
         return self.post("/login", {"email": email, "password": password})
 
+    def switch_to(self, email: str) -> TestResponse:
+        """Sign out whoever is signed in, then sign in as ``email``."""
+        if self.client.get("/login").status_code == 302:  # the login page sends staff home
+            self.post("/logout", {}, form_url="/")
+        return self.login(email)
+
 
 def hidden_inputs(html: str) -> dict[str, str]:
     """The hidden inputs of a page (a browser sends them back with the form)."""
@@ -224,6 +230,17 @@ def make_user(app: Flask, make_unit: Any) -> Any:
 @pytest.fixture
 def worker(make_user: Any) -> User:
     return make_user()
+
+
+@pytest.fixture
+def social_worker(worker: User, make_user: Any, app: Flask) -> User:
+    """The worker's unit's pracownik socjalny (a caseworker), who concludes the kontrakt
+    socjalny of the Polish methods (their ``roles:``)."""
+    with app.app_context():
+        unit = db.session.get(Unit, worker.unit_id)
+    return make_user(  # type: ignore[no-any-return]
+        email="ewa@example.org", unit=unit, role=Role.CASEWORKER, full_name="Ewa Żak"
+    )
 
 
 @pytest.fixture

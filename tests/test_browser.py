@@ -12,7 +12,7 @@ from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
 from service.extensions import db
-from service.models import Case, User
+from service.models import Case, Role, User
 from tests.test_journey import docx_text
 
 pytestmark = pytest.mark.browser
@@ -52,8 +52,25 @@ def _assess(app: Flask, url: str, worker: User) -> None:
         db.session.commit()
 
 
+def _conclude_as(browser: Browser, base: str, case_url: str, email: str) -> None:
+    """The pracownik socjalny, in her own browser, presses the kontrakt's issue button."""
+    context = browser.new_context(locale="pl-PL")
+    try:
+        hers = context.new_page()
+        hers.goto(f"{base}/login")
+        hers.get_by_label("E-mail").fill(email)
+        hers.get_by_label("Hasło").fill("correct horse battery")
+        hers.get_by_role("button", name="Zaloguj się").click()
+        hers.goto(case_url)
+        hers.get_by_role("button", name="Kontrakt socjalny").click()
+        expect(hers.get_by_role("cell", name=re.compile(r"AGR-\d{4}-\d{6}"))).to_be_visible()
+    finally:
+        context.close()
+
+
 def test_person_to_agreement_in_chromium(
     app: Flask,
+    browser: Browser,
     page: Page,
     live_server: str,
     make_unit: object,
@@ -72,6 +89,9 @@ def test_person_to_agreement_in_chromium(
         unit=unit,  # type: ignore[operator]
         full_name="Wojciech Bodusz",
     )
+    social: User = make_user(  # type: ignore[operator]
+        email="ewa@example.org", unit=unit, role=Role.CASEWORKER, full_name="Ewa Żak"
+    )
     page.goto(f"{live_server}/login")
     page.get_by_label("E-mail").fill(worker.email)
     page.get_by_label("Hasło").fill("correct horse battery")
@@ -79,15 +99,15 @@ def test_person_to_agreement_in_chromium(
     expect(page.get_by_role("heading", name="Sprawy")).to_be_visible()
 
     page.get_by_role("link", name="Zarejestruj osobę").first.click()
-    page.get_by_label("Imię").fill("Zofia")
-    page.get_by_label("Nazwisko").fill("Wójcik-Łęcka")
+    page.get_by_label("Imię", exact=True).fill("Zofia")
+    page.get_by_label("Nazwisko", exact=True).fill("Wójcik-Łęcka")
     page.get_by_label("Rodzaj numeru identyfikacyjnego").select_option("pl")
     page.get_by_label("Numer identyfikacyjny").fill("44051401459")  # wrong checksum first
     page.get_by_role("button", name="Zarejestruj").click()
     expect(page.locator("#identity_number-error")).to_have_text(
         "To nie jest prawidłowy numer PESEL."
     )
-    expect(page.get_by_label("Nazwisko")).to_have_value("Wójcik-Łęcka")  # kept
+    expect(page.get_by_label("Nazwisko", exact=True)).to_have_value("Wójcik-Łęcka")  # kept
     page.screenshot(path=str(artifacts_dir / "person-error-pl.png"), full_page=True)
     page.get_by_label("Numer identyfikacyjny").fill("44051401458")
     page.get_by_role("button", name="Zarejestruj").click()
@@ -131,7 +151,13 @@ def test_person_to_agreement_in_chromium(
     _assess(app, page.url, worker)
     page.reload()
 
-    page.get_by_role("button", name="Kontrakt socjalny").click()
+    # the asystent prepared the kontrakt; the pracownik socjalny concludes it (ipwzb.yaml roles)
+    expect(page.locator("#agreement-who")).to_have_text(
+        "Kontrakt socjalny zawiera pracownik socjalny."
+    )
+    expect(page.locator('button[aria-describedby="agreement-who"]')).to_be_disabled()
+    _conclude_as(browser, live_server, page.url, social.email)
+    page.reload()
     expect(page.get_by_role("cell", name=re.compile(r"AGR-\d{4}-\d{6}"))).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "case-pl.png"), full_page=True)
     with page.expect_download() as download_info:

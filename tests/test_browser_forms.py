@@ -11,7 +11,14 @@ from playwright.sync_api import Browser, Page, expect
 
 from service.models import User
 from tests.conftest import PASSWORD, FormClient
-from tests.test_journey import START, ipwzb_assessment, open_case, register, second
+from tests.test_journey import (
+    START,
+    ipwzb_assessment,
+    issue_kontrakt,
+    open_case,
+    register,
+    second,
+)
 
 pytestmark = pytest.mark.browser
 REQUIRED = re.compile(r"\brequired\b")
@@ -77,7 +84,7 @@ def test_focus_lands_on_the_error_summary_and_its_links_lead_to_the_fields(
 
 
 def test_a_phone_wide_page_does_not_scroll_sideways(
-    browser: Browser, live_server: str, logged_in: FormClient, worker: User
+    browser: Browser, live_server: str, logged_in: FormClient, worker: User, social_worker: User
 ) -> None:
     """At 390 px the person page, the case page with its documents table and the step page's
     sub-goal table stay within the screen: a wide table stacks its rows."""
@@ -86,7 +93,7 @@ def test_a_phone_wide_page_does_not_scroll_sideways(
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     assert logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
     assert logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment()).status_code == 302
-    assert logged_in.post(f"{case_url}/agreement", form_url=case_url).status_code == 302
+    assert issue_kontrakt(logged_in, case_url, social_worker, worker).status_code == 302
     context = browser.new_context(locale="en-GB", viewport={"width": 390, "height": 844})
     context.set_default_timeout(8000)
     page = context.new_page()

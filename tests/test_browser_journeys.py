@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from service.models import Role
+
 pytestmark = pytest.mark.browser
 
 
@@ -192,6 +194,9 @@ def test_an_ipwzb_case_in_polish(
 ) -> None:
     unit = make_unit(name="MOPS Sopot", methods=["ipwzb"], default_locale="pl")
     worker = make_user(email="wojciech@example.org", unit=unit, full_name="Wojciech Bodusz")
+    social = make_user(
+        email="ewa@example.org", unit=unit, role=Role.CASEWORKER, full_name="Ewa Żak"
+    )
     page = page_for("pl-PL")
     start_case(
         page,
@@ -222,7 +227,20 @@ def test_an_ipwzb_case_in_polish(
     )
     finalise(page)
     expect(page.locator(".status")).to_contain_text("Diagnoza")
-    # the kontrakt once the assessment its part I is taken from is final
-    page.locator('button[value="issue:agreement"], form[action$="/agreement"] button').first.click()
+    # the kontrakt once the assessment its part I is taken from is final: the asystent sees
+    # why its button is disabled, the pracownik socjalny concludes it
+    expect(page.locator("#agreement-who")).to_have_text(
+        "Kontrakt socjalny zawiera pracownik socjalny."
+    )
+    expect(page.locator('button[aria-describedby="agreement-who"]')).to_be_disabled()
+    case_url = page.url
+    hers = page_for("pl-PL")
+    hers.goto(f"{live_server}/login")
+    fill(hers, {"email": social.email, "password": "correct horse battery"})
+    hers.locator('button[type="submit"]').click()
+    hers.goto(case_url)
+    hers.locator('form[action$="/agreement"] button').first.click()
+    expect(hers.get_by_role("cell", name="AGR-", exact=False).first).to_be_visible()
+    page.reload()
     expect(page.get_by_role("cell", name="AGR-", exact=False).first).to_be_visible()
     page.screenshot(path=str(artifacts_dir / "ipwzb-case-pl.png"), full_page=True)

@@ -11,7 +11,7 @@ from flask import Flask
 from service.cases.chart import NARROW, WIDE, ratings_chart
 from service.models import Role, User
 from tests.conftest import FormClient
-from tests.test_journey import START, ipwzb_assessment, open_case, register, second
+from tests.test_journey import START, ipwzb_assessment, issue_kontrakt, open_case, register, second
 from tests.test_lifecycle import assessment
 
 NEXT = re.compile(r'<div class="next-action" id="next-action">(.*?)</div>', re.S)
@@ -38,21 +38,22 @@ def test_a_new_case_leads_to_the_start_meeting(logged_in: FormClient) -> None:
 
 
 def test_after_the_second_meeting_the_agreement_is_issued(
-    logged_in: FormClient, worker: User
+    logged_in: FormClient, worker: User, social_worker: User
 ) -> None:
     case_url = open_case(logged_in, register(logged_in))
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     assert logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
     # the kontrakt's part I is the assessment: its button says why it waits
     page = logged_in.get(case_url).get_data(as_text=True)
-    assert re.search(r'disabled aria-describedby="agreement-blocker"', page)
+    assert re.search(r'disabled aria-describedby="agreement-blocker agreement-who"', page)
     assert "Part I of the kontrakt socjalny is taken from the assessment" in page
     assert logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment()).status_code == 302
+    # the asystent sees the next step, disabled: the pracownik socjalny concludes the kontrakt
     box = next_action(logged_in.get(case_url).get_data(as_text=True))
-    assert "Next step: issue “Agreement”" in box or "Next step: issue “Social contract" in box
-    assert f'action="{case_url}/documents/agreement"' in box and "<button" in box
-    response = logged_in.post(f"{case_url}/documents/agreement", form_url=case_url)
-    assert response.status_code == 302
+    assert "Next step: issue “Agreement”" in box
+    assert "The pracownik socjalny concludes the kontrakt socjalny." in box
+    assert 'aria-disabled="true"' in box and f'action="{case_url}/documents/agreement"' not in box
+    assert issue_kontrakt(logged_in, case_url, social_worker, worker).status_code == 302
     page = logged_in.get(case_url).get_data(as_text=True)
     assert "Next step: issue “Consent to share information”" in next_action(page)
     assert logged_in.post(f"{case_url}/documents/consent", form_url=case_url).status_code == 302

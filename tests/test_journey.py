@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from docx import Document as WordDocument
 from docx.oxml.ns import qn
 from flask import Flask
+from werkzeug.test import TestResponse
 
 from service.extensions import db
 from service.models import AuditEvent, Case, Document, StepDraft, Submission, User
@@ -138,6 +139,19 @@ def ipwzb_assessment() -> dict[str, Any]:
     return data
 
 
+def issue_kontrakt(
+    client: FormClient, case_url: str, social_worker: User, worker: User
+) -> TestResponse:
+    """The worker puts the pracownik socjalny on the case team; she presses the kontrakt's
+    issue button; the worker signs in again."""
+    team = {"user_id": str(social_worker.id), "team_role": "social_worker"}
+    assert client.post(f"{case_url}/team", team).status_code == 302
+    assert client.switch_to(social_worker.email).status_code == 302
+    response = client.post(f"{case_url}/agreement", form_url=case_url)
+    assert client.switch_to(worker.email).status_code == 302
+    return response
+
+
 @pytest.fixture
 def agreed_case(logged_in: FormClient, worker: User) -> str:
     """An IPWzB case whose kontrakt can be issued: the meetings and the assessment are final."""
@@ -151,9 +165,9 @@ def agreed_case(logged_in: FormClient, worker: User) -> str:
 
 
 def test_full_path_issues_a_polish_agreement(
-    logged_in: FormClient, agreed_case: str, app: Flask, worker: User
+    logged_in: FormClient, agreed_case: str, app: Flask, worker: User, social_worker: User
 ) -> None:
-    response = logged_in.post(f"{agreed_case}/agreement", form_url=agreed_case)
+    response = issue_kontrakt(logged_in, agreed_case, social_worker, worker)
     assert response.status_code == 302
     page = logged_in.get(agreed_case).get_data(as_text=True)
     number = re.search(r"AGR-\d{4}-\d{6}", page)
@@ -192,14 +206,14 @@ def test_full_path_issues_a_polish_agreement(
 
 
 def test_second_download_is_the_same_bytes_and_reissue_makes_version_2(
-    logged_in: FormClient, agreed_case: str, app: Flask
+    logged_in: FormClient, agreed_case: str, app: Flask, worker: User, social_worker: User
 ) -> None:
-    logged_in.post(f"{agreed_case}/agreement", form_url=agreed_case)
+    issue_kontrakt(logged_in, agreed_case, social_worker, worker)
     page = logged_in.get(agreed_case).get_data(as_text=True)
     first_link = re.search(r'href="(/documents/\d+/download)"', page).group(1)
     first = logged_in.get(first_link).data
     assert logged_in.get(first_link).data == first
-    logged_in.post(f"{agreed_case}/agreement", form_url=agreed_case)
+    issue_kontrakt(logged_in, agreed_case, social_worker, worker)
     with app.app_context():
         documents = db.session.scalars(sa.select(Document).order_by(Document.version)).all()
         assert [d.version for d in documents] == [1, 2]
@@ -279,7 +293,7 @@ def test_second_meeting_errors_keep_every_answer(
 
 
 def test_refused_consent_needs_no_details_and_says_so(
-    logged_in: FormClient, worker: User, app: Flask
+    logged_in: FormClient, worker: User, app: Flask, social_worker: User
 ) -> None:
     case_url = open_case(logged_in, register(logged_in))
     logged_in.post(f"{case_url}/steps/start_meeting", START)
@@ -296,7 +310,7 @@ def test_refused_consent_needs_no_details_and_says_so(
     )
     assert logged_in.post(f"{case_url}/steps/second_meeting", data).status_code == 302
     assert logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment()).status_code == 302
-    logged_in.post(f"{case_url}/agreement", form_url=case_url)
+    assert issue_kontrakt(logged_in, case_url, social_worker, worker).status_code == 302
     with app.app_context():
         document = db.session.scalar(sa.select(Document))
         assert document is not None
@@ -350,8 +364,10 @@ def test_another_units_case_and_document_answer_404(
     make_user: Any,
     make_unit: Any,
     app: Flask,
+    worker: User,
+    social_worker: User,
 ) -> None:
-    logged_in.post(f"{agreed_case}/agreement", form_url=agreed_case)
+    assert issue_kontrakt(logged_in, agreed_case, social_worker, worker).status_code == 302
     with app.app_context():
         case = db.session.scalar(sa.select(Case))
         document = db.session.scalar(sa.select(Document))

@@ -10,7 +10,15 @@ from flask import Flask
 from service.extensions import db
 from service.models import AuditEvent, Document, Person, Role, User
 from tests.conftest import FormClient
-from tests.test_journey import START, docx_text, ipwzb_assessment, open_case, register, second
+from tests.test_journey import (
+    START,
+    docx_text,
+    ipwzb_assessment,
+    issue_kontrakt,
+    open_case,
+    register,
+    second,
+)
 
 FORM = {
     "first_name": "Zofia",
@@ -45,14 +53,14 @@ def test_the_person_page_links_to_editing_and_the_form_shows_the_details(
 
 
 def test_editing_changes_the_details_audits_ids_only_and_keeps_issued_documents(
-    logged_in: FormClient, worker: User, app: Flask
+    logged_in: FormClient, worker: User, app: Flask, social_worker: User
 ) -> None:
     person_url = register(logged_in)
     case_url = open_case(logged_in, person_url)
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     assert logged_in.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
     assert logged_in.post(f"{case_url}/steps/assessment", ipwzb_assessment()).status_code == 302
-    assert logged_in.post(f"{case_url}/agreement", form_url=case_url).status_code == 302
+    assert issue_kontrakt(logged_in, case_url, social_worker, worker).status_code == 302
     with app.app_context():
         issued = db.session.scalar(sa.select(Document))
         before = (issued.content, issued.sha256, dict(issued.context))

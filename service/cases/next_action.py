@@ -43,6 +43,7 @@ def next_action(
     *,
     can_edit: bool,
     can_issue: bool,
+    not_yours: dict[str, str] | None = None,
 ) -> NextAction | None:
     """The next action of ``case``, or None when there is nothing left (a closed case)."""
     if case.status == CaseStatus.CLOSED.value:
@@ -54,7 +55,7 @@ def next_action(
                 label=_("Issue “%(document)s”", document=doc_type.label),
                 url=url_for("documents.issue_view", case_id=case.id, doc_type=doc_type.key),
                 method="post",
-                not_possible=""
+                not_possible=(not_yours or {}).get(doc_type.key, "")
                 if can_issue
                 else _("Only the staff working with the case can issue its documents."),
                 detail=_("All the steps it is made from are finalised."),
@@ -119,4 +120,5 @@ def next_action_of(case: Any, steps: list[StepState], panel: dict[str, Any]) -> 
         panel["issued_types"],
         can_edit=access.can("edit", case),
         can_issue=bool(panel["can_issue"]),
+        not_yours=panel["not_yours"],
     )

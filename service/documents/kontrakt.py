@@ -12,6 +12,7 @@ from forms.identity import InvalidIdentityNumber, format_identity, parse_identit
 from service.cases.operations import latest_submission
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import format_day
+from service.documents.plan_context import ACTION_STATUS
 from service.extensions import db
 from service.models import Case, CaseMember, ContractAmendment, TeamRole, User
 
@@ -104,12 +105,54 @@ def _part_one(second: dict[str, Any], assessment: dict[str, Any], plan: dict[str
     }
 
 
-def _evaluation(case: Case, plan: dict[str, Any], language: str) -> dict[str, Any]:
-    """The ocena realizacji: what each follow-up found, the sub-goals reached, the closing."""
+def _action_evaluation(
+    second: dict[str, Any], follow_ups: list[dict[str, Any]], language: str
+) -> list[dict[str, str]]:
+    """Every numbered action of part II with the status and comment the newest final follow-up
+    gave it (service/cases/actions.py; an action that follow-up did not review keeps what an
+    earlier one found, with that meeting's date)."""
+    rows = []
+    for n, action in enumerate(second.get("actions") or [], start=1):
+        what = str(action.get("what") or "").strip()
+        if not what:
+            continue
+        found: tuple[dict[str, Any], dict[str, Any]] | None = None
+        for follow_up in reversed(follow_ups):
+            review = next(
+                (
+                    row
+                    for row in follow_up.get("actions_review") or []
+                    if str(row.get("ref")) == f"agreement.{n - 1}"
+                    and str(row.get("what") or "").strip() == what
+                ),
+                None,
+            )
+            if review is not None:
+                found = (follow_up, review)
+                break
+        status, comment, day = "", "", ""
+        if found is not None:
+            follow_up, review = found
+            key = str(review.get("status") or "")
+            status = str(ACTION_STATUS.get(key, "")) or key
+            comment = str(review.get("comment") or "")
+            day = format_day(follow_up.get("meeting_date"), language)
+        rows.append({"no": str(n), "what": what, "status": status, "comment": comment, "day": day})
+    return rows
+
+
+def _evaluation(
+    case: Case, second: dict[str, Any], plan: dict[str, Any], language: str
+) -> dict[str, Any]:
+    """The ocena realizacji: each agreed action as the newest follow-up found it, what each
+    follow-up found, the sub-goals reached, the closing."""
     follow_ups = final_follow_ups(case)
     statuses = latest_statuses(plan, follow_ups) if plan else {}
     closing = _answers(case, "closing")
     return {
+        # the date of the newest final follow-up ("" while none is final: blank lines print)
+        "as_of": format_day(follow_ups[-1].get("meeting_date"), language) if follow_ups else "",
+        "actions": _action_evaluation(second, follow_ups, language) if follow_ups else [],
         "meetings": [
             {
                 "day": format_day(f.get("meeting_date"), language),
@@ -155,5 +198,5 @@ def kontrakt_part(case: Case, second: dict[str, Any], language: str) -> dict[str
             {"no": str(n), "agreed_on": format_day(a.agreed_on, language), "text": a.text}
             for n, a in enumerate(amendments, start=1)
         ],
-        "evaluation": _evaluation(case, plan, language),
+        "evaluation": _evaluation(case, second, plan, language),
     }

@@ -231,6 +231,7 @@ def _documents_panel() -> dict[str, object]:
             newest[d.number] = max(newest.get(d.number, 0), d.version)
         approvals = approvals_by_document(documents)
         practice = practice_method(case)
+        issuable = {t: access.can("issue", case, doc_type=t) for t in DOCUMENT_TYPES}
         return {
             "documents": documents,
             "signatures": {**carried, **signatures},
@@ -242,7 +243,10 @@ def _documents_panel() -> dict[str, object]:
             "pdf_available": conversion_available(),
             "pdf_shared": redis_url() is not None,
             "can_issue": access.can("issue", case),
-            "issuable": {t: access.can("issue", case, doc_type=t) for t in DOCUMENT_TYPES},
+            "issuable": issuable,
+            # why the current user's button is disabled: the method gives the document to
+            # another role
+            "not_yours": {t: not_issuer_reason(case, t) for t, ok in issuable.items() if not ok},
             "approvals": approvals,
             # the newest version of a document the method has approved, not yet approved
             "waiting": {
@@ -260,6 +264,19 @@ def _documents_panel() -> dict[str, object]:
         """Who may issue ``doc_type`` in the case's method, as role names."""
         roles = practice_method(case).roles_for(doc_type).issue
         return ", ".join(str(ROLE_LABELS.get(role, role)).lower() for role in roles)
+
+    def not_issuer_reason(case: Case, doc_type: str) -> str:
+        """Why the method does not let the current user issue ``doc_type``: under art. 108
+        u.p.s. the pracownik socjalny concludes the kontrakt socjalny (the asystent prepares it);
+        any other document names the roles that issue it."""
+        practice = practice_method(case)
+        if (
+            doc_type == "agreement"
+            and practice.country == "PL"
+            and practice.roles_for(doc_type).issue == ("caseworker",)
+        ):
+            return _("The pracownik socjalny concludes the kontrakt socjalny.")
+        return _("Issued by: %(roles)s", roles=issuers(case, doc_type))
 
     return {"documents_panel": documents_panel, "issuers": issuers}
 

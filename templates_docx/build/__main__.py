@@ -41,7 +41,8 @@ def main() -> None:
     for form, lang in (("se", "sv"), ("se", "en")):
         texts = page_texts(f"agreement_{form}", lang)
         caption = COMMON[form, lang]["place_and_date"]
-        patch_agreement(f"agreement_{form}_{lang}", texts, caption, lang)
+        legal_rep = CONSENT[form, lang]["sig_legal_rep"]  # god man or förvaltare
+        patch_agreement(f"agreement_{form}_{lang}", texts, caption, lang, legal_rep)
     # … its Polish words …
     translate_agreement(
         "agreement_se_sv", "agreement_se_pl", SE_PL, page_texts("agreement_se", "pl"), "pl"

@@ -169,15 +169,47 @@ def _wide_who_column(xml: str) -> str:
     return xml[:start] + table + xml[end:]
 
 
-def patch_agreement(name: str, texts: PageTexts, place_and_date: str, language: str) -> Path:
-    """Give an agreement template the common header and footer and the drawn-signature slot."""
+_FIRST_TEXT = re.compile(r"(<w:t(?: [^>]*)?>)[^<]*(</w:t>)")
+
+
+def _legal_rep_rows(document: str, start: int, caption: str, name: str) -> str:
+    """``document`` with a signature row for the person's legal representative (god man or
+    förvaltare) after the person's row of the signature table at ``start``, printed only when
+    the person has one: the worker's row with the representative's caption, name and kind,
+    between the conditional rows the caseworker's row already has."""
+    end = document.find("</w:tbl>", start)
+    rows = list(_ROW.finditer(document, start, end))
+    texts = [re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", row.group(0)) for row in rows]
+    opening = next(
+        (n for n, words in enumerate(texts) if words == ["{%tr if caseworker.name %}"]), None
+    )
+    worker = next((n for n, words in enumerate(texts) if "{{ worker.name }}" in words), None)
+    if opening is None or worker is None or texts[opening + 2] != ["{%tr endif %}"]:
+        raise ValueError(f"{name}: the signature rows are not as expected")
+    row = rows[worker].group(0).replace("{{ worker.name }}", "{{ legal_rep.name }}")
+    row = _FIRST_TEXT.sub(lambda m: m.group(1) + escape(caption) + m.group(2), row, count=1)
+    row = row.replace("{{ worker.title }}", "{{ legal_rep.kind }}")
+    added = (
+        rows[opening].group(0).replace("caseworker.name", "legal_rep.name")
+        + row
+        + rows[opening + 2].group(0)
+    )
+    after_person = rows[0].end()
+    return document[:after_person] + added + document[after_person:]
+
+
+def patch_agreement(
+    name: str, texts: PageTexts, place_and_date: str, language: str, legal_rep: str
+) -> Path:
+    """Give an agreement template the common header and footer, the drawn-signature slot and
+    the legal representative's signature row (caption ``legal_rep``)."""
     path = TEMPLATE_DIR / f"{name}.docx"
     with zipfile.ZipFile(path) as source:
         document = source.read("word/document.xml").decode("utf-8")
     document = _wide_who_column(_unbroken_numbers(document))
+    # The signature block: the table holding the first "place and date" caption.
+    start = document.rfind("<w:tbl>", 0, document.find(f">{place_and_date}<"))
     if "{%p if signature %}" not in document:
-        # The signature block: the table holding the first "place and date" caption.
-        start = document.rfind("<w:tbl>", 0, document.find(f">{place_and_date}<"))
         lines = list(_DOTTED_LINE.finditer(document, start))
         if len(lines) < 2:
             raise ValueError(f"{name}: signature line not found")
@@ -185,6 +217,8 @@ def patch_agreement(name: str, texts: PageTexts, place_and_date: str, language: 
         document = (
             document[: line.start()] + _signature_slot(line.group(0)) + document[line.end() :]
         )
+    if "legal_rep.name" not in document:
+        document = _legal_rep_rows(document, start, legal_rep, name)
     changes = {"word/document.xml": document, **_page_parts(path, texts)}
     _rewrite(path, path, changes, texts.full_title or texts.doc_title, language)
     return path

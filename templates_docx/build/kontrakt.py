@@ -13,6 +13,7 @@ from templates_docx.build.kit import (
     facts,
     heading,
     loop_table,
+    p,
     para,
     signature_block,
     subheading,
@@ -160,18 +161,42 @@ def _amendments(t: Texts) -> str:
     )
 
 
+#: A dotted line to write on by hand, to the right margin (the evaluation before any
+#: follow-up is final): a dot-leader tab.
+_WRITE_ON = '<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="9638"/></w:tabs>'
+_LINE = "<w:r><w:tab/></w:r>"
+
+
 def _evaluation(t: Texts) -> str:
     evaluation = "kontrakt.evaluation"
     return "".join(
         [
             heading(t["h_evaluation"]),
-            tag("{%p if " + evaluation + ".meetings or " + evaluation + ".final %}"),
+            tag("{%p if " + evaluation + ".as_of or " + evaluation + ".final %}"),
+            # each numbered action of part II as the newest final follow-up found it
+            tag("{%p if " + evaluation + ".actions %}"),
+            para(t["actions_as_of"], keep_next=True, after=60),
+            loop_table(
+                [(t["no"], 600), (t["action"], 3700), (t["status"], 2338), (t["comment"], 3000)],
+                [
+                    "{{ r.no }}",
+                    _v("r.what"),
+                    "{{ r.status }}{% if r.day and r.day != " + evaluation + ".as_of %}"
+                    " ({{ r.day }}){% endif %}",
+                    "{{ r.comment }}",
+                ],
+                "r in kontrakt.evaluation.actions",
+                size=18,
+            ),
+            tag("{%p endif %}"),
+            tag("{%p if " + evaluation + ".meetings %}"),
             loop_table(
                 [(t["meeting"], 2300), (t["carried_out"], 7338)],
                 ["{{ e.day }}", "{{ e.text }}"],
                 "e in kontrakt.evaluation.meetings",
                 size=18,
             ),
+            tag("{%p endif %}"),
             tag("{%p if " + evaluation + ".sub_goals %}"),
             para(t["reached"], after=60),
             tag("{%p endif %}"),
@@ -180,7 +205,11 @@ def _evaluation(t: Texts) -> str:
             para("{{ kontrakt.evaluation.final }}"),
             tag("{%p endif %}"),
             tag("{%p else %}"),
-            para(t["no_evaluation"]),
+            para(t["no_evaluation"], keep_next=True, after=0),
+            # lines to write the evaluation on by hand until a follow-up is final
+            p(_LINE, keep_next=True, before=240, after=0, extra=_WRITE_ON),
+            p(_LINE, keep_next=True, before=240, after=0, extra=_WRITE_ON),
+            p(_LINE, before=240, after=120, extra=_WRITE_ON),
             tag("{%p endif %}"),
         ]
     )

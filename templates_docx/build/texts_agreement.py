@@ -30,6 +30,7 @@ SE_PL: dict[str, str] = {
     "Kontaktperson (medarbetare)": "Osoba kontaktowa (pracownik)",
     "Kontaktpersonens telefon": "Telefon osoby kontaktowej",
     "Handläggare": "Pracownik kierujący",
+    "Ställföreträdare": "Przedstawiciel ustawowy",
     "2. Bakgrund": "2. Podstawa współpracy",
     "Ärende": "Sprawa",
     "Arbetssätt": "Metoda pracy",

@@ -8,6 +8,7 @@ _PERIOD = '{{ agreement.period_from or "……………………" }}'
 _UNTIL = '{{ agreement.period_to or "……………………" }}'
 _REACHED = "{{ kontrakt.evaluation.reached }}"
 _OF = "{{ kontrakt.evaluation.sub_goals }}"
+_AS_OF = "{{ kontrakt.evaluation.as_of }}"
 _CLOSED = "{% if kontrakt.evaluation.closed_on %} ({{ kontrakt.evaluation.closed_on }}){% endif %}"
 
 KONTRAKT: dict[str, dict[str, str]] = {
@@ -75,6 +76,10 @@ KONTRAKT: dict[str, dict[str, str]] = {
         "no_amendments": "Kontrakt nie był zmieniany.",
         "h_evaluation": "Ocena realizacji kontraktu socjalnego",
         "meeting": "Spotkanie monitorujące",
+        "actions_as_of": "Realizacja działań uzgodnionych w części II według spotkania "
+        f"monitorującego z dnia {_AS_OF}:",
+        "status": "Stan realizacji",
+        "comment": "Uwagi",
         "carried_out": "Co zostało zrealizowane",
         "reached": f"Zrealizowane cele szczegółowe: {_REACHED} z {_OF}.",
         "final": f"Ocena końcowa{_CLOSED}",
@@ -154,6 +159,10 @@ KONTRAKT: dict[str, dict[str, str]] = {
         "no_amendments": "Kontraktet har inte ändrats.",
         "h_evaluation": "Bedömning av hur kontraktet har genomförts",
         "meeting": "Uppföljningsmöte",
+        "actions_as_of": "Hur de överenskomna åtgärderna i del II har genomförts enligt "
+        f"uppföljningsmötet den {_AS_OF}:",
+        "status": "Hur det gick",
+        "comment": "Kommentar",
         "carried_out": "Det som har genomförts",
         "reached": f"Uppnådda delmål: {_REACHED} av {_OF}.",
         "final": f"Slutbedömning{_CLOSED}",
@@ -235,6 +244,10 @@ KONTRAKT: dict[str, dict[str, str]] = {
         "no_amendments": "The contract has not been changed.",
         "h_evaluation": "Evaluation of how the contract was carried out",
         "meeting": "Follow-up meeting",
+        "actions_as_of": "How the actions agreed in part II were carried out, as found at the "
+        f"follow-up meeting of {_AS_OF}:",
+        "status": "Status",
+        "comment": "Comment",
         "carried_out": "What was carried out",
         "reached": f"Specific goals reached: {_REACHED} of {_OF}.",
         "final": f"Final evaluation{_CLOSED}",

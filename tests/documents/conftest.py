@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from flask import Flask
 
+from forms.method_registry import get_method
 from service.extensions import db
-from service.models import Case, Person, Submission, Unit, User
+from service.models import Case, CaseMember, Person, Role, Submission, TeamRole, Unit, User
 from tests.conftest import FormClient
 
 from .answers import ASSESSMENT, CLOSING, FOLLOW_UP, PLAN
@@ -55,6 +56,25 @@ class CaseWorld:
     case_id: int
     worker: User
     unit_id: int
+    #: The unit's pracownik socjalny on the case team (a Polish method), who concludes the
+    #: kontrakt socjalny; None in a Swedish case.
+    social_worker: User | None = None
+
+
+def issue_by_role(client: FormClient, world: CaseWorld, doc_type: str) -> Any:
+    """Press the issue button of ``doc_type`` as the staff member the method gives it to.
+
+    In a Polish case the pracownik socjalny concludes the kontrakt socjalny (the agreement),
+    so she signs in for it and the worker signs in again afterwards; every other document is
+    issued by the worker who is signed in.
+    """
+    url = f"/cases/{world.case_id}"
+    if doc_type != "agreement" or world.social_worker is None:
+        return client.post(f"{url}/documents/{doc_type}", form_url=url)
+    assert client.switch_to(world.social_worker.email).status_code == 302
+    response = client.post(f"{url}/documents/{doc_type}", form_url=url)
+    assert client.switch_to(world.worker.email).status_code == 302
+    return response
 
 
 def add_answers(
@@ -69,7 +89,10 @@ def add_answers(
 
 @pytest.fixture
 def make_case(app: Flask, make_unit: Any, make_user: Any) -> Any:
-    """make_case(steps=[...], language="pl", method="ipwzb") → CaseWorld (steps saved final)."""
+    """make_case(steps=[...], language="pl", method="ipwzb") → CaseWorld (steps saved final).
+
+    A case of a Polish method has the unit's pracownik socjalny, Ewa Żak (a caseworker who
+    concludes the kontrakt socjalny), on its team unless ``on_team`` is False."""
 
     def _make(
         steps: tuple[str, ...] = (
@@ -85,9 +108,21 @@ def make_case(app: Flask, make_unit: Any, make_user: Any) -> Any:
         consent: str = "yes",
         email: str = "worker@example.org",
         unit: Unit | None = None,
+        on_team: bool = True,
     ) -> CaseWorld:
         unit = unit or make_unit(default_locale=language, methods=[method])
         worker = make_user(email=email, unit=unit)
+        found = get_method(method)
+        social = (
+            make_user(
+                email="ewa@example.org" if email == "worker@example.org" else f"ewa.{email}",
+                unit=unit,
+                role=Role.CASEWORKER,
+                full_name="Ewa Żak",
+            )
+            if found is not None and found.country == "PL"
+            else None
+        )
         with app.app_context():
             person = Person(
                 unit_id=unit.id,
@@ -111,6 +146,16 @@ def make_case(app: Flask, make_unit: Any, make_user: Any) -> Any:
                 created_by_id=worker.id,
             )
             db.session.add(case)
+            db.session.flush()
+            if social is not None and on_team:
+                db.session.add(
+                    CaseMember(
+                        case_id=case.id,
+                        user_id=social.id,
+                        team_role=TeamRole.SOCIAL_WORKER.value,
+                        added_by_id=worker.id,
+                    )
+                )
             db.session.commit()
             answers = {
                 "start_meeting": START,
@@ -122,7 +167,7 @@ def make_case(app: Flask, make_unit: Any, make_user: Any) -> Any:
             }
             for step in steps:
                 add_answers(case.id, worker.id, step, answers[step])
-            return CaseWorld(case_id=case.id, worker=worker, unit_id=unit.id)
+            return CaseWorld(case_id=case.id, worker=worker, unit_id=unit.id, social_worker=social)
 
     return _make
 

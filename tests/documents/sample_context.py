@@ -173,6 +173,23 @@ SAMPLE_CONTEXT: dict[str, Any] = {
             }
         ],
         "evaluation": {
+            "as_of": "18 grudnia 2026",
+            "actions": [
+                {
+                    "no": "1",
+                    "what": "Złożyć wniosek o lokal socjalny",
+                    "status": "Wykonane",
+                    "comment": "Wniosek złożony 15 grudnia.",
+                    "day": "18 grudnia 2026",
+                },
+                {
+                    "no": "2",
+                    "what": "Zarejestrować się w PUP",
+                    "status": "Termin jeszcze nie minął",
+                    "comment": "",
+                    "day": "4 grudnia 2026",
+                },
+            ],
             "meetings": [{"day": "4 grudnia 2026", "text": "Wniosek o lokal złożony."}],
             "reached": 1,
             "sub_goals": 2,

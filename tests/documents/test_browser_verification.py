@@ -12,7 +12,8 @@ from playwright.sync_api import Browser, expect
 
 from tests.conftest import FormClient
 
-from .test_issuing import documents, issue
+from .conftest import issue_by_role
+from .test_issuing import documents
 from .test_verification import path_of, printed_address
 
 pytestmark = pytest.mark.browser
@@ -30,8 +31,8 @@ def test_the_public_page_on_every_screen(
 ) -> None:
     world = make_case(language="pl", method="ipwzb")
     client.login(world.worker.email)
-    issue(client, world.case_id, "agreement")
-    issue(client, world.case_id, "agreement")
+    issue_by_role(client, world, "agreement")
+    issue_by_role(client, world, "agreement")
     first, _second = documents(app)
     context = browser.new_context(locale="pl-PL", viewport={"width": width, "height": 900})
     page = context.new_page()

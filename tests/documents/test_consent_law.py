@@ -17,7 +17,7 @@ from service.extensions import db
 from service.models import Person
 from tests.conftest import FormClient
 
-from .conftest import CaseWorld, add_answers, second_meeting
+from .conftest import CaseWorld, add_answers, issue_by_role, second_meeting
 from .helpers import docx_text
 from .test_issuing import documents, issue
 
@@ -219,14 +219,16 @@ def test_a_legal_representative_signs_the_consent_when_there_is_one(
 def test_a_legal_representative_signs_the_kontrakt_socjalny(
     client: FormClient, make_unit: Any, make_case: Any, app: Flask, language: str
 ) -> None:
-    world = make_case(method="ipwzb", language=language, steps=("start_meeting", "second_meeting"))
+    # part I of the kontrakt is the final assessment's
+    steps = ("start_meeting", "second_meeting", "assessment")
+    world = make_case(method="ipwzb", language=language, steps=steps)
     with app.app_context():
         found = db.session.scalar(sa.select(Person))
         assert found is not None
         found.legal_rep_kind, found.legal_rep_name = "kurator", "Adam Nowak"
         db.session.commit()
     assert client.login(world.worker.email).status_code == 302
-    assert issue(client, world.case_id, "agreement").status_code == 302
+    assert issue_by_role(client, world, "agreement").status_code == 302
     lines = rows(docx_text(documents(app)[-1].content))
     at = lines.index(WORDS[language]["rep"])
     assert lines[at + 1] == "Adam Nowak"
@@ -297,3 +299,44 @@ def test_the_retention_is_printed_in_the_languages_grammar(
         unit.retention_years = years
         db.session.commit()
     assert printed in consent_text(client, app, world)
+
+
+#: The Swedish överenskommelse's signature captions: the person, and the service right after.
+SE_SIGNERS = {
+    "sv": ("Personen", "För verksamheten", "förvaltare"),
+    "pl": ("Osoba", "W imieniu jednostki", "zarządca ustanowiony przez sąd"),
+    "en": ("The person", "For the service", "administrator (förvaltare)"),
+}
+
+
+@pytest.mark.parametrize("language", ["sv", "pl", "en"])
+def test_a_legal_representative_signs_the_swedish_agreement(
+    client: FormClient, make_case: Any, app: Flask, language: str
+) -> None:
+    """Item 15: a god man or förvaltare signs the överenskommelse with the person, on a line
+    right under the person's; without a representative there is no such line."""
+    person, service, kind = SE_SIGNERS[language]
+    world = make_case(method="buss", language=language, steps=("start_meeting", "second_meeting"))
+    assert client.login(world.worker.email).status_code == 302
+    assert issue(client, world.case_id, "agreement").status_code == 302
+    lines = rows(docx_text(documents(app)[-1].content))
+    assert WORDS[language]["rep"] not in lines
+    at = len(lines) - 1 - lines[::-1].index(person)  # the signature block closes the document
+    assert lines[at + 1] == "Zofia Wójcik-Łęcka"
+    assert service in lines[at + 2 : at + 8]
+    with app.app_context():
+        found = db.session.scalar(sa.select(Person))
+        assert found is not None
+        found.legal_rep_kind, found.legal_rep_name = "forvaltare", "Gunilla Öst & <Söner> {{ x }}"
+        db.session.commit()
+    assert issue(client, world.case_id, "agreement").status_code == 302
+    lines = rows(docx_text(documents(app)[-1].content))
+    at = len(lines) - 1 - lines[::-1].index(person)
+    rep = lines.index(WORDS[language]["rep"])
+    assert at < rep < lines.index(service, at)
+    assert lines[rep + 1] == "Gunilla Öst & <Söner> {{ x }}"
+    assert kind in lines[rep + 2]
+    # the representative has a place-and-date and a signature line like the person
+    caption = {"sv": "Ort och datum", "pl": "miejscowość i data", "en": "Place and date"}[language]
+    assert lines[rep:].index(caption) < lines[rep:].index(service)
+    assert lines[at + 1] == "Zofia Wójcik-Łęcka"

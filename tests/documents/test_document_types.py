@@ -15,8 +15,8 @@ from service.documents.document_types import DOCUMENT_TYPES
 from service.documents.rendering import TEMPLATE_DIR
 from tests.conftest import FormClient
 
-from .conftest import CaseWorld
-from .test_issuing import documents, issue
+from .conftest import CaseWorld, issue_by_role
+from .test_issuing import documents
 
 LANGUAGES = ("sv", "pl", "en")
 #: "<time …>day</time> – TITLE <span class="muted">DETAIL</span>" of each timeline line.
@@ -63,7 +63,7 @@ def test_every_type_has_a_template_for_every_method_in_every_language(
 def issued_all(staff: FormClient, full_case: CaseWorld, app: Flask) -> list[Any]:
     """Every document type issued on the case, through its button."""
     for key in DOCUMENT_TYPES:
-        assert issue(staff, full_case.case_id, key).status_code == 302
+        assert issue_by_role(staff, full_case, key).status_code == 302
     found = documents(app)
     assert {d.doc_type for d in found} == set(DOCUMENT_TYPES)
     return found

@@ -22,9 +22,9 @@ from flask import Flask
 from service.models import Document
 from tests.conftest import FormClient
 
-from .conftest import CaseWorld
+from .conftest import CaseWorld, issue_by_role
 from .helpers import docx_text
-from .test_issuing import TYPES, documents, issue
+from .test_issuing import TYPES, documents
 
 #: The country of each method, and the language of a unit of that country.
 COUNTRY = {"buss": "SE", "kliv_ut": "SE", "goal_work": "SE", "ipwzb": "PL", "family_plan": "PL"}
@@ -151,7 +151,8 @@ def issue_all(
     client: FormClient, make_unit: Any, make_case: Any, app: Flask, method: str, language: str
 ) -> tuple[CaseWorld, list[Document]]:
     """A case of ``method`` in a unit of its country, the person speaking ``language``, with
-    every document issued from the case page by its worker."""
+    every document issued from the case page by whom the method gives it (the pracownik
+    socjalny concludes a Polish kontrakt, the worker issues the rest)."""
     country = COUNTRY[method]
     unit = make_unit(
         name=UNIT_NAME[country],
@@ -163,7 +164,7 @@ def issue_all(
     world = make_case(method=method, language=language, unit=unit)
     assert client.login(world.worker.email).status_code == 302
     for doc_type in TYPES:
-        assert issue(client, world.case_id, doc_type).status_code == 302, doc_type
+        assert issue_by_role(client, world, doc_type).status_code == 302, doc_type
     issued = documents(app)
     assert [d.doc_type for d in issued] == TYPES
     return world, issued

@@ -14,6 +14,8 @@ from service.extensions import db
 from service.models import Document
 from tests.conftest import FormClient, csrf_token
 
+from .conftest import CaseWorld
+
 ROUNDS = 4
 CONFLICT = "Someone else issued this document at the same moment"
 
@@ -23,6 +25,12 @@ def logged_in_client(app: Flask, email: str) -> FormClient:
     client.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     assert client.login(email).status_code == 302
     return client
+
+
+def issuer(world: CaseWorld) -> str:
+    """The e-mail of who issues the kontrakt socjalny of ``world``: its pracownik socjalny."""
+    assert world.social_worker is not None
+    return world.social_worker.email
 
 
 def at_once(posts: list[tuple[FormClient, str, str]]) -> list[TestResponse]:
@@ -65,7 +73,8 @@ def test_two_cases_issued_at_once_get_different_numbers(app: Flask, make_case: A
         at_once(
             [
                 (
-                    logged_in_client(app, world.worker.email),
+                    # the pracownik socjalny concludes the kontrakt socjalny (ipwzb.yaml roles)
+                    logged_in_client(app, issuer(world)),
                     f"/cases/{world.case_id}/agreement",
                     "/",
                 )
@@ -80,7 +89,7 @@ def test_the_same_document_issued_twice_at_once_is_a_conflict_not_an_error(
     app: Flask, make_case: Any
 ) -> None:
     world = make_case(steps=("start_meeting", "second_meeting", "assessment"))
-    clients = [logged_in_client(app, world.worker.email) for _ in range(2)]
+    clients = [logged_in_client(app, issuer(world)) for _ in range(2)]
     url, page = f"/cases/{world.case_id}/agreement", f"/cases/{world.case_id}"
     at_once([(clients[0], url, page)])
     for _ in range(ROUNDS):

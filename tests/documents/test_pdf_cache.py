@@ -25,7 +25,7 @@ from service.extensions import db
 from service.models import Case, DocumentPdf, Role
 from tests.conftest import FormClient
 
-from .conftest import CaseWorld
+from .conftest import CaseWorld, issue_by_role
 from .test_issuing import documents, issue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +90,7 @@ def test_the_cache_works_without_libreoffice_once_filled_and_is_erased_with_the_
     unit = make_unit(default_locale="pl", methods=["ipwzb"])
     world = make_case(unit=unit)
     client.login(world.worker.email)
-    issue(client, world.case_id, "agreement")
+    issue_by_role(client, world, "agreement")
     (agreement,) = documents(app)
     fake = b"%PDF-1.7 made once\n%%EOF\n"
     monkeypatch.setattr(pdf, "pdf_available", lambda: True)

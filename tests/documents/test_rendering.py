@@ -36,9 +36,9 @@ POLISH_FORM = [name for name in AGREEMENTS if name.startswith("agreement_pl")]
 #: The context keys only one form prints: the kontrakt's own part (and whose signatures the
 #: method asks for, and the approval no agreement needs).
 KONTRAKT_KEYS = {"kontrakt", "signs", "approval"}
-#: Printed by the consent, not the överenskommelse (the consent's recipients, its GDPR
-#: information and the legal representative's line: tests/documents/test_consent_law.py).
-CONSENT_ONLY = {"legal_rep", "controller"}
+#: Printed by the consent, not the överenskommelse (the consent's recipients and its GDPR
+#: information: tests/documents/test_consent_law.py); the legal representative signs both.
+CONSENT_ONLY = {"controller"}
 CONSENT_ONLY_FIELDS = {"recipients", "confidentiality"}
 #: Shown when consent.given is true in the överenskommelse; the kontrakt socjalny says that the
 #: consent is its own document (RODO art. 7 ust. 4: never bundled into a contract).
@@ -141,6 +141,8 @@ def test_sample_renders_with_every_value(name: str) -> None:
         printed["consent"] = {
             k: v for k, v in printed["consent"].items() if k not in CONSENT_ONLY_FIELDS
         }
+        # the legal representative signs; how to reach them is the consent's
+        printed["legal_rep"] = {k: v for k, v in printed["legal_rep"].items() if k != "contact"}
     else:  # the kontrakt's own part, and the agreed actions of the second meeting
         printed = [SAMPLE_CONTEXT["kontrakt"], SAMPLE_CONTEXT["agreement"]["actions"]]
     for value in _strings(printed):
@@ -252,12 +254,17 @@ def test_consent_not_given_says_so(name: str) -> None:
 
 @pytest.mark.parametrize("name", SWEDISH_FORM)  # the kontrakt: test_kontrakt.py
 def test_caseworker_signs_only_when_named(name: str) -> None:
-    with_caseworker = _text(render_stamped(name, SAMPLE_CONTEXT))
+    """The person and the service always sign; the caseworker and the person's legal
+    representative (god man, förvaltare) only when there is one."""
+    every_signer = _text(render_stamped(name, SAMPLE_CONTEXT))
     context = _context()
     context["caseworker"]["name"] = ""
     without = _text(render_stamped(name, context))
-    assert with_caseworker.count(PLACE_AND_DATE[name]) == 3
-    assert without.count(PLACE_AND_DATE[name]) == 2
+    context["legal_rep"]["name"] = ""
+    only_the_parties = _text(render_stamped(name, context))
+    assert every_signer.count(PLACE_AND_DATE[name]) == 4
+    assert without.count(PLACE_AND_DATE[name]) == 3
+    assert only_the_parties.count(PLACE_AND_DATE[name]) == 2
 
 
 @pytest.mark.parametrize("name", AGREEMENTS)
@@ -328,6 +335,7 @@ def test_all_agreements_use_every_field_of_the_context() -> None:
         if p.split(".")[0].split("[")[0] not in KONTRAKT_KEYS | CONSENT_ONLY
         and p.split(".")[1:2] != ["recipients"]
         and not p.startswith(("consent.recipients", "consent.confidentiality"))
+        and p != "legal_rep.contact"  # the consent's (the agreement prints name and kind)
     }
     for name in SWEDISH_FORM:
         assert template_fields(name) == swedish, name

@@ -41,7 +41,9 @@ def test_a_kontrakt_socjalny_without_part_one_names_what_to_complete(
         final.answers = {**final.answers, "difficulty_causes": "", "limitations": ""}
         db.session.commit()
     client.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
-    assert client.login(world.worker.email).status_code == 302
+    # the pracownik socjalny concludes the kontrakt (ipwzb.yaml roles)
+    assert world.social_worker is not None
+    assert client.login(world.social_worker.email).status_code == 302
     case_url = f"/cases/{world.case_id}"
     page = client.get(case_url).get_data(as_text=True)
     blocker = re.search(r'id="agreement-blocker"> – ([^<]*)</span>', page)

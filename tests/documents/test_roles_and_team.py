@@ -55,7 +55,10 @@ def test_the_method_files_say_who_issues_approves_and_signs(app_ctx: None) -> No
     ipwzb = get_method("ipwzb")
     assert ipwzb is not None
     assert ipwzb.roles_for("plan").approve == ("manager",)
-    assert "caseworker" in ipwzb.roles_for("agreement").issue
+    # art. 108 u.p.s.: only the pracownik socjalny concludes the kontrakt socjalny
+    assert ipwzb.roles_for("agreement").issue == ("caseworker",)
+    family = get_method("family_plan")
+    assert family is not None and family.roles_for("agreement").issue == ("caseworker",)
     assert ipwzb.roles_for("agreement").sign == ("person", "caseworker")
     buss = get_method("buss")
     assert buss is not None and buss.roles_for("plan").approve == ()
@@ -89,12 +92,10 @@ def test_a_wrong_role_in_a_method_file_is_named(tmp_path: Path, wrong: str, mess
 @pytest.fixture
 def sopot(make_case: Any, make_user: Any, app: Flask) -> dict[str, Any]:
     """A Polish IPWzB case with every step final, its pracownik socjalny and kierownik."""
-    world: CaseWorld = make_case()
+    world: CaseWorld = make_case(on_team=False)  # its pracownik socjalny is Ewa Żak
     with app.app_context():
         unit = db.session.get(User, world.worker.id).unit  # type: ignore[union-attr]
-    social = make_user(
-        email="ewa@example.org", unit=unit, role=Role.CASEWORKER, full_name="Ewa Żak"
-    )
+    social = world.social_worker
     head = make_user(
         email="barbara@example.org", unit=unit, role=Role.MANAGER, full_name="Barbara Kaczmarek"
     )
@@ -113,6 +114,55 @@ def test_the_social_worker_issues_the_kontrakt_socjalny(
     # the pracownik socjalny drafts too (the method's draft roles), but opens no new cases
     page = client.get(url).get_data(as_text=True)
     assert "/steps/second_meeting" in page
+
+
+#: The disabled kontrakt button's reason in each language of the interface.
+ONLY_THE_SOCIAL_WORKER = {
+    "pl": "Kontrakt socjalny zawiera pracownik socjalny.",
+    "sv": "Kontrakt socjalny ingås av socialarbetaren (pracownik socjalny).",
+    "en": "The pracownik socjalny concludes the kontrakt socjalny.",
+}
+
+
+@pytest.mark.parametrize("method", ["ipwzb", "family_plan"])
+@pytest.mark.parametrize("language", ["pl", "sv", "en"])
+def test_only_the_social_worker_concludes_the_kontrakt_the_asystent_sees_why(
+    client: FormClient, make_case: Any, app: Flask, method: str, language: str
+) -> None:
+    """Art. 108 u.p.s.: the kontrakt socjalny is concluded by the pracownik socjalny; the
+    asystent prepares it, sees its issue button disabled with the reason and is refused."""
+    world: CaseWorld = make_case(method=method)
+    assert world.social_worker is not None
+    url = f"/cases/{world.case_id}"
+    client.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    _login(client, world.worker.email)
+    page = client.get(url).get_data(as_text=True)
+    button = re.search(
+        r'<button type="button" class="secondary small" disabled '
+        r'aria-describedby="agreement-who"[^>]*>[^<]*</button>\s*'
+        r'<span class="disabled-reason" id="agreement-who">([^<]*)</span>',
+        page,
+    )
+    assert button, page
+    assert button.group(1) == ONLY_THE_SOCIAL_WORKER[language]
+    assert f'action="{url}/documents/agreement"' not in page
+    # the documents she may issue keep their buttons
+    assert f'action="{url}/documents/consent"' in page
+    assert client.post(f"{url}/documents/agreement", {}, form_url=url).status_code == 403
+    with app.app_context():
+        assert _documents(world.case_id, "agreement") == []
+    _login(client, world.social_worker.email)
+    page = client.get(url).get_data(as_text=True)
+    assert f'action="{url}/documents/agreement"' in page and 'id="agreement-who"' not in page
+    assert client.post(f"{url}/documents/agreement", {}, form_url=url).status_code == 302
+    with app.app_context():
+        (kontrakt,) = _documents(world.case_id, "agreement")
+        assert kontrakt.issued_by_id == world.social_worker.id
+    # the asystent downloads the issued kontrakt; issuing a new version stays hers
+    _login(client, world.worker.email)
+    page = client.get(url).get_data(as_text=True)
+    assert f"/documents/{kontrakt.id}/download" in page
+    assert client.post(f"{url}/documents/agreement", {}, form_url=url).status_code == 403
 
 
 def test_a_caseworker_may_not_issue_what_the_method_gives_to_the_worker(

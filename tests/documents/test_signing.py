@@ -22,7 +22,7 @@ from service.extensions import db
 from service.models import Document, DocumentFiling, DocumentSignature
 from tests.conftest import FormClient, csrf_token
 
-from .conftest import CaseWorld
+from .conftest import CaseWorld, issue_by_role
 from .helpers import docx_text
 from .test_issuing import documents, issue
 
@@ -241,15 +241,25 @@ def test_a_bad_drawing_is_refused(
     assert signatures(app) == [] and len(documents(app)) == 1
 
 
+def upload_as_social_worker(client: FormClient, world: CaseWorld, kontrakt: Any) -> Any:
+    """The pracownik socjalny, who concluded the kontrakt (ipwzb.yaml roles), uploads its
+    signed scan; the worker signs in again."""
+    assert world.social_worker is not None
+    assert client.switch_to(world.social_worker.email).status_code == 302
+    response = upload(client, kontrakt, PDF, "scan.pdf")
+    assert client.switch_to(world.worker.email).status_code == 302
+    return response
+
+
 def test_filing_and_the_case_file_zip(
     staff: FormClient,
     full_case: CaseWorld,
     app: Flask,
 ) -> None:
-    issue(staff, full_case.case_id, "agreement")
+    issue_by_role(staff, full_case, "agreement")
     issue(staff, full_case.case_id, "plan")
     agreement, plan = documents(app)
-    assert upload(staff, agreement, PDF, "scan.pdf").status_code == 302
+    assert upload_as_social_worker(staff, full_case, agreement).status_code == 302
     response = staff.post(f"/documents/{plan.id}/file", form_url=f"/cases/{full_case.case_id}")
     assert response.status_code == 302
     page = staff.get(f"/cases/{full_case.case_id}").get_data(as_text=True)
@@ -289,10 +299,10 @@ def test_export_case_and_the_case_page_zip_hold_the_same_files(
 ) -> None:
     """`stegvis export-case` writes exactly what the case page's ZIP holds: documents, signed
     scans, index.json and index.csv, byte for byte."""
-    issue(staff, full_case.case_id, "agreement")
+    issue_by_role(staff, full_case, "agreement")
     issue(staff, full_case.case_id, "plan")
     agreement, plan = documents(app)
-    assert upload(staff, agreement, PDF, "scan.pdf").status_code == 302
+    assert upload_as_social_worker(staff, full_case, agreement).status_code == 302
     staff.post(f"/documents/{plan.id}/file", form_url=f"/cases/{full_case.case_id}")
     response = staff.get(f"/cases/{full_case.case_id}/case-file.zip")
     with zipfile.ZipFile(io.BytesIO(response.data)) as archive:

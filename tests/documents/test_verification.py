@@ -28,7 +28,7 @@ from service.extensions import db, limiter
 from service.models import AuditEvent, Case, Role, Unit
 from tests.conftest import FormClient
 
-from .conftest import CaseWorld
+from .conftest import CaseWorld, issue_by_role
 from .helpers import part_text
 from .test_issuing import documents, issue
 
@@ -80,7 +80,7 @@ def logged_out(client: FormClient) -> FormClient:
 def test_the_printed_code_opens_the_public_page_logged_out(
     staff: FormClient, full_case: CaseWorld, app: Flask
 ) -> None:
-    assert issue(staff, full_case.case_id, "agreement").status_code == 302
+    assert issue_by_role(staff, full_case, "agreement").status_code == 302
     (document,) = documents(app)
     address = printed_address(document.content)
     assert qr_address(document.content) == address  # the QR code and the printed line agree
@@ -160,7 +160,7 @@ def test_a_signed_version_says_so_and_a_drawn_signature_gets_its_own_code(
 def test_a_withdrawn_consent_shows_on_the_agreement(
     staff: FormClient, full_case: CaseWorld, app: Flask
 ) -> None:
-    issue(staff, full_case.case_id, "agreement")
+    issue_by_role(staff, full_case, "agreement")
     (agreement,) = documents(app)
     case_url = f"/cases/{full_case.case_id}"
     staff.post(
@@ -178,7 +178,7 @@ def test_staff_of_the_unit_get_their_page_and_others_the_public_one(
 ) -> None:
     world = make_case()
     client.login(world.worker.email)
-    issue(client, world.case_id, "agreement")
+    issue_by_role(client, world, "agreement")
     (agreement,) = documents(app)
     path = path_of(printed_address(agreement.content))
     page = client.get(path).get_data(as_text=True)
@@ -193,7 +193,7 @@ def test_staff_of_the_unit_get_their_page_and_others_the_public_one(
 
 
 def test_the_public_page_is_translated(staff: FormClient, full_case: CaseWorld, app: Flask) -> None:
-    issue(staff, full_case.case_id, "agreement")
+    issue_by_role(staff, full_case, "agreement")
     (agreement,) = documents(app)
     client = logged_out(staff)
     path = path_of(printed_address(agreement.content))
@@ -209,7 +209,7 @@ def test_after_erasure_the_number_still_verifies_without_any_content(
     unit = make_unit(default_locale="pl", methods=["ipwzb"])
     world = make_case(unit=unit)
     client.login(world.worker.email)
-    issue(client, world.case_id, "agreement")
+    issue_by_role(client, world, "agreement")
     (agreement,) = documents(app)
     path = path_of(printed_address(agreement.content))
     logged_out(client)
@@ -248,7 +248,7 @@ def refused(client: FormClient, path: str) -> tuple[int, bytes]:
 def test_a_wrong_code_and_an_unknown_number_answer_exactly_the_same(
     staff: FormClient, full_case: CaseWorld, app: Flask
 ) -> None:
-    issue(staff, full_case.case_id, "agreement")
+    issue_by_role(staff, full_case, "agreement")
     issue(staff, full_case.case_id, "plan")
     agreement, plan = documents(app)
     good = token(app, agreement.number, 1)
@@ -293,7 +293,7 @@ def strict_verify_limit(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Any:
 def test_visitors_are_rate_limited_staff_are_not(
     staff: FormClient, full_case: CaseWorld, app: Flask, strict_verify_limit: None
 ) -> None:
-    issue(staff, full_case.case_id, "agreement")
+    issue_by_role(staff, full_case, "agreement")
     (agreement,) = documents(app)
     path = path_of(printed_address(agreement.content))
     for _ in range(5):
@@ -309,7 +309,7 @@ def test_visitors_are_rate_limited_staff_are_not(
 def test_the_code_depends_on_the_key_and_old_keys_still_open(
     staff: FormClient, full_case: CaseWorld, app: Flask, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    issue(staff, full_case.case_id, "agreement")
+    issue_by_role(staff, full_case, "agreement")
     (agreement,) = documents(app)
     path = path_of(printed_address(agreement.content))
     client = logged_out(staff)

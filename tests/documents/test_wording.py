@@ -12,7 +12,7 @@ from service.documents.labels import label_list
 from tests.conftest import FormClient
 
 from .answers import ASSESSMENT
-from .conftest import add_answers, second_meeting
+from .conftest import add_answers, issue_by_role, second_meeting
 from .helpers import docx_text
 from .test_issuing import documents, issue
 
@@ -42,7 +42,7 @@ def test_chosen_ways_of_keeping_in_touch_are_a_list_in_lower_case(
         # the kontrakt's part I is the final assessment
         add_answers(world.case_id, world.worker.id, "assessment", ASSESSMENT)
     assert client.login(world.worker.email).status_code == 302
-    assert issue(client, world.case_id, "agreement").status_code == 302
+    assert issue_by_role(client, world, "agreement").status_code == 302
     assert CHANNELS[language] in docx_text(documents(app)[0].content)
 
 
