@@ -13,7 +13,9 @@ from flask import Flask
 from flask_babel import force_locale, gettext
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import PASSWORD
+from service.models import Role
+from tests.conftest import PASSWORD, FormClient
+from tests.test_journey import issue_kontrakt
 
 pytestmark = pytest.mark.browser
 
@@ -193,11 +195,10 @@ def test_a_whole_case_with_the_keyboard_alone(
     keys.select("meeting_rhythm", say("Once a week"), "weekly")
     keys.select("contact_person_id", full_name.split()[0], str(worker.id))
     keys.type("purpose", "Eget boende" if language == "sv" else "Wyjście z bezdomności")
-    keys.type("situation_causes", "Skulder" if language == "sv" else "Długi")
-    keys.type(
-        "situation_possibilities", "Vill ha eget boende" if language == "sv" else "Chce pracować"
-    )
-    keys.type("situation_limitations", "Ensamhet" if language == "sv" else "Samotność")
+    if method != "ipwzb":  # the IPWzB's part I comes from the assessment instead
+        keys.type("situation_causes", "Skulder")
+        keys.type("situation_possibilities", "Vill ha eget boende")
+        keys.type("situation_limitations", "Ensamhet")
     keys.type(
         "actions-0-what", "Ringa hyresvärden" if language == "sv" else "Złożyć wniosek o lokal"
     )
@@ -212,9 +213,10 @@ def test_a_whole_case_with_the_keyboard_alone(
         keys.type("family_parties-0-family_role", "osoba bezdomna")
     keys.finalise()
 
-    agreement = say("Agreement")  # issuing the agreement is the next thing to do
-    keys.next_action(agreement)
-    expect(page.locator("#documents")).to_contain_text("AGR-")
+    if method != "ipwzb":
+        agreement = say("Agreement")  # issuing the agreement is the next thing to do
+        keys.next_action(agreement)
+        expect(page.locator("#documents")).to_contain_text("AGR-")
 
     keys.next_action(say("Assessment"))
     for index, area in enumerate(journey["areas"]):
@@ -232,6 +234,22 @@ def test_a_whole_case_with_the_keyboard_alone(
         keys.type("homelessness_reasons", "Eksmisja")
     keys.date("meeting_date", "2026-11-16")
     keys.finalise()
+    if method == "ipwzb":
+        # The kontrakt is concluded by the pracownik socjalny: the asystent sees why not by her.
+        action = page.locator("#next-action")
+        expect(action).to_contain_text(
+            say("The pracownik socjalny concludes the kontrakt socjalny.")
+        )
+        expect(action.locator("a.button, button:enabled")).to_have_count(0)
+        colleague = make_user(
+            email="ewa@example.org", unit=unit, role=Role.CASEWORKER, full_name="Ewa Żak"
+        )
+        client = FormClient(app.test_client())
+        assert client.login(worker.email).status_code == 302
+        case_url = "/" + page.url.split("/", 3)[3]
+        assert issue_kontrakt(client, case_url, colleague, worker).status_code == 302
+        page.reload()
+        expect(page.locator("#documents")).to_contain_text("AGR-")
 
     plan = say("Individual plan")
     keys.next_action(plan)
