@@ -4,10 +4,6 @@ the sign-in limit (as two machines behind a load balancer would): a test starts 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +16,7 @@ from flask import Flask
 from service.extensions import db
 from service.models import DocumentPdf
 from tests.conftest import PASSWORD, FormClient
+from tests.security.serve_app import instances
 from tests.security.test_login_limits import Browser
 
 from .conftest import CaseWorld
@@ -59,33 +56,8 @@ def two_instances(database_url: str, redis_db5: Any) -> Iterator[list[str]]:
         "LOGIN_ACCOUNT_LIMIT": "3 per minute",
         "PDF_JOB_TIMEOUT": 120,
     }
-    env = {**os.environ, "STEGVIS_ENV": "testing", "PYTHONPATH": str(ROOT)}
-    processes = [
-        subprocess.Popen(  # noqa: S603 - this interpreter, our own module
-            [sys.executable, "-m", "tests.security.serve_app", json.dumps(config)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    bases = []
-    try:
-        for process in processes:
-            assert process.stdout is not None
-            line = process.stdout.readline()
-            assert line.startswith("port "), line
-            bases.append(f"http://127.0.0.1:{int(line.split()[1])}")
+    with instances(config) as bases:
         yield bases
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
-            if process.stdout is not None:
-                process.stdout.close()
 
 
 def _pdf(browser: Browser, url: str) -> bytes:

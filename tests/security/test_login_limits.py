@@ -5,10 +5,6 @@ several processes share the count."""
 from __future__ import annotations
 
 import http.cookiejar
-import json
-import os
-import subprocess
-import sys
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -23,6 +19,7 @@ from service.extensions import db, limiter
 from service.models import Unit, User
 from tests.conftest import PASSWORD, FormClient, csrf_token
 from tests.security.conftest import World, _password_hash
+from tests.security.serve_app import instances
 
 REDIS_URL = "redis://127.0.0.1:6379/2"  # this work's own Redis database
 ROOT = Path(__file__).resolve().parents[2]
@@ -173,33 +170,10 @@ def two_servers(database_url: str) -> Iterator[list[str]]:
         "LOGIN_ACCOUNT_LIMIT": "4 per minute",
         "LOGIN_ADDRESS_LIMIT": "8 per minute",
     }
-    env = {**os.environ, "STEGVIS_ENV": "testing", "PYTHONPATH": str(ROOT)}
-    processes = [
-        subprocess.Popen(  # noqa: S603 - this interpreter, our own module
-            [sys.executable, "-m", "tests.security.serve_app", json.dumps(config)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
-        for _ in range(2)
-    ]
-    bases = []
     try:
-        for process in processes:
-            assert process.stdout is not None
-            line = process.stdout.readline()  # "port N" once it listens
-            assert line.startswith("port "), line
-            bases.append(f"http://127.0.0.1:{int(line.split()[1])}")
-        yield bases
+        with instances(config) as bases:
+            yield bases
     finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
-            if process.stdout is not None:
-                process.stdout.close()
         for key in connection.scan_iter(match=f"*{prefix}*"):  # type: ignore[attr-defined]
             connection.delete(key)  # type: ignore[attr-defined]
 

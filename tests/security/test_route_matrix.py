@@ -482,7 +482,7 @@ def test_caseworker_reaches_cases_referred_by_them_read_only(
 def test_route_matrix_holds_for_my_plan(
     app: Flask, client: FormClient, world: World, checked: list[str], role: str, scope: str
 ) -> None:
-    """"My plan" is issued through ``documents.issue_view`` like every document: the row of
+    """ "My plan" is issued through ``documents.issue_view`` like every document: the row of
     that route holds for it too (the walk above fills ``doc_type`` with the agreement)."""
     target = world.own if scope == "own" else world.foreign
     assert client.login(world.own.emails[role]).status_code == 302

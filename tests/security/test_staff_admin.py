@@ -333,7 +333,10 @@ def test_two_admins_adding_the_same_address_at_once_get_one_account(
             for a in admins
         ]
         answers = at_the_same_moment(
-            [partial(a.client.post, "/admin/users/new", data=f) for a, f in zip(admins, forms, strict=False)]
+            [
+                partial(a.client.post, "/admin/users/new", data=f)
+                for a, f in zip(admins, forms, strict=False)
+            ]
         )
         assert [r.status_code for r in answers] == [200, 200], f"round {n}"
         pages = [r.get_data(as_text=True) for r in answers]
