@@ -9,6 +9,7 @@ import logging
 import re
 import urllib.request
 from datetime import timedelta
+from functools import partial
 
 import pytest
 import sqlalchemy as sa
@@ -19,6 +20,7 @@ from service.models import AuditEvent, PasswordToken, Role, Unit, User
 from tests.conftest import FormClient, hidden_inputs
 from tests.security.conftest import World
 from tests.security.dbsearch import rows_containing
+from tests.test_concurrency import at_the_same_moment
 
 LINK = re.compile(r'value="(https?://[^"]+/set-password/([^"]+))"')
 NEW_PASSWORD = "tre ord som inte hör ihop"
@@ -312,10 +314,6 @@ def test_set_password_and_change_password_take_hostile_input(
 def test_two_admins_adding_the_same_address_at_once_get_one_account(
     app: Flask, world: World
 ) -> None:
-    from functools import partial
-
-    from tests.test_concurrency import at_the_same_moment
-
     admins = []
     for _ in range(2):
         other = FormClient(app.test_client())
@@ -335,7 +333,7 @@ def test_two_admins_adding_the_same_address_at_once_get_one_account(
         answers = at_the_same_moment(
             [
                 partial(a.client.post, "/admin/users/new", data=f)
-                for a, f in zip(admins, forms, strict=False)
+                for a, f in zip(admins, forms, strict=True)
             ]
         )
         assert [r.status_code for r in answers] == [200, 200], f"round {n}"
