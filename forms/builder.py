@@ -27,8 +27,10 @@ from wtforms.validators import (
 
 from forms.base import BaseForm, DateField, RowForm, as_choices
 from forms.fields import (
+    CaseChoiceField,
     IdentityNumberCheck,
     MultiCheckboxField,
+    NetworkMembersField,
     NotBefore,
     NotBeforeAnswer,
     RequiredInRow,
@@ -150,9 +152,13 @@ def _field(
         return SelectField(
             choices=as_choices((a.value, _l(a.label)) for a in method.areas), **kwargs
         )
-    if kind in ("staff", "team_member"):
-        # Choices are the unit's staff (or the case's team), set when the form is made.
+    if kind == "staff":
+        # Choices are the unit's staff, set when the form is made.
         return SelectField(coerce=_int_or_none, choices=[], **kwargs)
+    if kind == "team_member":  # the case's team, set when the form is made
+        return CaseChoiceField(**kwargs)
+    if kind == "network_member":  # the case's current network, set when the form is made
+        return NetworkMembersField(**kwargs)
     if kind == "repeat":
         row = type(
             f"{question.key}_row",
