@@ -91,6 +91,7 @@ def plan_part(
                 "reason": x.reason,
                 "on": format_day(x.on, language),
                 "version": x.plan_version,
+                "due": format_day(getattr(x, "due", ""), language),
             }
             for x in lowered
         ],

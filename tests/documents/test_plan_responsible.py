@@ -47,14 +47,14 @@ def _member_ids(app: Flask) -> dict[str, int]:
 
 
 def _sub_goal_rows(data: bytes) -> dict[str, list[str]]:
-    """ref ("1.1") → the cells of its row in the sub-goal tables."""
+    """ref ("1.1") → the cells of its row in the sub-goal tables (the first table naming it)."""
     found = {}
     for table in WordDocument(io.BytesIO(data)).tables:
         header = [c.text for c in table.rows[0].cells]
         for row in table.rows[1:]:
             cells = [c.text.replace("\u00a0", " ") for c in row.cells]
             if re.fullmatch(r"\d+\.\d+", cells[0]):
-                found[cells[0]] = dict(zip(header, cells, strict=False))
+                found.setdefault(cells[0], dict(zip(header, cells, strict=False)))
     return found  # type: ignore[return-value]
 
 
