@@ -18,7 +18,7 @@ from flask import Flask
 
 from service.documents.stamp import render_stamped
 from service.extensions import db
-from service.models import NetworkMember, User
+from service.models import Document, NetworkMember, User
 from tests.conftest import FormClient
 from tests.test_journey import open_case, register
 from tests.test_lifecycle import plan
@@ -124,6 +124,14 @@ def test_each_sub_goal_names_who_is_responsible_by_name_and_role(
     assert lines[2:] == ["Hyresvärden Stena"], cell
     assert "Maria Ekström" not in docx_text(data)
     assert second[HEADER[language]] == "—"  # a sub-goal with no one named: as every empty cell
+    # the person's own "My plan" says who helps with the step, by name
+    assert logged_in.post(f"{case_url}/documents/my_plan", form_url=case_url).status_code == 302
+    with app.app_context():
+        mine = db.session.scalars(
+            sa.select(Document).where(Document.doc_type == "my_plan")
+        ).one()
+        helps = docx_text(bytes(mine.content))
+    assert "Anna Berg, Łucja Żółw Ö & <b>" in helps, helps
 
 
 def test_a_plan_of_another_unit_s_staff_or_an_unknown_id_prints_no_one(
