@@ -222,7 +222,9 @@ class ProgressRow(RowForm):
     def validate_lowered_due(self, field: Any) -> None:
         """A new due date belongs to a lowered sub-goal."""
         if field.data and not (self.lowered_to.data or "").strip():
-            raise ValidationError(_l("Write the lowered sub-goal, or leave the new due date empty."))
+            raise ValidationError(
+                _l("Write the lowered sub-goal, or leave the new due date empty.")
+            )
 
     def validate_lowered_to(self, field: Any) -> None:
         if (field.data or "").strip() == (self.sub_goal.data or "").strip() and field.data:

@@ -26,9 +26,7 @@ DAY = {"sv": "15 januari 2027", "pl": "15 stycznia 2027", "en": "15 January 2027
 HISTORY = "New due date: Jan 15, 2027 (was Dec 15, 2026)"
 
 
-@pytest.mark.parametrize(
-    ("method", "language"), [("buss", "en"), ("buss", "sv"), ("ipwzb", "pl")]
-)
+@pytest.mark.parametrize(("method", "language"), [("buss", "en"), ("buss", "sv"), ("ipwzb", "pl")])
 def test_a_lowered_sub_goal_gets_a_new_due_date_in_the_new_plan_version(
     logged_in: FormClient, worker: User, app: Flask, method: str, language: str
 ) -> None:

@@ -92,9 +92,7 @@ def _staff_choices(form: Any, method: Method, step: StepSpec, case: Case | None 
             continue
         staff = staff if staff is not None else access.unit_staff()
         field = form[question.key]
-        field.choices = as_choices(
-            [("", _l("— choose —"))] + [(u.id, u.full_name) for u in staff]
-        )
+        field.choices = as_choices([("", _l("— choose —"))] + [(u.id, u.full_name) for u in staff])
         if field.data is None and field.raw_data is None:
             field.data = current_user.id  # most often the one filling in is the contact person
     if not any(_case_questions(step.questions())):

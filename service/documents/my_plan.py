@@ -7,6 +7,7 @@ not a statutory document: every method has it, in the case's document language.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -53,12 +54,12 @@ def _day(value: Any, language: str, with_weekday: bool = False) -> str:
     return written.replace(" ", "\u00a0")  # a date is never broken over two lines
 
 
-def _responsible_names(case: Case, plan: dict[str, Any]) -> Any:
+def _responsible_names(case: Case, plan: dict[str, Any]) -> Callable[[Any], list[str]]:
     """A function giving the names of who is responsible for a sub-goal row: the member of
     staff and the chosen network members still on the case's network (no role: easy-read)."""
     from service.documents.implementation import add_sub_goal_responsibles
 
-    part = {
+    part: dict[str, Any] = {
         "goals": [
             {"sub_goals": [{"others_responsible": ""} for _ in goal.get("sub_goals") or []]}
             for goal in plan.get("goals") or []

@@ -140,7 +140,7 @@ def _assessment(t: Texts) -> str:
 def _goals(t: Texts) -> str:
     return "".join(
         [
-            para(t["goals_intro"], color="595959", size=18),
+            para(t["goals_intro"], color="595959", size=18, keep_next=True),  # with goal 1
             tag("{%p for goal in plan.goals %}"),
             subheading(t["goal"] + " {{ goal.no }}: {{ goal.area }}"),
             para("{{ goal.goal }}", keep_next=True, bold=True),

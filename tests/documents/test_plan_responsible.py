@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,7 +61,12 @@ def _sub_goal_rows(data: bytes) -> dict[str, list[str]]:
 
 @pytest.mark.parametrize("language", ["sv", "pl", "en"])
 def test_each_sub_goal_names_who_is_responsible_by_name_and_role(
-    logged_in: FormClient, worker: User, make_user: Any, app: Flask, language: str
+    logged_in: FormClient,
+    worker: User,
+    make_user: Any,
+    app: Flask,
+    language: str,
+    artifacts_dir: Path,
 ) -> None:
     case_url = _case(logged_in, worker, language)
     assert logged_in.post(f"{case_url}/network", KURATOR).status_code == 302
@@ -110,11 +116,10 @@ def test_each_sub_goal_names_who_is_responsible_by_name_and_role(
         assert "Hyresvärden Stena" in page
     assert logged_in.post(f"{case_url}/steps/plan", answers).status_code == 302
     # a member taken off the network since is no longer printed as responsible
-    logged_in.post(
-        f"{case_url}/network/{ours['mamma']}/remove", {}, form_url=f"{case_url}/network"
-    )
+    logged_in.post(f"{case_url}/network/{ours['mamma']}/remove", {}, form_url=f"{case_url}/network")
     assert logged_in.post(f"{case_url}/documents/plan", form_url=case_url).status_code == 302
     data = _issued_plan(app)
+    (artifacts_dir / f"plan-responsible-{language}.docx").write_bytes(data)  # to look at
     rows = _sub_goal_rows(data)
     first, second = rows["1.1"], rows["1.2"]
     cell = first[HEADER[language]]
@@ -127,9 +132,7 @@ def test_each_sub_goal_names_who_is_responsible_by_name_and_role(
     # the person's own "My plan" says who helps with the step, by name
     assert logged_in.post(f"{case_url}/documents/my_plan", form_url=case_url).status_code == 302
     with app.app_context():
-        mine = db.session.scalars(
-            sa.select(Document).where(Document.doc_type == "my_plan")
-        ).one()
+        mine = db.session.scalars(sa.select(Document).where(Document.doc_type == "my_plan")).one()
         helps = docx_text(bytes(mine.content))
     assert "Anna Berg, Łucja Żółw Ö & <b>" in helps, helps
 
