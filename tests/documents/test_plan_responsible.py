@@ -114,6 +114,15 @@ def test_each_sub_goal_names_who_is_responsible_by_name_and_role(
         assert box is not None and message.replace("'", "&#39;") in box.group(0), forged
         assert "Ringa hyresvärden Ö &amp; &lt;b&gt;" in page
         assert "Hyresvärden Stena" in page
+    # a sub-goal added (without JavaScript) offers the team and the network too
+    added = logged_in.post(
+        f"{case_url}/steps/plan", {**answers, "action": "add:goals-0-sub_goals"}
+    ).get_data(as_text=True)
+    new = re.search(
+        r'<select[^>]*name="goals-0-sub_goals-2-responsible_id".*?</select>', added, re.S
+    )
+    assert new is not None and "Anna Berg" in new.group(0)
+    assert 'name="goals-0-sub_goals-2-network_ids" type="checkbox"' in added
     assert logged_in.post(f"{case_url}/steps/plan", answers).status_code == 302
     # a member taken off the network since is no longer printed as responsible
     logged_in.post(f"{case_url}/network/{ours['mamma']}/remove", {}, form_url=f"{case_url}/network")
