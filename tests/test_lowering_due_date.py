@@ -67,6 +67,10 @@ def test_a_lowered_sub_goal_gets_a_new_due_date_in_the_new_plan_version(
     row = _sub_goal_rows(content)["1.1"]
     assert "Söka två lägenheter i veckan" in row.values()
     assert DAY[language] in row.values(), row
+    # the person's own plan shows the smaller step as the next one, with its new day
+    assert logged_in.post(f"{case}/documents/my_plan", {}, form_url=case).status_code == 302
+    mine = docx_text(issued(app, "my_plan"))
+    assert f"Söka två lägenheter i veckan ({DAY[language]})" in mine.replace("\u00a0", " ")
 
 
 def test_without_a_new_date_the_lowered_sub_goal_keeps_its_due_date(

@@ -23,7 +23,9 @@ from service.models import Case
 
 #: Steps shown per goal: the page holds four goals with three steps each.
 STEPS_PER_GOAL = 3
-DONE = ("reached", "lowered")
+#: A sub-goal reached is done; one lowered at a follow-up is not: the plan holds its smaller
+#: wording since (lowering.py), and that is the person's next step.
+DONE = ("reached",)
 #: The most characters a goal, the next step and the helpers print (at a word, with "…"), and
 #: the characters of one line of a later step ("Then: …", its day included): however long the
 #: plan's texts are, a goal takes two lines, its next step two and each later step one, so the
