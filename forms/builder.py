@@ -27,8 +27,10 @@ from wtforms.validators import (
 
 from forms.base import BaseForm, DateField, RowForm, as_choices
 from forms.fields import (
+    CaseChoiceField,
     IdentityNumberCheck,
     MultiCheckboxField,
+    NetworkMembersField,
     NotBefore,
     NotBeforeAnswer,
     RequiredInRow,
@@ -150,9 +152,13 @@ def _field(
         return SelectField(
             choices=as_choices((a.value, _l(a.label)) for a in method.areas), **kwargs
         )
-    if kind in ("staff", "team_member"):
-        # Choices are the unit's staff (or the case's team), set when the form is made.
+    if kind == "staff":
+        # Choices are the unit's staff, set when the form is made.
         return SelectField(coerce=_int_or_none, choices=[], **kwargs)
+    if kind == "team_member":  # the case's team, set when the form is made
+        return CaseChoiceField(**kwargs)
+    if kind == "network_member":  # the case's current network, set when the form is made
+        return NetworkMembersField(**kwargs)
     if kind == "repeat":
         row = type(
             f"{question.key}_row",
@@ -202,6 +208,8 @@ class ProgressRow(RowForm):
     #: it would stop the checks below when the field is empty.
     lowered_to = StringField(_l("Lower it to"), validators=[Length(max=500)])
     lower_reason = StringField(_l("Why it is lowered"), validators=[Length(max=500)])
+    #: A new due date for the lowered sub-goal (optional; without it the old one stays).
+    lowered_due = DateField(_l("New due date (optional)"), validators=[Optional()])
 
     def validate_lower_reason(self, field: Any) -> None:
         """A lowered sub-goal says why; a reason alone lowers nothing."""
@@ -210,6 +218,13 @@ class ProgressRow(RowForm):
             raise ValidationError(_l("Say why the sub-goal is lowered."))
         if (field.data or "").strip() and not lowered:
             raise ValidationError(_l("Write the lowered sub-goal, or leave the reason empty."))
+
+    def validate_lowered_due(self, field: Any) -> None:
+        """A new due date belongs to a lowered sub-goal."""
+        if field.data and not (self.lowered_to.data or "").strip():
+            raise ValidationError(
+                _l("Write the lowered sub-goal, or leave the new due date empty.")
+            )
 
     def validate_lowered_to(self, field: Any) -> None:
         if (field.data or "").strip() == (self.sub_goal.data or "").strip() and field.data:

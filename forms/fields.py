@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
-from wtforms import Field, Form, SelectMultipleField
+from wtforms import Field, Form, SelectField, SelectMultipleField
 from wtforms.validators import StopValidation, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -171,3 +171,60 @@ class IdentityNumberCheck:
         raise ValidationError(
             str(_l("This is not a valid personnummer, samordningsnummer or PESEL."))
         )
+
+
+class CaseChoiceField(SelectField):
+    """One member of the case's team (a ``team_member`` question at any depth); the choices
+    are set when the form is made for a case (service/cases/step_forms.py). An id that is not
+    offered (another case's or unit's staff) is refused beside the field."""
+
+    choice_source = "team"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, coerce=_id_or_none, choices=[], **kwargs)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        self.forged = bool(valuelist) and _id_or_none(valuelist[0]) is _NOT_AN_ID
+        self.data = None if self.forged else _id_or_none(valuelist[0]) if valuelist else None
+
+    def pre_validate(self, form: Form) -> None:
+        offered = {choice.value for choice in self.choices or ()}
+        if getattr(self, "forged", False) or (self.data is not None and self.data not in offered):
+            raise ValidationError(str(_l("Choose someone from the case's team.")))
+
+
+class NetworkMembersField(MultiCheckboxField):
+    """Members of the case's network (a ``network_member`` question): the current members
+    of this case only, set when the form is made; anything else posted is refused beside the
+    field and nothing of it is kept."""
+
+    choice_source = "network"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, coerce=int, choices=[], **kwargs)
+        self.forged = False
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        ids = [_id_or_none(value) for value in valuelist]
+        self.forged = any(i is _NOT_AN_ID or i is None for i in ids)
+        self.data = [i for i in ids if isinstance(i, int)]
+
+    def pre_validate(self, form: Form) -> None:
+        offered = {choice.value for choice in self.choices or ()}
+        if self.forged or any(i not in offered for i in self.data or ()):
+            raise ValidationError(str(_l("Choose only members of this case's network.")))
+
+
+#: A posted value that is no id at all (letters, a negative or huge number).
+_NOT_AN_ID: Any = object()
+
+
+def _id_or_none(value: Any) -> Any:
+    if value in (None, ""):
+        return None
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if text.isascii() and text.isdigit() and len(text) < 10:
+        return int(text)
+    return _NOT_AN_ID

@@ -38,9 +38,11 @@ QUESTION_TYPES = (
     # Types whose choices come from the case: staff of the unit, the method's life areas,
     # the plan's sub-goals, the method's outcome categories; who took part in a follow-up
     # (the person, the case team, the network, the caseworker) and the agreed actions it
-    # reviews (the agreement's or kontrakt's and the plan's); a member of the case's team.
+    # reviews (the agreement's or kontrakt's and the plan's); a member of the case's team;
+    # members of the case's network (relatives, health care, the kurator, …).
     "staff",
     "team_member",
+    "network_member",
     "area",
     "subgoal_progress",
     "outcomes",

@@ -14,7 +14,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 #: Field types rendered as a group of inputs; their own id is on no element.
-GROUPED = frozenset({"RadioField", "MultiCheckboxField"})
+GROUPED = frozenset({"RadioField", "MultiCheckboxField", "NetworkMembersField"})
 #: Field types with nothing to type into; their message is listed without label or link.
 UNLINKED = frozenset({"CSRFTokenField"})
 #: Field types filled in by the page (e.g. a drawn signature); the link goes to their message.

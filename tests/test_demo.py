@@ -270,3 +270,46 @@ def test_demo_shows_consent_per_recipient_and_a_legal_representative(
     card = page[page.index('id="consent"') :]
     assert "Withdrawn" in card or "Återkallat" in card
     assert "Lars Ekström (bror)" in card
+
+
+def test_demo_shows_a_family_kontrakt_with_an_amendment_and_an_approved_ipwzb(app: Flask) -> None:
+    """Issue 10, done when: the demo shows a kontrakt with a family and an amendment (aneks),
+    and an IPWzB approved by the kierownik ośrodka, who and when printed on it."""
+    from service.documents.context import format_day
+    from service.models import ContractAmendment
+
+    with app.app_context():
+        load_demo()
+        katarzyna = db.session.scalar(sa.select(Person).where(Person.first_name == "Katarzyna"))
+        assert katarzyna is not None
+        family = db.session.scalar(sa.select(Case).where(Case.person_id == katarzyna.id))
+        assert family is not None and family.method == "family_plan"
+        (amendment,) = db.session.scalars(
+            sa.select(ContractAmendment).where(ContractAmendment.case_id == family.id)
+        )
+        assert amendment.recorded_by.email == "tadeusz@mops-boleslawiec.example"
+        kontrakty = list(
+            db.session.scalars(
+                sa.select(Document)
+                .where(Document.case_id == family.id, Document.doc_type == "agreement")
+                .order_by(Document.version)
+            )
+        )
+        assert len(kontrakty) == 2  # concluded, then issued again with the aneks
+        text = docx_text(kontrakty[-1].content)
+        assert "Kontrakt socjalny" in text and "Katarzyna Nowak" in text
+        assert "Zmiany kontraktu (aneksy)" in text
+        assert "Termin porozumienia ze spółdzielnią o spłacie zaległości przesunięty" in text
+        assert format_day(amendment.agreed_on, "pl") in text
+        assert "Kontrakt nie był zmieniany." in docx_text(kontrakty[0].content)
+
+        approval = db.session.scalar(sa.select(DocumentApproval))
+        assert approval is not None
+        approved = db.session.get(Document, approval.approved_document_id)
+        assert approved is not None and approved.doc_type == "plan"
+        text = docx_text(approved.content)
+        assert "Indywidualny program wychodzenia z bezdomności" in text
+        assert "Barbara Kaczmarek" in text and "kierownik ośrodka" in text  # who
+        day = re.search(r"zatwierdzono dnia (\d{1,2} \w+ \d{4})", text)
+        assert day is not None, text[-800:]  # when
+        assert "PROJEKT" not in text

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask_babel import gettext
@@ -30,6 +31,14 @@ def _position(ref: Any) -> tuple[int, int] | None:
     except ValueError:
         return None
     return goal, sub
+
+
+def _iso_day(value: Any) -> str | None:
+    """An ISO day as stored (``lowered_due``), or None for nothing or anything else."""
+    try:
+        return date.fromisoformat(str(value)).isoformat() if value else None
+    except ValueError:
+        return None
 
 
 def lower_sub_goals(case: Case, answers: dict[str, Any], user: User, instance: int) -> int | None:
@@ -68,6 +77,9 @@ def lower_sub_goals(case: Case, answers: dict[str, Any], user: User, instance: i
             row["plan_version"] = made[str(row.get("ref"))]
         elif now == str(row.get("sub_goal") or ""):
             subs[where[1]]["sub_goal"] = row["lowered_to"]
+            if _iso_day(row.get("lowered_due")):  # a new due date, if the worker set one
+                row["due_before"] = subs[where[1]].get("due_date")
+                subs[where[1]]["due_date"] = _iso_day(row.get("lowered_due"))
             changed.append(row)
     if not changed:
         return None
@@ -113,6 +125,9 @@ class Lowering:
     on: str
     #: The plan version the lowering made.
     plan_version: int
+    #: The new due date set with the lowering and the one it replaced (ISO; "" for none).
+    due: str = ""
+    due_before: str = ""
 
 
 def lowerings(follow_ups: list[tuple[int, Mapping[str, Any]]]) -> list[Lowering]:
@@ -132,6 +147,8 @@ def lowerings(follow_ups: list[tuple[int, Mapping[str, Any]]]) -> list[Lowering]
                     follow_up=instance,
                     on=str(answers.get("meeting_date") or ""),
                     plan_version=int(row["plan_version"]),
+                    due=_iso_day(row.get("lowered_due")) or "",
+                    due_before=_iso_day(row.get("due_before")) or "",
                 )
             )
     return sorted(found, key=lambda x: (x.plan_version, x.ref))

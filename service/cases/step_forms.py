@@ -84,21 +84,75 @@ def _other_steps(case: Case, step: StepSpec) -> dict[str, dict[str, Any]]:
 
 def _staff_choices(form: Any, method: Method, step: StepSpec, case: Case | None = None) -> None:
     """The unit's staff for a ``staff`` question; the case's team for a ``team_member`` one
-    (the unit's staff while the team is empty or the case is not known: a read-only view)."""
+    and the case's current network for a ``network_member`` one, at any depth (the unit's
+    staff while the team is empty or the case is not known: a read-only view)."""
     staff = None
     for question in step.questions():
-        if question.type not in ("staff", "team_member"):
+        if question.type != "staff":
             continue
         staff = staff if staff is not None else access.unit_staff()
-        people = staff
-        if question.type == "team_member" and case is not None:
-            from service.cases.team import members
-
-            people = [m.user for m in members(case)] or staff
         field = form[question.key]
-        field.choices = as_choices([("", _l("— choose —"))] + [(u.id, u.full_name) for u in people])
-        if field.data is None and field.raw_data is None and question.type == "staff":
+        field.choices = as_choices([("", _l("— choose —"))] + [(u.id, u.full_name) for u in staff])
+        if field.data is None and field.raw_data is None:
             field.data = current_user.id  # most often the one filling in is the contact person
+    if not any(_case_questions(step.questions())):
+        return
+    form.case_choices = _case_choice_lists(case)
+    set_case_choices(form)
+
+
+def _case_questions(questions: Any) -> Any:
+    """The ``team_member`` and ``network_member`` questions, at any depth."""
+    for question in questions:
+        if question.type in ("team_member", "network_member"):
+            yield question
+        yield from _case_questions(question.questions)
+
+
+def _case_choice_lists(case: Case | None) -> dict[str, list[Any]]:
+    """source ("team", "network") → the choices of a field asking for one of them."""
+    from service.cases.team import members, team_role_label
+    from service.journal import network
+
+    team = members(case) if case is not None else []
+    people = (
+        [(m.user_id, f"{m.user.full_name} – {team_role_label(m.team_role)}") for m in team]
+        if team
+        else [(u.id, u.full_name) for u in access.unit_staff()]
+    )
+    found = network.members(case) if case is not None else []
+    return {
+        "team": as_choices([("", _l("— choose —")), *people]),
+        "network": as_choices(
+            (m.id, f"{m.name} – {m.role or network.NETWORK_LABELS.get(m.kind, m.kind)}")
+            for m in found
+        ),
+    }
+
+
+def set_case_choices(form: Any) -> None:
+    """Give every team or network field of ``form`` (rows added since included) its choices."""
+    lists = getattr(form, "case_choices", None)
+    if lists is None:
+        return
+    for field in _all_fields(form):
+        source = getattr(field, "choice_source", None)
+        if source in lists:
+            field.choices = lists[source]
+
+
+def _all_fields(form: Any) -> Any:
+    for field in form:
+        if isinstance(field, FormField):
+            yield from _all_fields(field.form)
+        elif isinstance(field, FieldList):
+            for entry in field.entries:
+                if isinstance(entry, FormField):
+                    yield from _all_fields(entry.form)
+                else:
+                    yield entry
+        else:
+            yield field
 
 
 def _participant_choices(form: Any, step: StepSpec, case: Case) -> None:
@@ -134,6 +188,7 @@ def apply_row_action(form: Any, action: str) -> None:
             field_list.max_entries is None or len(field_list.entries) < field_list.max_entries
         ):
             field_list.append_entry()
+            set_case_choices(form)  # the new row's team and network questions
     elif verb == "remove":
         list_name, _, index = name.rpartition("-")
         field_list = _find(form, list_name)

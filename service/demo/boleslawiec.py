@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from service.cases.operations import open_case, register_person
+from service.demo.amendment import amend_kontrakt
 from service.demo.common import (
     assessment_answers,
     finalise,
@@ -195,6 +196,14 @@ def boleslawiec(staff: list[User], today: date) -> None:
         iza,
     )
     issue(case, iza, met, "follow_up")
+    # at the follow-up both parties agree to a change of the kontrakt (aneks)
+    amend_kontrakt(
+        case,
+        tadeusz,
+        met,
+        "Termin porozumienia ze spółdzielnią o spłacie zaległości przesunięty o miesiąc; "
+        "pani Katarzyna dostarcza zaświadczenie o dochodach do pracownika socjalnego.",
+    )
     _agreed_family(iza, tadeusz, today)
     _streetwork(iza, tadeusz, today)
 

@@ -16,7 +16,7 @@ from service.cases.operations import latest_submission
 from service.cases.participants import participant_names
 from service.cases.subgoals import final_follow_ups, latest_statuses
 from service.documents.context import base_context, build_agreement_context, build_consent_context
-from service.documents.implementation import implementation_part
+from service.documents.implementation import add_sub_goal_responsibles, implementation_part
 from service.documents.ipwzb import ipwzb_part
 from service.documents.kontrakt import kontrakt_part
 from service.documents.my_plan import my_plan_part
@@ -117,6 +117,7 @@ def build_context(
                 answers(case, "plan"), method, language, case_lowerings(case)
             )
             context["plan"].update(implementation_part(case, answers(case, "plan"), language))
+            add_sub_goal_responsibles(case, answers(case, "plan"), context["plan"])
             context["assessment"] = assessment_part(answers(case, "assessment"), method, language)
             if template_name("plan", method, language).startswith("plan_ipwzb_"):
                 context["ipwzb"] = ipwzb_part(

@@ -55,6 +55,11 @@ def plan_part(
                 "person_actions": text(row.get("person_actions")),
                 "worker_actions": text(row.get("worker_actions")),
                 "others_responsible": text(row.get("others_responsible")),
+                # who is responsible, named (implementation.add_sub_goal_responsibles): the
+                # member of staff, the network members, then the free text
+                "responsible": {"name": "", "role": ""},
+                "network": [],
+                "responsible_text": text(row.get("others_responsible")),
                 "when": format_day(row.get("due_date"), language) or text(row.get("expected_time")),
                 "progress_sign": text(row.get("progress_sign")),
             }
@@ -86,6 +91,7 @@ def plan_part(
                 "reason": x.reason,
                 "on": format_day(x.on, language),
                 "version": x.plan_version,
+                "due": format_day(getattr(x, "due", ""), language),
             }
             for x in lowered
         ],

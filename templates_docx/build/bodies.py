@@ -220,7 +220,7 @@ def _goals(t: Texts) -> str:
                     _v("s.sub_goal"),
                     _v("s.person_actions"),
                     _v("s.worker_actions"),
-                    _v("s.others_responsible"),
+                    _v("s.responsible_text"),
                     _v("s.when"),
                     _v("s.progress_sign"),
                 ],

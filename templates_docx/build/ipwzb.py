@@ -204,7 +204,7 @@ def _goals(t: Texts) -> str:
                 [
                     "{{ s.ref }}",
                     "{{ s.sub_goal }}",
-                    "{{ s.others_responsible }}",
+                    "{{ s.responsible_text }}",
                     "{{ s.when }}",
                     "{{ s.progress_sign }}",
                 ],

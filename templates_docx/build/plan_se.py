@@ -140,7 +140,7 @@ def _assessment(t: Texts) -> str:
 def _goals(t: Texts) -> str:
     return "".join(
         [
-            para(t["goals_intro"], color="595959", size=18),
+            para(t["goals_intro"], color="595959", size=18, keep_next=True),  # with goal 1
             tag("{%p for goal in plan.goals %}"),
             subheading(t["goal"] + " {{ goal.no }}: {{ goal.area }}"),
             para("{{ goal.goal }}", keep_next=True, bold=True),
@@ -167,7 +167,7 @@ def _goals(t: Texts) -> str:
                     _v("s.sub_goal"),
                     _v("s.person_actions"),
                     _v("s.worker_actions"),
-                    _v("s.others_responsible"),
+                    _v("s.responsible_text"),
                     _v("s.when"),
                     _v("s.progress_sign"),
                 ],

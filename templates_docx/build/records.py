@@ -169,7 +169,9 @@ def plan_changes(t: Texts) -> str:
                     "{{ low.ref }}",
                     _v("low.on"),
                     _v("low.before"),
-                    _v("low.after"),
+                    "{{ low.after }}{% if low.due %} ("
+                    + t["new_due"]
+                    + " {{ low.due }}){% endif %}",
                     _v("low.reason"),
                 ],
                 "low in plan.lowered",

@@ -26,7 +26,7 @@ IPWZB: dict[str, dict[str, str]] = {
         "h_goals": "III. Cele programu",
         "goals_intro": "Każdy cel główny dzieli się na cele szczegółowe. Cel ustalony zbyt "
         "wysoko można obniżyć – to nie jest porażka.",
-        "others": "Kto wspiera",
+        "others": "Kto odpowiada i kto wspiera",
         "h_person_actions": "IV. Działania osoby bezdomnej",
         "person_actions_intro": "Co osoba robi sama, aktywnie współdziałając z pracownikiem "
         "socjalnym w rozwiązywaniu swoich problemów:",
@@ -73,7 +73,7 @@ IPWZB: dict[str, dict[str, str]] = {
         "h_goals": "III. Programmets mål",
         "goals_intro": "Varje huvudmål delas i delmål. Ett mål som är för högt satt sänks – det är "
         "inget misslyckande.",
-        "others": "Vem stöttar",
+        "others": "Vem ansvarar och vem stöttar",
         "h_person_actions": "IV. Den hemlösa personens åtgärder",
         "person_actions_intro": "Det personen gör själv, i aktivt samarbete med socialarbetaren, "
         "för att lösa sina problem:",
@@ -121,7 +121,7 @@ IPWZB: dict[str, dict[str, str]] = {
         "h_goals": "III. Goals of the programme",
         "goals_intro": "Each main goal is broken into specific goals. A goal set too high is "
         "lowered – that is not a failure.",
-        "others": "Who supports",
+        "others": "Who is responsible and who supports",
         "h_person_actions": "IV. Actions of the homeless person",
         "person_actions_intro": "What the person does themselves, working actively with the "
         "social worker on their own problems:",

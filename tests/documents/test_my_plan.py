@@ -213,3 +213,47 @@ def test_my_plan_waits_for_the_plan(client: FormClient, app: Flask, make_case: A
     client.post(f"/cases/{world.case_id}/documents/my_plan", form_url=f"/cases/{world.case_id}")
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(Document.id))) == 0
+
+
+#: A sub-goal as long as the form takes (500 characters), in words that wrap as words do.
+LONG_STEP = ("Ringa hyresvärden på måndag förmiddag och fråga om visning, " * 10)[:500]
+LONG_HELPER = ("Socialsekreteraren Eva Lindqvist-Åström på mottagningen, " * 6)[:300]
+
+
+@pytest.mark.skipif(
+    not pdf_available() or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice, python3-uno) or poppler-utils missing",
+)
+@pytest.mark.parametrize(("method", "language"), CASES)
+def test_long_sub_goals_still_fit_on_one_page(
+    client: FormClient,
+    app: Flask,
+    make_case: Any,
+    method: str,
+    language: str,
+    tmp_path: Path,
+    artifacts_dir: Path,
+) -> None:
+    """Four goals of three steps each, every step and helper as long as the form allows: the
+    page still holds them (a long text is shortened at a word, with "…")."""
+    world = make_case(
+        steps=("start_meeting", "second_meeting", "assessment"), language=language, method=method
+    )
+    plan = _plan(AREAS[method])
+    for goal in plan["goals"]:
+        goal["goal"] = (goal["goal"] + " – " + LONG_STEP)[:1000]
+        for row in goal["sub_goals"]:
+            row["sub_goal"] = LONG_STEP
+            row["others_responsible"] = LONG_HELPER
+    with app.app_context():
+        add_answers(world.case_id, world.worker.id, "plan", plan)
+    assert client.login(world.worker.email).status_code == 302
+    content = _issue(client, app, world)
+    text = docx_text(content)
+    assert "…" in text  # shortened, said so
+    assert "Ringa hyresvärden på måndag" in text  # the beginning of every step is kept
+    pdf = to_pdf(content)
+    (artifacts_dir / f"my_plan_long_{method}_{language}.pdf").write_bytes(pdf)  # to look at
+    pages = [page for page in pdf_pages(pdf, tmp_path) if page.strip()]
+    assert len(pages) == 1, f"{len(pages)} pages"
+    assert WORDS[language][0] in pages[0] and WORDS[language][1] in pages[0]

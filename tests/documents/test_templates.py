@@ -93,7 +93,7 @@ SECTIONS: dict[str, list[str]] = {
         "VII. Udział osoby",
         "VIII. Terminy spotkań i ocena postępów",
         "Terminy spotkań",
-        "Kto wspiera",
+        "Kto odpowiada i kto wspiera",
         "Zatwierdzam – kierownik ośrodka",
         "Podpisy",
     ],
