@@ -86,6 +86,7 @@ def _configure_blueprints(app: Flask) -> None:
     from service.auth.views import bp as auth_bp
     from service.cases import (
         amendment_views,  # noqa: F401  (the kontrakt's amendments)
+        family_views,  # noqa: F401  (the person's family on a case)
         step_views,  # noqa: F401  (registers the step routes)
         team_views,  # noqa: F401  (registers the case team routes)
     )

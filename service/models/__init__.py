@@ -12,6 +12,7 @@ from service.models.document_approval import DocumentApproval
 from service.models.document_filing import DocumentFiling
 from service.models.document_pdf import DocumentPdf
 from service.models.document_signature import DocumentSignature
+from service.models.family_member import FamilyMember
 from service.models.method_snapshot import MethodSnapshot
 from service.models.network_member import NetworkMember
 from service.models.outreach_contact import OutreachContact
@@ -38,6 +39,7 @@ __all__ = [
     "DocumentPdf",
     "DocumentSequence",
     "DocumentSignature",
+    "FamilyMember",
     "MethodSnapshot",
     "NetworkMember",
     "OutreachContact",
