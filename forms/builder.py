@@ -28,6 +28,7 @@ from wtforms.validators import (
 from forms.base import BaseForm, DateField, RowForm, as_choices
 from forms.fields import (
     CaseChoiceField,
+    FamilyMemberField,
     IdentityNumberCheck,
     MultiCheckboxField,
     NetworkMembersField,
@@ -159,6 +160,8 @@ def _field(
         return CaseChoiceField(**kwargs)
     if kind == "network_member":  # the case's current network, set when the form is made
         return NetworkMembersField(**kwargs)
+    if kind == "family_member":  # the person or the case's family, set when the form is made
+        return FamilyMemberField(**kwargs)
     if kind == "repeat":
         row = type(
             f"{question.key}_row",

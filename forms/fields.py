@@ -215,6 +215,23 @@ class NetworkMembersField(MultiCheckboxField):
             raise ValidationError(str(_l("Choose only members of this case's network.")))
 
 
+class FamilyMemberField(SelectField):
+    """The person or one member of the case's family (a ``family_member`` question: whose
+    task it is); stored as "person" or the member's id. The choices are set when the form is
+    made for a case; anything not offered (another case's member, a removed one) is refused
+    beside the field."""
+
+    choice_source = "family"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, choices=[], **kwargs)
+
+    def pre_validate(self, form: Form) -> None:
+        offered = {str(choice.value) for choice in self.choices or ()}
+        if self.data not in (None, "") and str(self.data) not in offered:
+            raise ValidationError(str(_l("Choose the person or a member of the case's family.")))
+
+
 #: A posted value that is no id at all (letters, a negative or huge number).
 _NOT_AN_ID: Any = object()
 

@@ -39,10 +39,12 @@ QUESTION_TYPES = (
     # the plan's sub-goals, the method's outcome categories; who took part in a follow-up
     # (the person, the case team, the network, the caseworker) and the agreed actions it
     # reviews (the agreement's or kontrakt's and the plan's); a member of the case's team;
-    # members of the case's network (relatives, health care, the kurator, …).
+    # members of the case's network (relatives, health care, the kurator, …); the person or
+    # one member of the case's family (whose task it is).
     "staff",
     "team_member",
     "network_member",
+    "family_member",
     "area",
     "subgoal_progress",
     "outcomes",

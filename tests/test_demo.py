@@ -313,3 +313,47 @@ def test_demo_shows_a_family_kontrakt_with_an_amendment_and_an_approved_ipwzb(ap
         day = re.search(r"zatwierdzono dnia (\d{1,2} \w+ \d{4})", text)
         assert day is not None, text[-800:]  # when
         assert "PROJEKT" not in text
+
+
+def test_demo_the_nowak_family_are_parties_sign_and_have_their_tasks(app: Flask) -> None:
+    """Issue 10 item 12: the family is the unit of work: Tomasz (partner, adult, a party) is a
+    party of the kontrakt and signs it and the consent; the children have their own tasks."""
+    from service.models import FamilyMember
+
+    with app.app_context():
+        load_demo()
+        katarzyna = db.session.scalar(sa.select(Person).where(Person.first_name == "Katarzyna"))
+        assert katarzyna is not None
+        case = db.session.scalar(sa.select(Case).where(Case.person_id == katarzyna.id))
+        assert case is not None
+        members = db.session.scalars(
+            sa.select(FamilyMember).where(FamilyMember.case_id == case.id)
+        ).all()
+        assert [(m.first_name, m.family_role, m.adult, m.party) for m in members] == [
+            ("Tomasz", "partner", True, True),
+            ("Piotr", "child", False, False),
+            ("Ola", "child", False, False),
+        ]
+
+        def latest(doc_type: str) -> str:
+            found = db.session.scalars(
+                sa.select(Document)
+                .where(Document.case_id == case.id, Document.doc_type == doc_type)
+                .order_by(Document.version.desc())
+            ).first()
+            assert found is not None, doc_type
+            return docx_text(found.content)
+
+        kontrakt = latest("agreement")
+        signatures = kontrakt[kontrakt.index("Podpisy stron\n") :]
+        parties = kontrakt[: kontrakt.index("Podpisy stron\n")]
+        for name in ("Katarzyna Nowak", "Tomasz Nowak"):
+            assert name in signatures
+        assert "86031413574" in parties and "Partner lub małżonek" in parties
+        assert "Piotr Nowak" not in signatures
+        consent = latest("consent")
+        assert "Tomasz Nowak" in consent[consent.rindex("Podpisy") :]
+        plan = latest("plan")
+        assert "Zadania członków rodziny" in plan
+        assert "Odprowadzać Olę do przedszkola w dni robocze" in plan
+        assert "Tomasz Nowak" in plan and "Piotr Nowak" in plan

@@ -106,3 +106,29 @@ def remove_member(member: FamilyMember, user: User) -> None:
     """Take a member off the case's family (plans made before still name them); audited."""
     member.removed_at = utcnow()
     audit.record("family.remove", case_id=member.case_id, user_id=user.id, member=member.id)
+
+
+def whose(case: Case, value: Any, known: dict[int, str] | None = None) -> str:
+    """The name a ``family_member`` answer stands for: the person or a member of the family."""
+    text = str(value or "").strip()
+    if text == "person":
+        return case.person.full_name
+    if text.isdigit():
+        return (known if known is not None else names(case)).get(int(text), "")
+    return ""
+
+
+def member_tasks(case: Case, plan: dict[str, Any], language: str) -> list[dict[str, str]]:
+    """The family plan's tasks, each with the name of whose task it is, as printed."""
+    from service.documents.context import format_day
+
+    known = names(case)
+    return [
+        {
+            "whose": whose(case, row.get("member"), known),
+            "task": str(row.get("task") or ""),
+            "due": format_day(row.get("due_date"), language) if row.get("due_date") else "",
+        }
+        for row in plan.get("member_tasks") or []
+        if row.get("task")
+    ]

@@ -83,8 +83,9 @@ def _other_steps(case: Case, step: StepSpec) -> dict[str, dict[str, Any]]:
 
 
 def _staff_choices(form: Any, method: Method, step: StepSpec, case: Case | None = None) -> None:
-    """The unit's staff for a ``staff`` question; the case's team for a ``team_member`` one
-    and the case's current network for a ``network_member`` one, at any depth (the unit's
+    """The unit's staff for a ``staff`` question; the case's team for a ``team_member`` one,
+    the case's current network for a ``network_member`` one and the person or the case's
+    family for a ``family_member`` one, at any depth (the unit's
     staff while the team is empty or the case is not known: a read-only view)."""
     staff = None
     for question in step.questions():
@@ -97,20 +98,23 @@ def _staff_choices(form: Any, method: Method, step: StepSpec, case: Case | None 
             field.data = current_user.id  # most often the one filling in is the contact person
     if not any(_case_questions(step.questions())):
         return
-    form.case_choices = _case_choice_lists(case)
+    kinds = {question.type for question in _case_questions(step.questions())}
+    form.case_choices = _case_choice_lists(case, "family_member" in kinds)
     set_case_choices(form)
 
 
 def _case_questions(questions: Any) -> Any:
-    """The ``team_member`` and ``network_member`` questions, at any depth."""
+    """The ``team_member``, ``network_member`` and ``family_member`` questions, at any depth."""
     for question in questions:
-        if question.type in ("team_member", "network_member"):
+        if question.type in ("team_member", "network_member", "family_member"):
             yield question
         yield from _case_questions(question.questions)
 
 
-def _case_choice_lists(case: Case | None) -> dict[str, list[Any]]:
-    """source ("team", "network") → the choices of a field asking for one of them."""
+def _case_choice_lists(case: Case | None, with_family: bool = False) -> dict[str, list[Any]]:
+    """source ("team", "network", "family") → the choices of a field asking for one of them
+    (the family's only when the step asks for a member of it)."""
+    from service.cases import family
     from service.cases.team import members, team_role_label
     from service.journal import network
 
@@ -126,6 +130,16 @@ def _case_choice_lists(case: Case | None) -> dict[str, list[Any]]:
         "network": as_choices(
             (m.id, f"{m.name} – {m.role or network.NETWORK_LABELS.get(m.kind, m.kind)}")
             for m in found
+        ),
+        "family": as_choices(
+            [
+                ("", _l("— choose —")),
+                *([("person", case.person.full_name)] if case is not None else []),
+                *(
+                    (str(m.id), f"{m.full_name} – {family.role_label(m)}")
+                    for m in (family.members(case) if case is not None and with_family else [])
+                ),
+            ]
         ),
     }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from service.cases import family as family_work
 from service.cases.operations import open_case, register_person
 from service.demo.amendment import amend_kontrakt
 from service.demo.common import (
@@ -21,7 +22,7 @@ from service.demo.common import (
     start_answers,
     sub_goal,
 )
-from service.models import User
+from service.models import Case, User
 
 
 def boleslawiec(staff: list[User], today: date) -> None:
@@ -38,6 +39,7 @@ def boleslawiec(staff: list[User], today: date) -> None:
         caseworker_user=tadeusz,
         assignment="Asystent rodziny – wsparcie w opiece nad dziećmi i w sprawach mieszkaniowych.",
     )
+    members = _nowak_family(case, iza)
     started = today - timedelta(days=40)
     finalise(
         case,
@@ -171,6 +173,23 @@ def boleslawiec(staff: list[User], today: date) -> None:
             "Cele ustaliła pani Katarzyna razem z asystentką; Piotr wybrał godzinę pobudki.",
             "Co tydzień",
             other_participants="Tadeusz Kupiec (pracownik socjalny), wychowawczyni Piotra",
+            member_tasks=[  # the plan pracy z rodziną: whose task each is
+                {
+                    "member": "person",
+                    "task": "Złożyć w spółdzielni wniosek o spłatę zaległości w ratach",
+                    "due_date": iso(assessed + timedelta(days=30)),
+                },
+                {
+                    "member": str(members["Tomasz"]),
+                    "task": "Odprowadzać Olę do przedszkola w dni robocze",
+                    "due_date": None,
+                },
+                {
+                    "member": str(members["Piotr"]),
+                    "task": "Wstawać o 7:00 i codziennie chodzić do szkoły",
+                    "due_date": None,
+                },
+            ],
         ),
         iza,
     )
@@ -206,6 +225,33 @@ def boleslawiec(staff: list[User], today: date) -> None:
     )
     _agreed_family(iza, tadeusz, today)
     _streetwork(iza, tadeusz, today)
+
+
+def _nowak_family(case: Case, iza: User) -> dict[str, int]:
+    """Katarzyna's family: her partner Tomasz (an adult, party to the kontrakt, who signs it
+    and the consent) and the children Piotr and Ola; first name → member id."""
+    found = {}
+    for first_name, role, adult, party, number in (
+        ("Tomasz", "partner", True, True, "86031413574"),
+        ("Piotr", "child", False, False, None),
+        ("Ola", "child", False, False, None),
+    ):
+        member = family_work.add_member(
+            case,
+            iza,
+            {
+                "first_name": first_name,
+                "last_name": "Nowak",
+                "identity_kind": "pesel" if number else None,
+                "identity_number": number,
+                "address": "",
+                "family_role": role,
+                "adult": adult,
+                "party": party,
+            },
+        )
+        found[first_name] = member.id
+    return found
 
 
 def _agreed_family(iza: User, tadeusz: User, today: date) -> None:

@@ -10,6 +10,7 @@ from flask_babel import force_locale
 
 from forms.method_registry import get_method
 from forms.method_schema import Method
+from service.cases.family import member_tasks
 from service.cases.journey import method_of
 from service.cases.lowering import case_lowerings
 from service.cases.operations import latest_submission
@@ -118,6 +119,7 @@ def build_context(
             )
             context["plan"].update(implementation_part(case, answers(case, "plan"), language))
             add_sub_goal_responsibles(case, answers(case, "plan"), context["plan"])
+            context["plan"]["member_tasks"] = member_tasks(case, answers(case, "plan"), language)
             context["assessment"] = assessment_part(answers(case, "assessment"), method, language)
             if template_name("plan", method, language).startswith("plan_ipwzb_"):
                 context["ipwzb"] = ipwzb_part(

@@ -185,8 +185,20 @@ def build_consent_context(
             **_consent_answers(second, language),
             "recipients": _recipients(case, second, language),
             "confidentiality": case.unit.confidentiality,
+            "family": _adult_family(case),
         }
     return context
+
+
+def _adult_family(case: Case) -> list[dict[str, str]]:
+    """Every adult member of the case's family: each gives their own consent and signs it."""
+    from service.cases import family
+
+    return [
+        {"full_name": m.full_name, "family_role": family.role_label(m)}
+        for m in family.members(case)
+        if m.adult
+    ]
 
 
 def _recipients(case: Case, second: dict[str, Any], language: str) -> list[dict[str, str]]:

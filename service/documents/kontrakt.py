@@ -68,9 +68,26 @@ def _parties(case: Case, second: dict[str, Any]) -> list[dict[str, str]]:
             "full_name": person.full_name,
         }
     ]
+    from service.cases import family
+
+    named = set()
+    for member in family.members(case):  # the case's family: every adult who is a party
+        if not (member.adult and member.party):
+            continue
+        named.add((member.first_name.casefold(), member.last_name.casefold()))
+        parties.append(
+            {
+                "last_name": member.last_name,
+                "first_name": member.first_name,
+                "address": member.address or person.address,
+                "identity_number": format_identity(member.identity_kind, member.identity_number),
+                "family_role": family.role_label(member),
+                "full_name": member.full_name,
+            }
+        )
     for row in second.get("family_parties") or []:
         last, first = str(row.get("last_name") or ""), str(row.get("first_name") or "")
-        if not (last or first):
+        if not (last or first) or (first.casefold(), last.casefold()) in named:
             continue
         parties.append(
             {

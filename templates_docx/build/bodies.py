@@ -81,6 +81,8 @@ def consent(t: Texts) -> str:
     of the provider; a signature line for the legal representative when there is one."""
     signers = [
         Signer(t["sig_person"], "{{ person.full_name }}", drawn_signature=True),
+        # every adult member of the family gives their own consent
+        Signer("{{ m.family_role }}", "{{ m.full_name }}", loop="m in consent.family"),
         Signer(
             t["sig_legal_rep"],
             "{{ legal_rep.name }}",
@@ -235,6 +237,23 @@ def _goals(t: Texts) -> str:
     )
 
 
+def _member_tasks(t: Texts) -> str:
+    """Each task of the family plan with whose it is: the person or a member of the family."""
+    return "".join(
+        [
+            tag("{%p if plan.member_tasks %}"),
+            subheading(t["h_member_tasks"]),
+            loop_table(
+                [(t["member_whose"], 2600), (t["member_task"], 5138), (t["member_due"], 1900)],
+                [_v("m.whose"), _v("m.task"), _v("m.due|nobreak")],
+                "m in plan.member_tasks",
+                size=18,
+            ),
+            tag("{%p endif %}"),
+        ]
+    )
+
+
 def plan(t: Texts) -> str:
     from templates_docx.build.records import plan_changes  # records builds on this module
 
@@ -265,6 +284,7 @@ def plan(t: Texts) -> str:
             _assessment(t),
             heading(t["h_goals"]),
             _goals(t),
+            _member_tasks(t) if "h_member_tasks" in t else "",  # the plan pracy z rodziną
             heading(t["h_participation"]),
             facts(
                 [

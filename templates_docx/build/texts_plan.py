@@ -162,6 +162,10 @@ PLAN[("family", "pl")] = {
     "h_follow_up": "V. Okresowa ocena",
     "follow_up_note": "Realizacja planu jest okresowo oceniana wspólnie z rodziną. Plan może być "
     "zmieniany za zgodą obu stron.",
+    "h_member_tasks": "Zadania członków rodziny",
+    "member_whose": "Czyje zadanie",
+    "member_task": "Zadanie",
+    "member_due": "Termin",
 }
 
 RECORDS: dict[tuple[str, str], dict[str, str]] = {
@@ -387,6 +391,10 @@ PLAN[("family", "sv")] = {
     "h_follow_up": "V. Regelbunden bedömning",
     "follow_up_note": "Planens genomförande bedöms regelbundet tillsammans med familjen. Planen "
     "kan ändras när båda parter är överens.",
+    "h_member_tasks": "Familjemedlemmarnas uppgifter",
+    "member_whose": "Vems uppgift",
+    "member_task": "Uppgift",
+    "member_due": "Klart senast",
 }
 PLAN[("family", "en")] = {
     **PLAN[("ipwzb", "en")],
@@ -406,6 +414,10 @@ PLAN[("family", "en")] = {
     "h_follow_up": "V. Regular assessment",
     "follow_up_note": "The plan is assessed regularly together with the family. It can be "
     "changed with the consent of both parties.",
+    "h_member_tasks": "Tasks of the family members",
+    "member_whose": "Whose task",
+    "member_task": "Task",
+    "member_due": "Due date",
 }
 
 # The Swedish records in Polish words; the Polish records in Swedish and English words.

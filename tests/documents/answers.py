@@ -179,10 +179,14 @@ def sample_context(
                     for k in ("parties", "data", "purpose", "valid_until", "recipients")
                 },
                 "confidentiality": "ups" if method_key in ("ipwzb", "family_plan") else "sol",
+                "family": [{"full_name": "Tomasz Nowak", "family_role": "Partner"}],
             }
         elif doc_type == "plan":
             context["plan"] = plan_part(PLAN, method, language)
             context["plan"].update(IMPLEMENTATION)  # what the genomförandeplan adds
+            context["plan"]["member_tasks"] = [  # the plan pracy z rodziną's tasks per member
+                {"whose": "Tomasz Nowak", "task": "Zapisać Olę do przedszkola", "due": ""}
+            ]
             context["assessment"] = assessment_part(ASSESSMENT, method, language)
             if method_key == "ipwzb":
                 context["ipwzb"] = ipwzb_part(
