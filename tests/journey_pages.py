@@ -83,7 +83,22 @@ def _outreach_register_url(page: Page, case_url: str) -> str | None:
     return f"{contact}/register" if contact else None
 
 
+def _family_member_url(page: Page, case_url: str) -> str | None:
+    """A family member's page: add one to the walk's case through its Family page's form."""
+    page.goto(f"{case_url}/family")
+    if not page.locator("#member-form").count():
+        return None
+    page.locator("#first_name").fill("Tomasz")
+    page.locator("#last_name").fill("Nowak")
+    page.locator('input[name="family_role"][value="partner"]').check()
+    page.locator("#member-form button[type=submit]").click()
+    page.wait_for_load_state()
+    link = page.locator('main a[href*="/family/"]')
+    return link.first.get_attribute("href") if link.count() else None
+
+
 EXTRA_PAGES: dict[str, Callable[[Page, str], str | None]] = {
+    "cases.family_member": _family_member_url,
     "cases.discard_draft": _discard_draft_url,
     "week.referrals": _referrals_url,
     "outreach.contact": _outreach_contact_url,
