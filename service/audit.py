@@ -225,6 +225,18 @@ ACTIONS: dict[str, AuditAction] = {
             _l("Changed a member of the network: %(fields)s"),
         ),
         _action("network.remove", _l("Removed a member of the network")),
+        _action("family.view", _l("Read the family of a case")),
+        _action(
+            "family.add",
+            _l("Added a family member"),
+            _l("Added a family member: %(family_role)s"),
+        ),
+        _action(
+            "family.update",
+            _l("Changed a family member"),
+            _l("Changed a family member: %(fields)s"),
+        ),
+        _action("family.remove", _l("Removed a family member")),
         _action(
             "referrals.view",
             _l("Opened My referrals"),
@@ -294,6 +306,13 @@ def _contact_kinds() -> dict[str, Any]:
     return {**NETWORK_LABELS, **KIND_LABELS}
 
 
+def _family_roles() -> dict[str, Any]:
+    """The roles in the family (family.add)."""
+    from service.cases.family import FAMILY_ROLE_LABELS
+
+    return dict(FAMILY_ROLE_LABELS)
+
+
 #: Translations of the keys some details hold, by detail.
 DETAIL_WORDS: dict[str, dict[str, Any]] = {
     "reason": {  # of session.expired (a person's erasure reason is free text: shown as typed)
@@ -310,6 +329,7 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         **{key: label for key, label in _contact_kinds().items()},
     },
     "team_role": TEAM_ROLE_LABELS,  # of case.team_set
+    "family_role": _family_roles(),  # of family.add
     "recipient": _contact_kinds(),  # of consent.withdraw_recipient: the network kinds
     "fields": {  # of person.update: the keys of the changed details, as the form names them
         "first_name": _l("First name"),
@@ -333,6 +353,10 @@ DETAIL_WORDS: dict[str, dict[str, Any]] = {
         "role": _l("Role for the person"),
         "contact_details": _l("Contact details"),
         "may_contact": _l("May be contacted"),
+        # of family.update
+        "family_role": _l("Role in the family"),
+        "adult": _l("Adult or child"),
+        "party": _l("Party to the kontrakt"),
     },
 }
 

@@ -19,6 +19,7 @@ from service.models import (
     CaseMember,
     ContactEntry,
     Document,
+    FamilyMember,
     NetworkMember,
     OutreachContact,
     Person,
@@ -124,6 +125,15 @@ def add_case(
             name=f"Mamma {last}",
             role="mamma",
             contact_details="070-222 33 44",
+            created_by_id=creator_id,
+        )
+    )
+    db.session.add(
+        FamilyMember(
+            case_id=case.id,
+            first_name="Tomasz",
+            last_name=last,
+            family_role="partner",
             created_by_id=creator_id,
         )
     )

@@ -109,6 +109,11 @@ MATRIX: dict[tuple[str, str], Cells] = {
     ("journal.network_member", "GET"):             row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.network_member", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     ("journal.network_remove", "POST"):            row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.family_page", "GET"):                  row("view",       "ok 404",      "ok 404",      "ok 404",      "login"),
+    ("cases.family_page", "POST"):                 row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.family_member", "GET"):                row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.family_member", "POST"):               row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
+    ("cases.family_remove", "POST"):               row("edit",       "ok 404",      "403 404",     "ok 404",      "login"),
     # Outreach contacts belong to a unit, not to a case: any staff reads them, a support worker
     # records them and registers the person met; another unit's contact answers 404.
     ("outreach.index", "GET"):                     row(None,         "ok ok",       "ok ok",       "ok ok",       "login"),
@@ -233,6 +238,11 @@ MANAGER: dict[tuple[str, str], str] = {
     ("journal.network_member", "GET"): "403 404",
     ("journal.network_member", "POST"): "403 404",
     ("journal.network_remove", "POST"): "403 404",
+    ("cases.family_page", "GET"): "ok 404",
+    ("cases.family_page", "POST"): "403 404",
+    ("cases.family_member", "GET"): "403 404",
+    ("cases.family_member", "POST"): "403 404",
+    ("cases.family_remove", "POST"): "403 404",
     ("outreach.index", "GET"): "ok ok",
     ("outreach.index", "POST"): "403 403",
     ("outreach.contact", "GET"): "ok 404",
@@ -299,6 +309,13 @@ def url_values(rule: Rule, target: Any) -> dict[str, Any]:
             values[argument] = target.person_id
         elif argument == "document_id":
             values[argument] = target.document_id
+        elif argument == "member_id" and rule.endpoint.startswith("cases.family_"):
+            from service.extensions import db
+            from service.models import FamilyMember
+
+            values[argument] = db.session.scalar(  # the case's family member
+                sa.select(FamilyMember.id).where(FamilyMember.case_id == target.case_id)
+            )
         elif argument == "member_id" and not rule.endpoint.startswith("journal.network"):
             values[argument] = target.member_id  # the case team's member
         elif argument == "step_key":
