@@ -157,3 +157,23 @@ def test_export_includes_and_erasure_removes_the_members(
         assert member is not None
         assert member.first_name == "" and member.last_name == "" and member.address == ""
         assert not member.identity_number
+
+
+def test_a_swedish_case_checks_a_personnummer(logged_in: FormClient, app: Flask) -> None:
+    case_url = open_case(
+        logged_in, register(logged_in, identity_number="", identity_country=""), method="buss"
+    )
+    page = logged_in.get(f"{case_url}/family").get_data(as_text=True)
+    assert '<option selected value="se">' in page or 'value="se" selected' in page
+    swedish = {**TOMASZ, "identity_country": "se", "party": ""}
+    page = logged_in.post(
+        f"{case_url}/family", {**swedish, "identity_number": "19850709-9806"}
+    ).get_data(as_text=True)
+    assert "This is not a valid Swedish personnummer or samordningsnummer." in page
+    response = logged_in.post(f"{case_url}/family", {**swedish, "identity_number": "850709-9805"})
+    assert response.status_code == 302
+    with app.app_context():
+        member = db.session.scalar(sa.select(FamilyMember))
+        assert member is not None
+        assert (member.identity_kind, member.identity_number) == ("personnummer", "198507099805")
+    assert "19850709-9805" in logged_in.get(f"{case_url}/family").get_data(as_text=True)
