@@ -69,7 +69,9 @@ def qr_png(url: str) -> bytes:
     """A QR code of ``url`` as PNG (error correction M, data mask :data:`QR_MASK`, quiet zone
     of 2 modules)."""
     buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False, mask=QR_MASK).save(buffer, kind="png", scale=6, border=2)
+    segno.make(url, error="m", micro=False, mask=QR_MASK).save(
+        buffer, kind="png", scale=6, border=2
+    )
     return buffer.getvalue()
 
 
