@@ -185,10 +185,66 @@ class Figures:
 _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
+#: What makes the load: Debian's wrk, or (when it is not installed) :func:`python_load`.
+LOAD_CLIENT = "wrk" if shutil.which("wrk") else "python"
+
+
+def python_load(port: int, path: str, cookie: str, seconds: int, body: str) -> Figures:
+    """What wrk measures, by CONNECTIONS Python threads each sending one request after another
+    for ``seconds`` (used when wrk is missing; the client's own work takes some of the CPU, so
+    compare a page with the anchor of the same run, not with wrk's figures)."""
+    import threading
+
+    headers = {"Accept-Language": "sv"}
+    if cookie:
+        headers["Cookie"] = cookie
+    if body:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    method = "POST" if body else "GET"
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds
+
+    def client() -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine: list[float] = []
+        bad = 0
+        while time.perf_counter() < stop:
+            began = time.perf_counter()
+            try:
+                connection.request(method, path, body=body or None, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 400:
+                    bad += 1
+            except (OSError, http.client.HTTPException):
+                bad += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                continue
+            mine.append(time.perf_counter() - began)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+            errors[0] += bad
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(CONNECTIONS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] if latencies else 0.0
+    return Figures(len(latencies) / elapsed, p99 * 1000, len(latencies), errors[0])
+
+
 def wrk(port: int, path: str, cookie: str = "", seconds: int = 10, body: str = "") -> Figures:
     """One wrk run: 2 threads, CONNECTIONS connections, latency distribution."""
-    if shutil.which("wrk") is None:
-        sys.exit("wrk is missing: apt-get install wrk")
+    if LOAD_CLIENT != "wrk":
+        return python_load(port, path, cookie, seconds, body)
     command = [
         "wrk",
         "-t2",
@@ -261,7 +317,8 @@ def print_table(targets: list[Target], anchor: str, extra: dict[str, str] | None
         note = (extra or {}).get(t.name, "")
         print(f"| {t.name:<{width}} | {rps:,.0f} | {p99:.0f} | {share} | {errors} | {note} |")
     runs = len(targets[0].runs)
-    print(f"\nmedians of {runs} runs; wrk {CONNECTIONS} connections, gunicorn -w {WORKERS}")
+    client = "wrk" if LOAD_CLIENT == "wrk" else "Python threads (wrk not installed)"
+    print(f"\nmedians of {runs} runs; {client}, {CONNECTIONS} connections, gunicorn -w {WORKERS}")
 
 
 def load_average() -> str:

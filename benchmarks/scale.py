@@ -281,6 +281,8 @@ def main() -> None:
         if keys_file and keys_file.exists():  # a kept database needs its keys
             kept = keys_file.read_text().split("\n")
             env["SECRET_KEY"], env["STEGVIS_DATA_KEYS"], env["STEGVIS_INDEX_KEY"] = kept[:3]
+            if len(kept) > 3 and kept[3]:  # files written before the verification key had three
+                env["STEGVIS_VERIFY_KEY"] = kept[3]
         os.environ.update(
             {
                 k: env[k]
@@ -289,6 +291,7 @@ def main() -> None:
                     "SECRET_KEY",
                     "STEGVIS_DATA_KEYS",
                     "STEGVIS_INDEX_KEY",
+                    "STEGVIS_VERIFY_KEY",  # required in production, as the app's config says
                     "DATABASE_URL",
                 )
             }
@@ -304,6 +307,7 @@ def main() -> None:
         if keys_file:
             keys_file.write_text(
                 f"{env['SECRET_KEY']}\n{env['STEGVIS_DATA_KEYS']}\n{env['STEGVIS_INDEX_KEY']}\n"
+                f"{env['STEGVIS_VERIFY_KEY']}\n"
             )
         load(args.cases, args.answered)
         # as after any large import: statistics for the planner (init-db refreshes them)

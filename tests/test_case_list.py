@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from flask import Flask
 
 from forms.identity import parse_identity_number
@@ -240,3 +241,50 @@ def test_the_case_page_decrypts_no_contact_details_it_does_not_show(
     assert "Tajne" in page  # the assignment is shown, so decrypted
     contact = ("persons.address", "persons.phone", "persons.email")
     assert not [p for p in purposes if p in contact], purposes
+
+
+def test_persons_reached_through_a_team_or_a_referral_are_listed_and_found(
+    app: Flask, client: FormClient, logged_in: FormClient, world: dict[str, Any], make_user: Any
+) -> None:
+    """The person list and the searches merge the unit's persons with those of the other
+    units' cases the user may see (a team they are on, a caseworker's referral), in name order;
+    another unit's person reached by neither stays out."""
+    from service.models import CaseMember, Role
+
+    with app.app_context():
+        me = db.session.scalar(sa.select(User).where(User.email == "worker@example.org"))
+        assert me is not None
+        far = db.session.get(Case, world["other_unit"])
+        stranger = db.session.get(User, far.created_by_id)
+        hidden = _open(stranger, _person(stranger, "Zofia", "Wójcik-Nowak")).id
+        referred = _open(stranger, _person(stranger, "Ada", "Berg"))
+        db.session.add(CaseMember(case_id=far.id, user_id=me.id, team_role="assistant"))
+        db.session.commit()
+        reached_person, hidden_person = far.person_id, db.session.get(Case, hidden).person_id
+        unit = db.session.get(Unit, me.unit_id)
+        db.session.expunge(unit)
+    page = logged_in.get("/persons").get_data(as_text=True)
+    names = re.findall(r'href="/persons/\d+">([^<]+)</a>', page)
+    assert names == sorted(names, key=name_key) and len(names) == 5
+    assert f'href="/persons/{reached_person}"' in page
+    assert f'href="/persons/{hidden_person}"' not in page
+    found = _post(logged_in, "/persons", q="wójcik")
+    assert re.findall(r'href="/persons/(\d+)"', found).count(str(reached_person)) == 1
+    assert f'href="/persons/{hidden_person}"' not in found
+    cases = _cases(_post(logged_in, "/", q="wójcik"))
+    assert sorted(cases) == sorted([world["zofia"], world["other_unit"]])
+    assert logged_in.get(f"/persons/{reached_person}").status_code == 200
+    assert logged_in.get(f"/persons/{hidden_person}").status_code == 404
+
+    caseworker = make_user(email="cw@example.org", unit=unit, role=Role.CASEWORKER)
+    with app.app_context():
+        case = db.session.get(Case, referred.id)
+        case.referring_caseworker_id = caseworker.id
+        db.session.commit()
+        referred_person = case.person_id
+    logged_in.post("/logout", form_url="/")
+    assert client.login(caseworker.email).status_code == 302
+    page = client.get("/persons").get_data(as_text=True)
+    assert f'href="/persons/{referred_person}"' in page
+    assert f'href="/persons/{reached_person}"' not in page  # the team is the worker's
+    assert _cases(_post(client, "/", q="ada")) == [referred.id]

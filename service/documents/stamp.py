@@ -22,6 +22,12 @@ from service.documents.rendering import ImageSpec, clean_context, render_documen
 DEFAULT_PUBLIC_BASE_URL = "http://127.0.0.1:5000"
 #: Printed width of the QR code in the page header, in millimetres.
 QR_WIDTH_MM = 17.0
+#: The QR code's data mask, fixed. Every one of the eight masks gives a valid code that any
+#: reader decodes (ISO/IEC 18004 writes the mask into the format information); choosing the
+#: best one means building and scoring all eight in pure Python: 4.1 ms per code (PNG
+#: included) against 1.7 ms with one mask, most of a document's rendering. Version and error
+#: correction are chosen as before (the smallest version that holds the address, at least M).
+QR_MASK = 3
 #: Printed width of a drawn signature in the signature block, in millimetres.
 SIGNATURE_WIDTH_MM = 45.0
 
@@ -60,9 +66,12 @@ def verify_url(number: str, version: int) -> str:
 
 
 def qr_png(url: str) -> bytes:
-    """A QR code of ``url`` as PNG (error correction M, quiet zone of 2 modules)."""
+    """A QR code of ``url`` as PNG (error correction M, data mask :data:`QR_MASK`, quiet zone
+    of 2 modules)."""
     buffer = io.BytesIO()
-    segno.make(url, error="m", micro=False).save(buffer, kind="png", scale=6, border=2)
+    segno.make(url, error="m", micro=False, mask=QR_MASK).save(
+        buffer, kind="png", scale=6, border=2
+    )
     return buffer.getvalue()
 
 
