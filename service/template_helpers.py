@@ -167,6 +167,8 @@ def _catalog_of(context: Context) -> Any:
 
 def _formatted(context: Context, text: str, variables: dict[str, Any]) -> str:
     """As Jinja's new-style gettext: escaped when autoescaping, always a format string."""
+    if not variables and "%" not in text:  # nothing to format: the same text, sooner
+        return Markup(text) if context.eval_ctx.autoescape else text  # noqa: S704 (our catalogs)
     if context.eval_ctx.autoescape:
         return Markup(text) % variables  # type: ignore[no-any-return]  # noqa: S704 (our catalogs)
     return text % variables
