@@ -55,4 +55,4 @@ def install() -> None:
     for name in dir(core):
         widget = getattr(core, name)
         if isinstance(widget, type) and widget.__dict__.get("html_params") is not None:
-            widget.html_params = staticmethod(html_params)
+            setattr(widget, "html_params", staticmethod(html_params))  # noqa: B010

@@ -118,7 +118,7 @@ def test_installed_widgets_render_the_same() -> None:
         for name in dir(core):
             widget = getattr(core, name)
             if isinstance(widget, type) and widget.__dict__.get("html_params") is not None:
-                widget.html_params = staticmethod(wtforms_html_params)
+                setattr(widget, "html_params", staticmethod(wtforms_html_params))  # noqa: B010
         theirs = rendered()
     finally:
         install()
