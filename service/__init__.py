@@ -36,15 +36,14 @@ GC_FREEZE_AFTER = 50
 def _configure_gc(app: Flask) -> None:
     """Keep the cyclic garbage collector off the long-lived objects (gunicorn worker, ``run``).
 
-    After start-up, and again once the first requests have built their caches, everything alive
-    goes to the permanent generation (``gc.freeze``): each collection then scans only what
-    requests allocate, not the app's tens of thousands of objects again. Not in tests, which
-    build many apps in one process.
+    Once the first requests have built the caches, everything alive (the app, its modules,
+    compiled templates, parsed methods and forms) goes to the permanent generation
+    (``gc.freeze``): each collection then scans only what requests allocate, not the app's
+    hundreds of thousands of objects again. Only in a process that serves (not in tests,
+    which build many apps in one process).
     """
     if app.testing:
         return
-    gc.collect()
-    gc.freeze()
     remaining = [GC_FREEZE_AFTER]
 
     @app.teardown_request
