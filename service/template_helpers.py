@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from flask import Flask, g, request
@@ -38,6 +39,14 @@ def _day(value: date | str | None) -> str:
         return ""
     if isinstance(value, str):
         value = date.fromisoformat(value)
+    if type(value) is date:  # a day alone reads the same in a language whatever the time zone
+        return _day_in(value, str(get_locale()))
+    return format_date(value, format="medium")
+
+
+@lru_cache(maxsize=4096)
+def _day_in(value: date, _locale: str) -> str:
+    """``format_date(value, "medium")`` in the language ``_locale``, once per process."""
     return format_date(value, format="medium")
 
 
