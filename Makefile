@@ -81,6 +81,8 @@ i18n-compile: $(STAMP)
 	$(BIN)/pybabel -q compile -d locales
 
 bench: $(STAMP)
+	@command -v wrk >/dev/null || { echo "installing Debian's wrk for the load benchmarks"; \
+	  apt-get install -y wrk >/dev/null || echo "wrk missing: apt-get install wrk (as root)"; }
 	$(BIN)/python benchmarks/documents.py
 	$(BIN)/python benchmarks/pdf_cache.py
 	@echo

@@ -114,6 +114,12 @@ def main() -> None:
     )
     parser.add_argument("--seconds", type=int, default=10, help="per wrk run (default 10)")
     parser.add_argument("--repetitions", type=int, default=3)
+    parser.add_argument(
+        "--memory-after",
+        type=int,
+        default=MEMORY_AFTER,
+        help=f"requests before the workers' memory is read (default {MEMORY_AFTER:,}; 0 skips it)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="stegvis-load-") as tmp:
         url = scratch_url(args.database_url, Path(tmp))
@@ -139,16 +145,19 @@ def main() -> None:
             }
             served = measure(anchors, app, targets, cookie, args.seconds, args.repetitions)
             print_table(targets, ANCHOR, sizes)
-            deadline = time.time() + MEMORY_SECONDS
-            while served < MEMORY_AFTER and time.time() < deadline:  # memory after that many
-                for target in targets[2:]:
-                    served += wrk(app.port, target.path, cookie, 5, target.body).requests
-            rss = app.worker_rss_mb()
-        print(
-            f"app workers after {served:,} requests: "
-            + ", ".join(f"{mb:.0f} MB" for mb in rss)
-            + " RSS (target ≤ 150 MB each)"
-        )
+            rss = None
+            if args.memory_after:
+                deadline = time.time() + MEMORY_SECONDS
+                while served < args.memory_after and time.time() < deadline:  # that many
+                    for target in targets[2:]:
+                        served += wrk(app.port, target.path, cookie, 5, target.body).requests
+                rss = app.worker_rss_mb()
+        if rss is not None:
+            print(
+                f"app workers after {served:,} requests: "
+                + ", ".join(f"{mb:.0f} MB" for mb in rss)
+                + " RSS (target ≤ 150 MB each)"
+            )
         print(f"load average after: {load_average()}")
 
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 from flask import Flask, g, request
 from flask_babel import format_date, format_datetime, get_locale, get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
 from forms.builder import ActionRow, ProgressRow
 from forms.fields import ShownIf
@@ -35,6 +39,14 @@ def _day(value: date | str | None) -> str:
         return ""
     if isinstance(value, str):
         value = date.fromisoformat(value)
+    if type(value) is date:  # a day alone reads the same in a language whatever the time zone
+        return _day_in(value, str(get_locale()))
+    return format_date(value, format="medium")
+
+
+@lru_cache(maxsize=4096)
+def _day_in(value: date, _locale: str) -> str:
+    """``format_date(value, "medium")`` in the language ``_locale``, once per process."""
     return format_date(value, format="medium")
 
 
@@ -151,6 +163,64 @@ def _page_catalog() -> Any:
     return found
 
 
+#: The name under which each page's context carries its catalog (see ``_catalog_of``).
+CATALOG_KEY = "_stegvis_catalog"
+
+
+def _catalog_of(context: Context) -> Any:
+    """The catalog the page's context carries, or (a macro imported without context) the
+    request's."""
+    catalog = context.get(CATALOG_KEY)
+    return catalog if catalog is not None else _page_catalog()
+
+
+def _formatted(context: Context, text: str, variables: dict[str, Any]) -> str:
+    """As Jinja's new-style gettext: escaped when autoescaping, always a format string."""
+    if not variables and "%" not in text:  # nothing to format: the same text, sooner
+        return Markup(text) if context.eval_ctx.autoescape else text  # noqa: S704 (our catalogs)
+    if context.eval_ctx.autoescape:
+        return Markup(text) % variables  # type: ignore[no-any-return]  # noqa: S704 (our catalogs)
+    return text % variables
+
+
+@pass_context
+def _template_gettext(__context: Context, __string: str, **variables: Any) -> str:
+    return _formatted(__context, _catalog_of(__context).ugettext(__string), variables)
+
+
+@pass_context
+def _template_ngettext(
+    __context: Context, __singular: str, __plural: str, __num: int, **variables: Any
+) -> str:
+    variables.setdefault("num", __num)
+    text = _catalog_of(__context).ungettext(__singular, __plural, __num)
+    return _formatted(__context, text, variables)
+
+
+@pass_context
+def _template_pgettext(
+    __context: Context, __string_ctx: str, __string: str, **variables: Any
+) -> str:
+    variables.setdefault("context", __string_ctx)
+    text = _catalog_of(__context).upgettext(__string_ctx, __string)
+    return _formatted(__context, text, variables)
+
+
+@pass_context
+def _template_npgettext(
+    __context: Context,
+    __string_ctx: str,
+    __singular: str,
+    __plural: str,
+    __num: int,
+    **variables: Any,
+) -> str:
+    variables.setdefault("context", __string_ctx)
+    variables.setdefault("num", __num)
+    text = _catalog_of(__context).unpgettext(__string_ctx, __singular, __plural, __num)
+    return _formatted(__context, text, variables)
+
+
 def register_template_helpers(app: Flask) -> None:
     """Attach the filters and globals to ``app``'s Jinja environment."""
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
@@ -159,6 +229,16 @@ def register_template_helpers(app: Flask) -> None:
         newstyle=True,
         pgettext=lambda c, s: _page_catalog().upgettext(c, s),
         npgettext=lambda c, s, p, n: _page_catalog().unpgettext(c, s, p, n),
+    )
+    # The same new-style callables, reading the catalog the page's context carries (put there
+    # once per page by ``_globals``): one call per string instead of Jinja's three and
+    # Flask-Babel's locale lookup each time. ``_`` is the same function, not an alias of it.
+    app.jinja_env.globals.update(
+        _=_template_gettext,
+        gettext=_template_gettext,
+        ngettext=_template_ngettext,
+        pgettext=_template_pgettext,
+        npgettext=_template_npgettext,
     )
     app.jinja_env.filters.update(
         condition=_condition,
@@ -182,6 +262,7 @@ def register_template_helpers(app: Flask) -> None:
     @app.context_processor
     def _globals() -> dict[str, Any]:
         return {
+            CATALOG_KEY: _page_catalog(),
             "LANGUAGE_NAMES": LANGUAGE_NAMES,
             "SEX_LABELS": dict(SEX_CHOICES),
             "can": can,

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from flask_babel import format_date
+from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
@@ -61,8 +62,31 @@ def ratings_chart(
     """The chart's figure content (caption, plots, legend, table); empty without ratings.
 
     ``labels`` maps each life area to its label in the method's order: the legend and the table
-    follow it (an area with ratings but no label comes last, under its key).
+    follow it (an area with ratings but no label comes last, under its key). Drawn once per
+    process for the same ratings, labels, title and language (the case page asks on every view).
     """
+    return _drawn(
+        str(get_locale()),
+        tuple((area, tuple(points)) for area, points in series.items()),
+        tuple((area, str(label)) for area, label in labels.items()),
+        str(title),
+        low,
+        high,
+    )
+
+
+@lru_cache(maxsize=512)
+def _drawn(
+    _locale: str,
+    series_key: tuple[tuple[str, tuple[tuple[date, int], ...]], ...],
+    labels_key: tuple[tuple[str, str], ...],
+    title: str,
+    low: int,
+    high: int,
+) -> Markup:
+    """``ratings_chart`` of the frozen arguments (``_locale`` keys the dates' language)."""
+    series = {area: list(points) for area, points in series_key}
+    labels = dict(labels_key)
     days = sorted({day for points in series.values() for day, _ in points})
     if not days:
         return Markup("")

@@ -39,22 +39,23 @@ def as_local(moment: datetime) -> datetime:
     return moment.astimezone(local_zone())
 
 
-def _newest_versions() -> Any:
-    """Subquery: (case_id, entry_no, newest version) of every entry."""
-    return (
-        sa.select(
-            ContactEntry.case_id,
-            ContactEntry.entry_no,
-            sa.func.max(ContactEntry.version).label("version"),
-        )
-        .group_by(ContactEntry.case_id, ContactEntry.entry_no)
-        .subquery()
+def _newest_versions(case_ids: list[int] | None = None) -> Any:
+    """Subquery: (case_id, entry_no, newest version) of every entry (of the cases ``case_ids``:
+    grouped over their rows only, not the whole journal)."""
+    query = sa.select(
+        ContactEntry.case_id,
+        ContactEntry.entry_no,
+        sa.func.max(ContactEntry.version).label("version"),
     )
+    if case_ids is not None:
+        query = query.where(ContactEntry.case_id.in_(case_ids))
+    return query.group_by(ContactEntry.case_id, ContactEntry.entry_no).subquery()
 
 
 def current_entries_query(case_ids: Iterable[int] | None = None) -> sa.Select[ContactEntry]:
     """The newest version of every entry (of the cases ``case_ids``), newest contact first."""
-    newest = _newest_versions()
+    ids = list(case_ids) if case_ids is not None else None
+    newest = _newest_versions(ids)
     query = sa.select(ContactEntry).join(
         newest,
         sa.and_(
@@ -63,8 +64,8 @@ def current_entries_query(case_ids: Iterable[int] | None = None) -> sa.Select[Co
             ContactEntry.version == newest.c.version,
         ),
     )
-    if case_ids is not None:
-        query = query.where(ContactEntry.case_id.in_(list(case_ids)))
+    if ids is not None:
+        query = query.where(ContactEntry.case_id.in_(ids))
     return query.order_by(ContactEntry.occurred_at.desc(), ContactEntry.entry_no.desc())
 
 
@@ -99,7 +100,7 @@ def last_contacts(case_ids: Iterable[int]) -> dict[int, datetime]:
     ids = list(case_ids)
     if not ids:
         return {}
-    newest = _newest_versions()
+    newest = _newest_versions(ids)
     rows = db.session.execute(
         sa.select(ContactEntry.case_id, sa.func.max(ContactEntry.occurred_at))
         .join(
