@@ -113,3 +113,32 @@ def test_the_team_page_counts_per_worker_in_fixed_queries(
     assert len(many) == len(few), "\n".join(many)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Case)) == 11
+
+
+def test_each_role_lands_on_its_start_page_unless_headed_elsewhere(
+    client: FormClient, make_user: Any, make_unit: Any
+) -> None:
+    unit = make_unit()
+    users = {
+        "/my-week": make_user(unit=unit),
+        "/referrals": make_user(email="soc@example.org", unit=unit, role=Role.CASEWORKER),
+        "/team": make_user(email="chef@example.org", unit=unit, role=Role.MANAGER),
+    }
+    admin = make_user(email="admin@example.org", unit=unit, role=Role.ADMIN)
+    for landing, user in [*users.items(), ("/team", admin)]:
+        response = client.switch_to(user.email)
+        assert response.status_code == 302 and response.headers["Location"] == landing
+        assert client.get(landing).status_code == 200
+    client.post("/logout", {}, form_url="/")
+    page = client.get("/login?next=/persons/new")
+    from tests.conftest import PASSWORD, csrf_token
+
+    response = client.client.post(
+        "/login?next=/persons/new",
+        data={
+            "email": users["/my-week"].email,
+            "password": PASSWORD,
+            "csrf_token": csrf_token(page.get_data(as_text=True)),
+        },
+    )
+    assert response.headers["Location"] == "/persons/new"
