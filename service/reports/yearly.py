@@ -5,7 +5,8 @@ contacts by kind and the outreach contacts; shown, and downloadable as XLSX and 
 A case counts for a year when it was open at some time in it (opened before its end, not
 closed before its start). Agreements count, when the person accepted the place, by the day the
 kontrakt socjalny was concluded ("Data zawarcia kontraktu", the second meeting's
-``concluded_on``), or by the second meeting's date where none is given; plans by the date they were adopted. Outcomes are counted over every case
+``concluded_on``), or by the second meeting's date where none is given; plans by the date
+they were adopted. Outcomes are counted over every case
 active in the year: a case closed in the year by its closing, a case still open by its newest
 follow-up of the year (the sub-goals reached, and outcome categories where the method's
 follow-up asks for them). Persons and plans are counted by sex where the person gave it.
