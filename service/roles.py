@@ -17,6 +17,21 @@ ROLE_LABELS: dict[str, Any] = {
 }
 
 
+#: Role value → the endpoint a member of staff lands on after signing in: a worker on My week,
+#: a caseworker on the cases they referred, the head of unit and the administrator on the team.
+START_PAGES: dict[str, str] = {
+    "worker": "week.my_week",
+    "caseworker": "week.referrals",
+    "manager": "week.team",
+    "admin": "week.team",
+}
+
+
+def start_page(role: str | None) -> str:
+    """The endpoint a user of ``role`` starts on (the case list for any other role)."""
+    return START_PAGES.get(role or "", "cases.index")
+
+
 def role_label(value: str) -> str:
     """The translated name of a role."""
     return str(ROLE_LABELS.get(value, value))

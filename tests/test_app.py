@@ -164,4 +164,4 @@ def test_open_redirect_after_login_is_refused(client: FormClient, worker: Any) -
         "/login?next=https://evil.example/",
         data={"email": worker.email, "password": PASSWORD, "csrf_token": token},
     )
-    assert response.headers["Location"] == "/"
+    assert response.headers["Location"] == "/my-week"  # the worker's start page

@@ -96,7 +96,8 @@ def test_person_to_agreement_in_chromium(
     page.get_by_label("E-mail").fill(worker.email)
     page.get_by_label("Hasło").fill("correct horse battery")
     page.get_by_role("button", name="Zaloguj się").click()
-    expect(page.get_by_role("heading", name="Sprawy")).to_be_visible()
+    expect(page.get_by_role("heading", name="Mój tydzień")).to_be_visible()  # her start page
+    page.goto(f"{live_server}/")
 
     page.get_by_role("link", name="Zarejestruj osobę").first.click()
     page.get_by_label("Imię", exact=True).fill("Zofia")

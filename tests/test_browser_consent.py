@@ -35,7 +35,8 @@ def _login(browser: Browser, base: str, language: str, email: str) -> Page:
     page.locator("#email").fill(email)
     page.locator("#password").fill(DEMO_PASSWORD)
     page.locator('main button[type="submit"]').click()
-    page.wait_for_url(f"{base}/")
+    page.wait_for_url(lambda url: "/login" not in url)  # the role's start page
+    page.goto(f"{base}/")
     return page
 
 

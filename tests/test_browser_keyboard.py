@@ -162,7 +162,7 @@ def test_a_whole_case_with_the_keyboard_alone(
     keys.type("email", worker.email)
     keys.type("password", PASSWORD)
     keys.press('main button[type="submit"]')
-    expect(page.locator("h1")).to_have_text(say("Cases"))
+    expect(page.locator("h1")).to_have_text(say("My week"))  # a worker's start page
 
     keys.press("button.menu-toggle", navigates=False)  # the header's menu, collapsed on a tablet
     expect(page.locator("button.menu-toggle")).to_have_attribute("aria-expanded", "true")

@@ -98,7 +98,8 @@ def walk_journey(
         page.locator("#email").fill(email)
         page.locator("#password").fill(DEMO_PASSWORD)
         page.locator('main button[type="submit"]').click()
-        page.wait_for_url(f"{base}/")
+        page.wait_for_url(lambda url: "/login" not in url)  # the role's start page
+        page.goto(f"{base}/")
         first = page.locator("tr", has_text=FIRST_PERSON[language]).locator("a[href]")
         case_url = first.first.get_attribute("href") or "/" if first.count() else "/"
         queue, expanded = [case_url, "/"], set()

@@ -56,7 +56,8 @@ def _signed_in(browser: Browser, base: str, language: str) -> tuple[Page, str]:
     page.locator("#email").fill(LOGINS[language][0])
     page.locator("#password").fill(DEMO_PASSWORD)
     page.locator('main button[type="submit"]').click()
-    page.wait_for_url(f"{base}/")
+    page.wait_for_url(lambda url: "/login" not in url)  # the role's start page
+    page.goto(f"{base}/")
     row = page.locator("tr", has_text=FIRST_PERSON[language]).locator("a[href]").first
     return page, base + (row.get_attribute("href") or "")
 

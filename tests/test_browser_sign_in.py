@@ -68,7 +68,7 @@ def test_a_new_colleague_from_link_to_two_factor_sign_in(
     expect(page.get_by_role("heading", name="Tvåstegsinloggning")).to_be_visible()
     page.get_by_label("Kod").fill(pyotp.TOTP(admin_secret).now())
     page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("heading", name="Ärenden")).to_be_visible()
+    expect(page.get_by_role("heading", name="Teamet")).to_be_visible()  # the admin's start page
 
     page.get_by_role("button", name="Meny").click()  # the header's menu is collapsed at 768 px
     page.get_by_role("link", name="Personal").click()
@@ -105,7 +105,9 @@ def test_a_new_colleague_from_link_to_two_factor_sign_in(
         assert tab.locator("ol.recovery-codes li").count() == 10
         _no_sideways_scrolling(tab, "recovery-codes", artifacts_dir)
         tab.get_by_role("link", name="Jag har sparat koderna – fortsätt").click()
-        expect(tab.get_by_role("heading", name="Ärenden")).to_be_visible()
+        expect(
+            tab.get_by_role("heading", name="Min vecka")
+        ).to_be_visible()  # a worker starts on My week
         # The link was used: a second visit says so.
         tab.goto(live_server + path)
         expect(tab.get_by_role("heading", name="Länken fungerar inte")).to_be_visible()

@@ -32,8 +32,8 @@ def test_the_feed_lists_my_meetings_by_case_number_never_by_name(
     calendar = Calendar.from_ical(response.data)
     summaries = sorted(str(e["summary"]) for e in calendar.walk("VEVENT"))
     # in the unit's language (the worker chose none): the planned meeting and the held ones
-    assert "Möte – C-2026-000001" in summaries
-    assert "Startmöte – C-2026-000001" in summaries
+    assert "Möte · C-2026-000001" in summaries  # the start meeting's next meeting
+    assert "Startmöte · C-2026-000001" in summaries
     assert all("C-2026-000001" in s for s in summaries)
 
     page = logged_in.get("/calendar").get_data(as_text=True)
@@ -54,3 +54,41 @@ def test_a_new_link_replaces_the_old_one(logged_in: FormClient, worker: User, ap
     anonymous = app.test_client()
     assert anonymous.get(first.group(0)).status_code == 404
     assert anonymous.get(second.group(0)).status_code == 200
+
+
+def test_follow_ups_in_the_feed_carry_their_number_and_the_case_number(
+    logged_in: FormClient, worker: User, app: Flask
+) -> None:
+    """ "Uppföljning 3 · C-2026-000001": the number of the follow-up held or planned, no name."""
+    from datetime import date, timedelta
+
+    from forms.method_registry import get_method
+    from service.extensions import db
+    from service.models import Submission
+
+    case_id = add_case(app, worker, 1, contact_days_ago=None, first="Zofia", last="Wójcik")
+    day = date.today()
+    with app.app_context():
+        for n in (1, 2):
+            db.session.add(
+                Submission(
+                    case_id=case_id,
+                    step="follow_up",
+                    instance=n,
+                    answers={
+                        "meeting_date": (day - timedelta(days=20 - 10 * n)).isoformat(),
+                        "next_meeting": (day + timedelta(days=10 * n)).isoformat(),
+                    },
+                    form_version=get_method("buss").version,  # type: ignore[union-attr]
+                    created_by_id=worker.id,
+                )
+            )
+        db.session.commit()
+    page = logged_in.post("/calendar", {}).get_data(as_text=True)
+    match = re.search(r'value="http://localhost(/calendar/[^"]+\.ics)"', page)
+    assert match, page
+    response = app.test_client().get(match.group(1))
+    summaries = {str(e["summary"]) for e in Calendar.from_ical(response.data).walk("VEVENT")}
+    for n in (1, 2, 3):  # held, held, planned at the second
+        assert f"Uppföljning {n} · C-2026-000001" in summaries, summaries
+    assert not any("Zofia" in s or "Wójcik" in s or "Åsa" in s for s in summaries)

@@ -44,6 +44,7 @@ def add_case(
     first: str = "Åsa",
     last: str = "Öberg",
     draft: bool = True,
+    actions: list[dict[str, str]] | None = None,
 ) -> int:
     """A BUSS case of ``worker`` with a plan, a weekly rhythm and one of everything My week
     lists: an overdue sub-goal, a consent running out, an unsigned document, a draft."""
@@ -78,6 +79,7 @@ def add_case(
                     "meeting_rhythm": "weekly",
                     "consent_to_share": "yes",
                     "consent_valid_until": _iso(-10),
+                    "actions": actions or [],
                 },
             ),
             ("assessment", {"meeting_date": _iso(33)}),
@@ -188,6 +190,43 @@ def test_my_week_shows_what_is_next_and_what_is_late(
     assert "Drafts left open" in page and page.count("saved ") >= 2
 
 
+def test_my_week_lists_the_overdue_agreed_actions(
+    logged_in: FormClient, worker: User, app: Flask
+) -> None:
+    """The agreement's actions (the kontrakt's part II) past their day and not carried out."""
+    actions = [
+        {"what": "Ringa hyresvärden", "who": "person", "by_when": _iso(5)},
+        {"what": "Söka bostadsbidrag", "who": "worker", "by_when": _iso(4)},
+        {"what": "Boka läkartid", "who": "person", "by_when": _iso(-5)},
+        {"what": "Öppna ett bankkonto", "who": "both", "by_when": _iso(3)},
+    ]
+    case_id = add_case(app, worker, 1, contact_days_ago=1, actions=actions)
+    with app.app_context():
+        db.session.add(
+            Submission(
+                case_id=case_id,
+                step="follow_up",
+                instance=1,
+                answers={
+                    "meeting_date": _iso(1),
+                    "actions_review": [
+                        {"ref": "agreement.1", "what": "Söka bostadsbidrag", "status": "done"},
+                        {"ref": "agreement.3", "what": "Öppna ett bankkonto", "status": "partly"},
+                    ],
+                },
+                form_version=get_method("buss").version,  # type: ignore[union-attr]
+                created_by_id=worker.id,
+            )
+        )
+        db.session.commit()
+    page = logged_in.get("/my-week").get_data(as_text=True)
+    row = page.split('data-case="C-2026-000001"')[1].split("</tr>")[0]
+    assert "Ringa hyresvärden" in row and "Öppna ett bankkonto" in row
+    assert "Söka bostadsbidrag" not in row  # carried out
+    assert "Boka läkartid" not in row  # not due yet
+    assert row.count('class="overdue-mark agreed-action"') == 2
+
+
 def test_my_week_lists_only_my_cases_in_my_unit(
     client: FormClient, make_user: Any, make_unit: Any, app: Flask
 ) -> None:
@@ -207,16 +246,18 @@ def test_my_week_makes_a_fixed_number_of_queries(
     logged_in: FormClient, worker: User, app: Flask, extra: int
 ) -> None:
     """Two cases or twelve: the same number of queries."""
+    late = [{"what": "Ringa", "who": "person", "by_when": _iso(5)}]
     for n in range(2):
-        add_case(app, worker, n + 1, contact_days_ago=3)
+        add_case(app, worker, n + 1, contact_days_ago=3, actions=late)
     logged_in.get("/my-week")  # warm: the login's first page loads what it caches
     with counted(app) as few:
         assert logged_in.get("/my-week").status_code == 200
     for n in range(2, 12):
-        add_case(app, worker, n + 1, contact_days_ago=3 if n % 2 else None)
+        add_case(app, worker, n + 1, contact_days_ago=3 if n % 2 else None, actions=late)
     with counted(app) as many:
         page = logged_in.get("/my-week").get_data(as_text=True)
     assert "You work on 12 cases." in page
+    assert page.count('class="overdue-mark agreed-action"') == 12
     assert len(many) == len(few), "\n".join(many)
     assert len(few) <= 12, "\n".join(few)
 

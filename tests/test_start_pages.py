@@ -90,7 +90,8 @@ def test_the_team_page_counts_per_worker_in_fixed_queries(
     anna = make_user(unit=unit, full_name="Anna Berg")
     kim = make_user(email="kim@example.org", unit=unit, full_name="Kim Lund")
     admin = make_user(email="chef@example.org", unit=unit, role=Role.ADMIN, full_name="Chef")
-    add_case(app, anna, 1, contact_days_ago=9)  # weekly rhythm: overdue
+    late = [{"what": "Ringa", "who": "person", "by_when": "2020-01-01"}]
+    add_case(app, anna, 1, contact_days_ago=9, actions=late)  # weekly rhythm: overdue
     add_case(app, anna, 2, contact_days_ago=1)
     add_case(app, kim, 3, contact_days_ago=1)
     client.login(anna.email)
@@ -101,8 +102,9 @@ def test_the_team_page_counts_per_worker_in_fixed_queries(
     with counted(app) as few:
         page = client.get("/team").get_data(as_text=True)
     row = page.split(f'data-worker="{anna.id}"')[1].split("</tr>")[0]
-    cells = [c.split(">")[-1] for c in row.split("</td>")[1:5]]
-    assert cells == ["2", "1", "2", "2"], cells  # caseload, contact, follow-up, sub-goals late
+    cells = [c.split(">")[-1] for c in row.split("</td>")[1:6]]
+    assert cells == ["2", "1", "2", "2", "1"], cells  # caseload, contact, follow-up, sub-goals,
+    # agreed actions late
     assert f'data-worker="{kim.id}"' in page
     for n in range(4, 12):
         add_case(app, kim, n, contact_days_ago=1)
@@ -111,3 +113,32 @@ def test_the_team_page_counts_per_worker_in_fixed_queries(
     assert len(many) == len(few), "\n".join(many)
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Case)) == 11
+
+
+def test_each_role_lands_on_its_start_page_unless_headed_elsewhere(
+    client: FormClient, make_user: Any, make_unit: Any
+) -> None:
+    unit = make_unit()
+    users = {
+        "/my-week": make_user(unit=unit),
+        "/referrals": make_user(email="soc@example.org", unit=unit, role=Role.CASEWORKER),
+        "/team": make_user(email="chef@example.org", unit=unit, role=Role.MANAGER),
+    }
+    admin = make_user(email="admin@example.org", unit=unit, role=Role.ADMIN)
+    for landing, user in [*users.items(), ("/team", admin)]:
+        response = client.switch_to(user.email)
+        assert response.status_code == 302 and response.headers["Location"] == landing
+        assert client.get(landing).status_code == 200
+    client.post("/logout", {}, form_url="/")
+    page = client.get("/login?next=/persons/new")
+    from tests.conftest import PASSWORD, csrf_token
+
+    response = client.client.post(
+        "/login?next=/persons/new",
+        data={
+            "email": users["/my-week"].email,
+            "password": PASSWORD,
+            "csrf_token": csrf_token(page.get_data(as_text=True)),
+        },
+    )
+    assert response.headers["Location"] == "/persons/new"

@@ -51,12 +51,24 @@ def test_the_yearly_report_counts_and_downloads(
     logged_in: FormClient, worker: User, app: Flask, make_user: Any
 ) -> None:
     first = add_case(app, worker, 1, contact_days_ago=None, method="ipwzb", language="pl")
-    add_case(app, worker, 2, contact_days_ago=None, method="ipwzb", language="pl")
+    december = add_case(app, worker, 2, contact_days_ago=None, method="ipwzb", language="pl")
     old = add_case(app, worker, 3, contact_days_ago=None, method="ipwzb", language="pl")
     _close_last_year(app, old)
     with app.app_context():  # the second meeting of the first case: the place accepted this year
         second = db.session.query(Submission).filter_by(case_id=first, step="second_meeting").one()
         second.answers = {**second.answers, "accepts_place": "yes", "meeting_date": f"{YEAR}-01-15"}
+        # the second case's kontrakt: met in December, concluded in January (Data zawarcia)
+        other = db.session.query(Submission).filter_by(case_id=december, step="second_meeting")
+        row = other.one()
+        row.answers = {
+            **row.answers,
+            "accepts_place": "yes",
+            "meeting_date": f"{YEAR - 1}-12-20",
+            "concluded_on": f"{YEAR}-01-05",
+        }
+        # the old case's: met this year, concluded only next year
+        late = db.session.query(Submission).filter_by(case_id=old, step="second_meeting").one()
+        late.answers = {**late.answers, "accepts_place": "yes", "concluded_on": f"{YEAR + 1}-01-02"}
         db.session.commit()
     _contact(app, first, "outreach", True, worker)
     _contact(app, first, "home_visit", False, worker)
@@ -70,14 +82,14 @@ def test_the_yearly_report_counts_and_downloads(
     rows = list(csv.reader(io.StringIO(response.data.decode("utf-8-sig")), delimiter=";"))
     table = {(r[1], r[2]): r[3] for r in rows[1:]}
     assert table[(f"Persons with a case open in {YEAR}", "IPWzB")] == "2"  # the closed one not
-    assert table[("Social contracts (kontrakt socjalny)", "IPWzB")] == "1"
+    assert table[("Social contracts (kontrakt socjalny)", "IPWzB")] == "2"  # by Data zawarcia
     assert table[("Phone call", "IPWzB")] == "1" and table[("Home visit", "IPWzB")] == "0"
     assert table[("Did not take place", "IPWzB")] == "1"
     assert table[("Outreach contacts in the case journals", "IPWzB")] == "1"
     response = logged_in.get(f"/reports/year.xlsx?year={YEAR}")
     sheet = load_workbook(io.BytesIO(response.data)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert values[0] == ["Section", "What", "Method", "Number"]
+    assert values[0] == ["Section", "What", "Method", "Count"]
     assert [f"Persons with a case open in {YEAR}", 2] == [values[1][1], values[1][3]]
     assert logged_in.get("/reports/year.pdf").status_code == 404
     assert logged_in.get("/reports/year?year=abc").status_code == 200

@@ -42,6 +42,7 @@ from service.auth.operations import (
 from service.extensions import db, limiter
 from service.i18n import SESSION_KEY
 from service.models import User
+from service.roles import start_page
 from service.safe_redirect import safe_next
 from service.security import (
     failed_sign_in,
@@ -94,7 +95,7 @@ def login() -> str | Response:
         if outcome is Outcome.ENROL:
             return redirect(url_for("auth.enrol"))
         if outcome is Outcome.LOGGED_IN:
-            return redirect(next_url or url_for("cases.index"))
+            return redirect(next_url or url_for(start_page(current_user.role)))
         mark_failed_sign_in()
         error = _("Wrong e-mail or password.")
     return render_template("auth/login.html", form=form, error=error)
@@ -117,7 +118,7 @@ def two_factor_code() -> str | Response:
     if form.validate_on_submit():
         next_url = safe_next(pending_next())
         if check_second_factor(user, form.code.data or ""):
-            return redirect(next_url or url_for("cases.index"))
+            return redirect(next_url or url_for(start_page(user.role)))
         mark_failed_sign_in()
         error = _("This code is not right, or was used already. Type the code the app shows now.")
         form.code.errors = [error]
@@ -147,7 +148,8 @@ def enrol() -> str | Response:
             return render_template(
                 "auth/recovery_codes.html",
                 codes=codes,
-                next_url=next_url or url_for("auth.account" if signed_in else "cases.index"),
+                next_url=next_url
+                or url_for("auth.account" if signed_in else start_page(user.role)),
                 first=True,
             )
         form.code.errors = [_("This code is not right. Type the six digits the app shows now.")]

@@ -13,6 +13,8 @@ edited agreement or plan never moves a status onto another action.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -29,6 +31,16 @@ PARTY_LABELS = {
     "caseworker": _l("The caseworker"),
     "other": _l("Someone else"),
 }
+
+
+@dataclass(frozen=True)
+class OverdueAction:
+    """An agreed action past its day: what, who (a party key), by when, its last status."""
+
+    what: str
+    who: str
+    due: date
+    status: str
 
 
 def agreed_actions(
@@ -85,3 +97,26 @@ def action_review_start(case: Case, instance: int) -> list[dict[str, str]]:
     actions = agreed_actions(second.answers if second else None, plan.answers if plan else None)
     statuses = latest_action_statuses(actions, record.follow_ups(before_instance=instance))
     return [{**row, "status": statuses[row["ref"]], "comment": ""} for row in actions]
+
+
+def overdue_actions(steps: Iterable[Any], today: date) -> list[OverdueAction]:
+    """The agreement's actions (the kontrakt socjalny's part II) past their day and not
+    marked carried out by the latest follow-up. ``steps`` are the case's final answers,
+    oldest meeting first (no query: My week reads them for all cases at once). The plan's
+    own actions share their sub-goal's due date, which My week lists already."""
+    steps = list(steps)
+    second = next((s for s in reversed(steps) if s.step == "second_meeting"), None)
+    if second is None:
+        return []
+    actions = agreed_actions(second.answers, None)
+    follow_ups = sorted((s for s in steps if s.step == "follow_up"), key=lambda s: s.instance)
+    status = latest_action_statuses(actions, [s.answers for s in follow_ups])
+    late = []
+    for row in actions:
+        try:
+            due = date.fromisoformat(row["by_when"])
+        except ValueError:
+            continue
+        if due < today and status[row["ref"]] != "done":
+            late.append(OverdueAction(row["what"], row["who"], due, status[row["ref"]]))
+    return late

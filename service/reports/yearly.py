@@ -3,8 +3,10 @@ the agreements (kontrakty socjalne) and plans (IPWzB) concluded, the outcomes re
 contacts by kind and the outreach contacts; shown, and downloadable as XLSX and CSV.
 
 A case counts for a year when it was open at some time in it (opened before its end, not
-closed before its start). Agreements count by the second meeting's date when the person
-accepted the place; plans by the date they were adopted. Outcomes are counted over every case
+closed before its start). Agreements count, when the person accepted the place, by the day the
+kontrakt socjalny was concluded ("Data zawarcia kontraktu", the second meeting's
+``concluded_on``), or by the second meeting's date where none is given; plans by the date
+they were adopted. Outcomes are counted over every case
 active in the year: a case closed in the year by its closing, a case still open by its newest
 follow-up of the year (the sub-goals reached, and outcome categories where the method's
 follow-up asks for them). Persons and plans are counted by sex where the person gave it.
@@ -117,9 +119,8 @@ def yearly_report(unit_id: int, year: int) -> dict[str, MethodYear]:
         entry = report[method_of[case_id]]
         answers = row.answers
         if step == "second_meeting":
-            if answers.get("accepts_place") == "yes" and _in_year(
-                answers.get("meeting_date"), year
-            ):
+            concluded = answers.get("concluded_on") or answers.get("meeting_date")
+            if answers.get("accepts_place") == "yes" and _in_year(concluded, year):
                 entry.agreements += 1
         elif step == "plan":
             if _in_year(answers.get("adopted_on"), year):
@@ -190,7 +191,7 @@ def report_rows(
 ) -> list[list[Any]]:
     """The report as one table (section, item, method, count), in the current language;
     ``outreach`` (:func:`outreach_figures`) adds the unit's anonymous outreach contacts."""
-    header = [gettext("Section"), gettext("What"), gettext("Method"), gettext("Number")]
+    header = [gettext("Section"), gettext("What"), gettext("Method"), gettext("Count")]
     rows: list[list[Any]] = [header]
     by_sex = _sex_labels()
     progress = _progress_labels()

@@ -17,11 +17,12 @@ from flask import url_for
 from flask_babel import force_locale, gettext
 from icalendar import Calendar, Event
 
+from forms.method_schema import Method
 from service import audit
 from service.cases.journey import UnknownMethod, method_version
 from service.cases.overview import meeting_day
 from service.extensions import db
-from service.models import CalendarFeed, User
+from service.models import CalendarFeed, Submission, User
 from service.models._types import utcnow
 from service.week.overview import _finals, my_cases
 
@@ -71,6 +72,38 @@ def user_for_token(token: str) -> User | None:
     return user
 
 
+def _title(method: Method, step: str, instance: int, reference: str) -> str:
+    """A meeting's title: the step (a follow-up with its number) and the case number, never a
+    name, e.g. "Uppföljning 3 · B-2026-0012"."""
+    spec = method.steps.get(step)
+    title = gettext(spec.title) if spec is not None else step
+    if spec is not None and spec.repeatable:
+        title = f"{title} {instance}"
+    return f"{title} · {reference}"
+
+
+def _events(method: Method, submission: Submission, reference: str) -> list[tuple[date, str]]:
+    """The meeting a step's answers record, and the next one they plan: after the plan the first
+    follow-up, after a follow-up the following one, otherwise a meeting."""
+    days = [
+        (meeting_day(submission), _title(method, submission.step, submission.instance, reference))
+    ]
+    planned = submission.answers.get("next_meeting")
+    if not isinstance(planned, str) or not planned:
+        return days
+    try:
+        day = date.fromisoformat(planned)
+    except ValueError:
+        return days
+    if submission.step == "plan" and "follow_up" in method.steps:
+        days.append((day, _title(method, "follow_up", 1, reference)))
+    elif submission.step == "follow_up":
+        days.append((day, _title(method, "follow_up", submission.instance + 1, reference)))
+    else:
+        days.append((day, f"{gettext('Meeting')} · {reference}"))
+    return days
+
+
 def feed_ics(user: User, today: date) -> bytes:
     """The calendar of ``user``'s meetings, in their language."""
     cases = my_cases(user)
@@ -89,21 +122,7 @@ def feed_ics(user: User, today: date) -> bytes:
             except UnknownMethod:
                 continue
             for submission in finals.get(case.id, []):
-                spec = method.steps.get(submission.step)
-                title = gettext(spec.title) if spec is not None else submission.step
-                held = meeting_day(submission)
-                planned = submission.answers.get("next_meeting")
-                days = [(held, f"{title} – {case.reference}")]
-                if isinstance(planned, str) and planned:
-                    try:
-                        days.append(
-                            (
-                                date.fromisoformat(planned),
-                                gettext("Meeting – %(case)s", case=case.reference),
-                            )
-                        )
-                    except ValueError:
-                        pass
+                days = _events(method, submission, case.reference)
                 for day, summary in days:
                     if (case.id, day) in seen:
                         continue

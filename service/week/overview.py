@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from forms.method_schema import Method
 from service.access import case_scope
+from service.cases.actions import OverdueAction, overdue_actions
 from service.cases.journey import UnknownMethod, method_version
 from service.cases.mine import my_case_filter
 from service.cases.overview import OverdueSubGoal, meeting_day, next_meeting, overdue_sub_goals
@@ -61,14 +62,16 @@ class CaseRow:
     contact: RhythmCheck | None = None
     follow_up: RhythmCheck | None = None
     overdue: list[OverdueSubGoal] = field(default_factory=list)
+    actions_overdue: list[OverdueAction] = field(default_factory=list)
 
     @property
     def attention(self) -> bool:
-        """Something is late: the rhythm, the follow-ups or a sub-goal."""
+        """Something is late: the rhythm, the follow-ups, a sub-goal or an agreed action."""
         return bool(
             (self.contact and self.contact.overdue)
             or (self.follow_up and self.follow_up.overdue)
             or self.overdue
+            or self.actions_overdue
         )
 
 
@@ -281,6 +284,7 @@ def load_week(user: User, today: date) -> Week:
             )
         row.next_meeting = next_meeting(steps, today)
         row.overdue = overdue_sub_goals(steps, today)
+        row.actions_overdue = overdue_actions(steps, today)
         rows.append(row)
         if case.id not in withdrawn:
             ending = _consent(case, steps, today)

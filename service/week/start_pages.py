@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import defer
 
 from service.access import case_scope
+from service.cases.actions import overdue_actions
 from service.cases.overview import overdue_sub_goals
 from service.extensions import db
 from service.journal.operations import as_local, last_contacts
@@ -85,10 +86,16 @@ class WorkerLoad:
     contact_overdue: int = 0
     follow_up_overdue: int = 0
     sub_goals_overdue: int = 0
+    actions_overdue: int = 0
 
     @property
     def attention(self) -> int:
-        return self.contact_overdue + self.follow_up_overdue + self.sub_goals_overdue
+        return (
+            self.contact_overdue
+            + self.follow_up_overdue
+            + self.sub_goals_overdue
+            + self.actions_overdue
+        )
 
 
 def load_team(user: User, today: date) -> list[WorkerLoad]:
@@ -142,4 +149,5 @@ def load_team(user: User, today: date) -> list[WorkerLoad]:
                     load.contact_overdue += bool(contact and contact.overdue)
                     load.follow_up_overdue += bool(follow_up and follow_up.overdue)
                 load.sub_goals_overdue += len(overdue_sub_goals(steps, today))
+                load.actions_overdue += len(overdue_actions(steps, today))
     return [load for load in loads.values() if load.caseload or load.user.role == "worker"]

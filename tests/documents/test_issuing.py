@@ -256,6 +256,22 @@ def test_each_follow_up_meeting_gets_its_own_record(
     assert "18 grudnia 2026" in docx_text(second.content)
 
 
+def test_the_follow_up_record_prints_what_has_been_reached_so_far(
+    staff: FormClient, full_case: CaseWorld, app: Flask
+) -> None:
+    """The optional question of the follow-up, printed in the record in the document language."""
+    from .answers import FOLLOW_UP
+    from .conftest import add_answers
+
+    with app.app_context():
+        answers = {**FOLLOW_UP, "reached_so_far": "Czynsz opłacony trzy miesiące z rzędu."}
+        add_answers(full_case.case_id, full_case.worker.id, "follow_up", answers, instance=2)
+    issue(staff, full_case.case_id, "follow_up")
+    text = docx_text(documents(app)[-1].content)
+    assert "Co udało się dotąd osiągnąć" in text
+    assert "Czynsz opłacony trzy miesiące z rzędu." in text
+
+
 def test_a_caseworker_files_but_does_not_issue_or_sign(
     client: FormClient,
     make_case: Any,

@@ -192,7 +192,7 @@ def test_required_of_one_user_only(app: Flask, client: FormClient, world: World)
     with app.app_context():
         db.session.get(User, world.own.users["caseworker"]).two_factor_required = True
         db.session.commit()
-    assert client.login(world.own.emails["worker"]).headers["Location"] == "/"
+    assert client.login(world.own.emails["worker"]).headers["Location"] == "/my-week"
     client.post("/logout", {}, form_url="/")
     assert client.login(world.own.emails["caseworker"]).headers["Location"].endswith("/setup")
 
