@@ -95,6 +95,9 @@ def consent(t: Texts) -> str:
         [
             title(t["consent_title"]),
             para(t["consent_intro"], color="595959", after=120),
+            tag("{%p if consent.family %}"),
+            para(t["consent_family"], color="595959", after=120),
+            tag("{%p endif %}"),
             heading(t["h_person"]),
             _parties(t),
             tag("{%p if legal_rep.name %}"),

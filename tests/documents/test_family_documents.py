@@ -113,6 +113,12 @@ def test_every_adult_member_signs_the_consent(
         assert name in signatures, signatures
     assert "Piotr" not in signatures  # a child does not sign
     assert "Partner lub małżonek" in signatures and "Rodzic" in signatures
+    # the consent's own words say that each adult member consents, not only the person
+    intro = text[: text.index("Podpisy")]
+    assert (
+        "Każdy dorosły członek rodziny (Tomasz Nowak & <b>{{ x }}</b>, Halina Nowak) wyraża "
+        "taką samą zgodę" in intro
+    ), intro[:600]
 
 
 def _member_id(app: Flask, first_name: str) -> int:
