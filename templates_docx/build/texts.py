@@ -218,8 +218,15 @@ COMMON[("pl", "en")] = {
     "sub_goal": "Specific goal",
 }
 
+#: The adult members of the family, named one after another (the consent's opening).
+_FAMILY_NAMES = (
+    "{% for m in consent.family %}{{ m.full_name }}"
+    "{% if not loop.last %}, {% endif %}{% endfor %}"
+)
 _CONSENT_SV = {
-    "consent_family": "Var och en av de vuxna i familjen ({% for m in consent.family %}{{ m.full_name }}{% if not loop.last %}, {% endif %}{% endfor %}) ger samma samtycke för "
+    "consent_family": "Var och en av de vuxna i familjen ("
+    + _FAMILY_NAMES
+    + ") ger samma samtycke för "
     "uppgifter om sig själv och skriver under nedan.",
     "consent_title": "Samtycke till att dela information",
     "consent_intro": "Jag, {{ person.full_name }}, samtycker till att {{ unit.name }} och "
@@ -239,7 +246,9 @@ _CONSENT_SV = {
     "tel. {{ unit.phone|nobreak }}{% endif %}",
 }
 _CONSENT_EN = {
-    "consent_family": "Each adult member of the family ({% for m in consent.family %}{{ m.full_name }}{% if not loop.last %}, {% endif %}{% endfor %}) gives the same consent for "
+    "consent_family": "Each adult member of the family ("
+    + _FAMILY_NAMES
+    + ") gives the same consent for "
     "information about themselves and signs below.",
     "consent_title": "Consent to share information",
     "consent_intro": "I, {{ person.full_name }}, consent to {{ unit.name }} and the parties "
@@ -259,7 +268,9 @@ _CONSENT_EN = {
     "tel. {{ unit.phone|nobreak }}{% endif %}",
 }
 _CONSENT_PL = {
-    "consent_family": "Każdy dorosły członek rodziny ({% for m in consent.family %}{{ m.full_name }}{% if not loop.last %}, {% endif %}{% endfor %}) wyraża taką samą zgodę w "
+    "consent_family": "Każdy dorosły członek rodziny ("
+    + _FAMILY_NAMES
+    + ") wyraża taką samą zgodę w "
     "zakresie dotyczących go danych i podpisuje ją poniżej.",
     "consent_title": "Zgoda na przekazywanie informacji",
     "consent_intro": "Ja, {{ person.full_name }}, wyrażam zgodę na przekazywanie moich danych "
