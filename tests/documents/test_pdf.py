@@ -79,8 +79,9 @@ def test_signature_block_never_splits_whatever_comes_before(filler: int, tmp_pat
     ]
     holding = [i for i, page in enumerate(pages) if "Ort och datum" in page]
     assert len(set(holding)) == 1, f"signature captions on pages {holding}"
-    # the person, the provider and (the sample has one) the legal representative
-    signers = 3 if context.get("legal_rep") else 2
+    # the person, the provider, (the sample has one) the legal representative and every adult
+    # member of the family
+    signers = 2 + (1 if context.get("legal_rep") else 0) + len(context["consent"]["family"])
     assert pages[holding[0]].count("Ort och datum") == signers
     assert "Personen" in pages[holding[0]] and "För verksamheten" in pages[holding[0]]
 
