@@ -10,14 +10,13 @@ from wtforms import BooleanField, RadioField, SelectField, StringField, TextArea
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from forms.base import BaseForm, as_choices
-from forms.identity import IdentityNumber, InvalidIdentityNumber, parse_identity_number
-from forms.person import IDENTITY_COUNTRIES
+from forms.person import IDENTITY_COUNTRIES, IdentityNumberCheck
 
 #: Adult or child (as stored: "adult" → True).
 AGE_CHOICES = [("adult", _l("Adult")), ("child", _l("Child (under 18)"))]
 
 
-class FamilyMemberForm(BaseForm):
+class FamilyMemberForm(IdentityNumberCheck, BaseForm):
     """Who the member is; a number is optional but checked when given (PESEL or personnummer)."""
 
     first_name = StringField(
@@ -65,27 +64,6 @@ class FamilyMemberForm(BaseForm):
         _l("A party to the kontrakt socjalny"),
         description=_l("An adult who is a party is printed as a party and signs the kontrakt."),
     )
-
-    #: Set by validation when a number was given and is valid.
-    identity: IdentityNumber | None = None
-
-    def validate_identity_number(self, field: Any) -> None:
-        """Check the number against the chosen kind; a number needs a kind."""
-        self.identity = None
-        value = (field.data or "").strip()
-        country = self.identity_country.data
-        if not value:
-            return
-        if not country:
-            raise ValidationError(_l("Choose the kind of identity number."))
-        try:
-            self.identity = parse_identity_number(country, value)
-        except InvalidIdentityNumber:
-            if country == "se":
-                raise ValidationError(
-                    _l("This is not a valid Swedish personnummer or samordningsnummer.")
-                ) from None
-            raise ValidationError(_l("This is not a valid PESEL number.")) from None
 
     def validate_party(self, field: Any) -> None:
         """Only an adult concludes the kontrakt."""

@@ -36,7 +36,34 @@ SEX_CHOICES = [
 IDENTITY_COUNTRY = {"personnummer": "se", "samordningsnummer": "se", "pesel": "pl"}
 
 
-class PersonForm(BaseForm):
+class IdentityNumberCheck:
+    """The check of a form's ``identity_number`` against its ``identity_country`` (the person
+    and a member of their family): optional, but a given number needs a kind and must be valid."""
+
+    identity_country: Any
+    #: Set by validation when a number was given and is valid.
+    identity: IdentityNumber | None = None
+
+    def validate_identity_number(self, field: Any) -> None:
+        """Check the number against the chosen kind; a number needs a kind."""
+        self.identity = None
+        value = (field.data or "").strip()
+        country = self.identity_country.data
+        if not value:
+            return
+        if not country:
+            raise ValidationError(_l("Choose the kind of identity number."))
+        try:
+            self.identity = parse_identity_number(country, value)
+        except InvalidIdentityNumber:
+            if country == "se":
+                raise ValidationError(
+                    _l("This is not a valid Swedish personnummer or samordningsnummer.")
+                ) from None
+            raise ValidationError(_l("This is not a valid PESEL number.")) from None
+
+
+class PersonForm(IdentityNumberCheck, BaseForm):
     """The person's details; an identity number is optional but checked when given."""
 
     first_name = StringField(
@@ -94,27 +121,6 @@ class PersonForm(BaseForm):
         _l("Contact details of the legal representative"),
         validators=[Optional(), Length(max=300)],
     )
-
-    #: Set by validation when a number was given and is valid.
-    identity: IdentityNumber | None = None
-
-    def validate_identity_number(self, field: Any) -> None:
-        """Check the number against the chosen kind; a number needs a kind."""
-        self.identity = None
-        value = (field.data or "").strip()
-        country = self.identity_country.data
-        if not value:
-            return
-        if not country:
-            raise ValidationError(_l("Choose the kind of identity number."))
-        try:
-            self.identity = parse_identity_number(country, value)
-        except InvalidIdentityNumber:
-            if country == "se":
-                raise ValidationError(
-                    _l("This is not a valid Swedish personnummer or samordningsnummer.")
-                ) from None
-            raise ValidationError(_l("This is not a valid PESEL number.")) from None
 
     def validate(self, extra_validators: Any = None) -> bool:
         """The checks of every field, then: a legal representative needs a name and a kind."""
