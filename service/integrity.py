@@ -45,6 +45,10 @@ def hold_row(model: type[Base], row_id: int) -> None:
     taken before the transaction's first read). An update of the id to itself changes nothing.
     """
     from service.extensions import db
+    from service.page_cache import NEUTRAL
 
     column = model.__table__.c.id  # type: ignore[attr-defined]
-    db.session.execute(sa.update(model).where(column == row_id).values(id=column))
+    db.session.execute(
+        sa.update(model).where(column == row_id).values(id=column),
+        execution_options={NEUTRAL: True},  # changes nothing a page shows
+    )

@@ -86,7 +86,8 @@ def accept_code(user: User, code: str, secret: str | None = None) -> bool:
             sa.or_(User.totp_last_step.is_(None), User.totp_last_step < step),
         )
         .values(totp_last_step=step)
-        .execution_options(synchronize_session=False)
+        # a used code's step: nothing a page shows (service/page_cache.py)
+        .execution_options(synchronize_session=False, page_cache_neutral=True)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         return False

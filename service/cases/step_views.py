@@ -10,7 +10,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from forms.draft import DiscardDraftForm
-from service import access, audit
+from service import access, audit, page_cache
 from service.cases import operations
 from service.cases.actions import action_review_start
 from service.cases.journey import method_of, step_blocker
@@ -33,23 +33,13 @@ def step(case_id: int, step_key: str, instance: int = 1) -> str | Response:
     """Fill in a step. Every submit keeps a draft; "Finalise" validates and makes a version."""
     case = access.get_case(case_id)
     access.require("edit" if request.method == "POST" else "view", case)
-    # the version this step's answers were given to, else the case's (journey.py)
-    method = method_of(case, step_key, instance)
-    spec = method.steps.get(step_key) or abort(404)
-    if instance != 1 and not spec.repeatable:
-        abort(404)
-    blocker = step_blocker(case, spec, operations.final_steps(case))
-    if blocker is not None:
-        flash(str(blocker), "warning")
-        return redirect(url_for("cases.case", case_id=case.id))
-    final = operations.latest_submission(case, step_key, instance)
     if request.method == "GET":
-        form = _stored_form(case, method, spec, instance, final)
-        page = _show(case, spec, instance, form)
-        # committed before the page leaves (audit.record_view)
-        audit.record_view("step.view", case_id=case.id, step=step_key, instance=instance)
-        return page
-
+        return _step_page(case, step_key, instance)
+    method, spec = _method_and_spec(case, step_key, instance)
+    blocked = _blocked(case, spec)
+    if blocked is not None:
+        return blocked
+    final = operations.latest_submission(case, step_key, instance)
     form = make_form(method, spec, changing=final is not None, formdata=request.form, case=case)
     action = request.form.get("action", "draft")
     try:
@@ -125,6 +115,49 @@ def discard_draft(case_id: int, step_key: str, instance: int) -> str | Response:
     )
 
 
+def _method_and_spec(case: Case, step_key: str, instance: int) -> tuple[Any, Any]:
+    """The method version this step's answers were given to (else the case's, journey.py) and
+    the step in it; 404 for a step it does not have or an instance of a step that has one."""
+    method = method_of(case, step_key, instance)
+    spec = method.steps.get(step_key) or abort(404)
+    if instance != 1 and not spec.repeatable:
+        abort(404)
+    return method, spec
+
+
+def _blocked(case: Case, spec: Any) -> Response | None:
+    """Back to the case page with the reason when the step cannot be filled in yet."""
+    blocker = step_blocker(case, spec, operations.final_steps(case))
+    if blocker is None:
+        return None
+    flash(str(blocker), "warning")
+    return redirect(url_for("cases.case", case_id=case.id))
+
+
+def _step_page(case: Case, step_key: str, instance: int) -> str | Response:
+    """A step shown. Kept from an earlier view when nothing changed since (the step, its
+    instance and its blockers were checked then: service/page_cache.py), else checked, read and
+    rendered."""
+    key = page_cache.part_key("step", case, step_key, instance)
+    title_key = None if key is None else (*key, "title")
+    body, title = page_cache.kept(key), page_cache.kept(title_key)
+    if body is None or title is None:
+        method, spec = _method_and_spec(case, step_key, instance)
+        blocked = _blocked(case, spec)
+        if blocked is not None:
+            return blocked
+        final = operations.latest_submission(case, step_key, instance)
+        form = _stored_form(case, method, spec, instance, final)
+        title = page_cache.keep(title_key, _(spec.title))
+        body = page_cache.keep(
+            key, render_template("cases/_step_body.html", **_shown(case, spec, instance, form))
+        )
+    page = render_template("cases/step.html", title=title, body=body)
+    # committed before the page leaves (audit.record_view)
+    audit.record_view("step.view", case_id=case.id, step=step_key, instance=instance)
+    return page
+
+
 def _step_title(spec: Any, instance: int) -> str:
     """The step's title as the case page shows it ("Follow-up 2")."""
     return f"{_(spec.title)} {instance}" if spec.repeatable else _(spec.title)
@@ -170,21 +203,23 @@ def _save_draft(case: Case, step_key: str, instance: int, form: Any) -> None:
 
 
 def _show(case: Case, spec: Any, instance: int, form: Any, **extra: Any) -> str:
-    final = operations.latest_submission(case, spec.key, instance)
-    draft = operations.get_draft(case, spec.key, instance)
-    return render_template(
-        "cases/step.html",
-        case=case,
-        step=spec,
-        instance=instance,
-        form=form,
-        final=final,
-        draft=draft,
-        steps=step_overview(case),
-        areas=method_of(case, spec.key, instance).areas,
-        area_help=method_of(case, spec.key, instance).area_help,
-        **extra,
-    )
+    return render_template("cases/step.html", **_shown(case, spec, instance, form), **extra)
+
+
+def _shown(case: Case, spec: Any, instance: int, form: Any) -> dict[str, Any]:
+    """What a step's body shows."""
+    method = method_of(case, spec.key, instance)
+    return {
+        "case": case,
+        "step": spec,
+        "instance": instance,
+        "form": form,
+        "final": operations.latest_submission(case, spec.key, instance),
+        "draft": operations.get_draft(case, spec.key, instance),
+        "steps": step_overview(case),
+        "areas": method.areas,
+        "area_help": method.area_help,
+    }
 
 
 def _show_conflict(

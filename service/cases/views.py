@@ -25,6 +25,7 @@ from service.cases.progress import step_overview
 from service.cases.record import case_record
 from service.extensions import db
 from service.models import Case, CaseStatus, Person, Role
+from service.page_cache import cached_part
 
 bp = Blueprint("cases", __name__, template_folder="templates")
 
@@ -207,18 +208,21 @@ def case(case_id: int) -> str:
     """The case page: steps, status and issued documents."""
     found = access.get_case(case_id)
     access.require("view", found)
-    steps = step_overview(found)
-    page = render_template(
-        "cases/case.html",
-        case=found,
-        steps=steps,
-        documents=sorted(case_record(found).documents, key=lambda d: (d.doc_type, -d.version)),
-        team=team.members(found),
-        plan_history=plan_history(found),
-        METHOD_COUNTRY=lambda c: method_of(c).country,
-        team_role_label=team.team_role_label,
-        **_overview(found),
-    )
+
+    def body() -> str:
+        return render_template(
+            "cases/_case_body.html",
+            case=found,
+            steps=step_overview(found),
+            documents=sorted(case_record(found).documents, key=lambda d: (d.doc_type, -d.version)),
+            team=team.members(found),
+            plan_history=plan_history(found),
+            METHOD_COUNTRY=lambda c: method_of(c).country,
+            team_role_label=team.team_role_label,
+            **_overview(found),
+        )
+
+    page = render_template("cases/case.html", case=found, body=cached_part("case", found, body))
     audit.record_view("case.view", case_id=found.id)  # committed before the page leaves
     return page
 

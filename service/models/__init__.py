@@ -16,6 +16,7 @@ from service.models.family_member import FamilyMember
 from service.models.method_snapshot import MethodSnapshot
 from service.models.network_member import NetworkMember
 from service.models.outreach_contact import OutreachContact
+from service.models.page_revision import PageRevision
 from service.models.password_token import PasswordToken
 from service.models.person import Person
 from service.models.recovery_code import RecoveryCode
@@ -43,6 +44,7 @@ __all__ = [
     "MethodSnapshot",
     "NetworkMember",
     "OutreachContact",
+    "PageRevision",
     "PasswordToken",
     "Person",
     "RecoveryCode",
@@ -54,3 +56,7 @@ __all__ = [
     "Unit",
     "User",
 ]
+
+# The revisions of rendered pages rise with every flush (a session hook); importing the models
+# registers it, wherever they are used (the app, the CLI, scripts).
+import service.page_cache  # noqa: E402,F401

@@ -47,12 +47,15 @@ class Case(Base):
         sa.Index("ix_cases_contact_person_id", "contact_person_id"),
         sa.Index("ix_cases_created_by_id", "created_by_id"),
         sa.Index("ix_cases_referring_caseworker_id", "referring_caseworker_id"),
+        # a search by name or number: a found person's cases and the unit they belong to, from
+        # the index alone (no case row read to check the scope)
+        sa.Index("ix_cases_person_id_unit_id", "person_id", "unit_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Human reference printed on documents, e.g. C-2026-000007.
     reference: Mapped[str] = mapped_column(sa.String(30), unique=True)
-    person_id: Mapped[int] = mapped_column(sa.ForeignKey("persons.id"), index=True)
+    person_id: Mapped[int] = mapped_column(sa.ForeignKey("persons.id"))
     unit_id: Mapped[int] = mapped_column(sa.ForeignKey("units.id"), index=True)
     #: Key of the method the unit works by in this case (e.g. "buss", "ipwzb").
     method: Mapped[str] = mapped_column(sa.String(50))
@@ -80,6 +83,9 @@ class Case(Base):
     due_on: Mapped[date | None] = mapped_column(default=None)
     #: When the case's answers and document bytes were erased; None while they are kept.
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    #: Raised by every change to what the case's pages show (service/page_cache.py): the key
+    #: under which a rendered part of those pages is kept, never shown.
+    revision: Mapped[int] = mapped_column(default=0, server_default="0")
 
     person: Mapped[Person] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")

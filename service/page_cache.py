@@ -1,0 +1,300 @@
+"""Rendered parts of a case's pages, kept in the process under the revision of what they show.
+
+Reading a case page's steps, documents, team and journal and rendering them costs most of the
+page; a worker opens the same case again and again between two changes. So the rendered part
+is kept, keyed by everything it depends on:
+
+* the case's ``revision``, raised in the same transaction as every change to a row the case's
+  pages show (its steps and drafts, documents and what hangs on them, team, journal, network,
+  family, consent, the person), by the session hook below, which sees every flushed object;
+* the shared revision (``page_revisions``), raised when staff (name, title, role, unit,
+  active), a unit or any row this module does not know changes — unknown is shared, so a new
+  model is never shown stale, only cached less;
+* who is looking (user id, role, unit), the language, today's date (overdue marks, days left),
+  and the state of PDF printing.
+
+The access check and the audit of the view run on every request before a kept part is used;
+the cache only saves the reading and rendering. A request's CSRF token is never kept: it is
+replaced by a marker when a part is stored and the current token put back when it is used.
+
+Why this is written here rather than taken from a caching library: the hard part is the
+invalidation (a revision raised inside the writing transaction, derived from the flushed
+objects), which no library knows; the store itself is a small LRU per process, so decrypted
+personal data never leaves the process (not in Redis, not on disk) and is gone on restart.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
+from datetime import date
+from itertools import chain
+from typing import Any
+
+import sqlalchemy as sa
+from flask import current_app, g
+from flask_babel import get_locale
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import ORMExecuteState, Session
+
+from service.models import Case, Document, Person, User
+from service.models.page_revision import SHARED, PageRevision
+
+#: Tables whose rows no cached part shows: writing them raises no revision.
+IGNORED_TABLES = frozenset(
+    {
+        "audit_events",  # every view writes one: it must not undo the cache it is logged beside
+        "calendar_feeds",
+        "password_tokens",
+        "recovery_codes",
+        "document_pdfs",  # the PDF cache of a document whose row is unchanged
+        "document_sequences",
+        "method_snapshots",  # written once per method version, never changed
+        "page_revisions",
+    }
+)
+#: What of a staff member pages show; a sign-in, a password or two-factor change is not it.
+USER_SHOWN = frozenset({"email", "full_name", "title", "phone", "role", "unit_id", "active"})
+#: An execution option for a bulk statement that changes nothing shown (a row lock).
+NEUTRAL = "page_cache_neutral"
+#: Where the current request's CSRF token stood in a kept part.
+CSRF_MARK = "\x00csrf\x00"
+
+MAX_ENTRIES = 512
+MAX_CHARACTERS = 24_000_000
+
+
+class _Store:
+    """A least-recently-used dict bounded in entries and characters, safe across threads."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES, max_characters: int = MAX_CHARACTERS):
+        self.max_entries = max_entries
+        self.max_characters = max_characters
+        self._items: OrderedDict[Hashable, str] = OrderedDict()
+        self._characters = 0
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Hashable) -> str | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._items.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: Hashable, value: str) -> None:
+        with self._lock:
+            old = self._items.pop(key, None)
+            if old is not None:
+                self._characters -= len(old)
+            self._items[key] = value
+            self._characters += len(value)
+            while self._items and (
+                len(self._items) > self.max_entries or self._characters > self.max_characters
+            ):
+                _, dropped = self._items.popitem(last=False)
+                self._characters -= len(dropped)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+            self._characters = 0
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def store() -> _Store:
+    """The current app's store (one per app: two apps in one process share nothing)."""
+    return current_app.extensions.setdefault("stegvis.page_cache", _Store())  # type: ignore[no-any-return]
+
+
+def shared_revision() -> int:
+    """The shared revision (0 before anything shared changed)."""
+    from service.extensions import db
+
+    found = db.session.scalar(sa.select(PageRevision.revision).where(PageRevision.name == SHARED))
+    return found or 0
+
+
+def part_key(name: str, case: Case, *extra: Hashable) -> tuple[Hashable, ...] | None:
+    """The key of the part ``name`` of ``case``'s page for the current viewer (see the
+    module's docstring), None when the cache is off; ``extra`` adds what else the part depends
+    on (a step, an instance)."""
+    if not current_app.config.get("PAGE_CACHE", True):
+        return None
+    from service.documents.pdf_cache import conversion_available
+
+    user = current_user
+    return (
+        name,
+        case.id,
+        case.revision,
+        shared_revision(),
+        user.id,
+        user.role,
+        user.unit_id,
+        str(get_locale()),
+        date.today(),
+        conversion_available(),
+        *extra,
+    )
+
+
+def kept(key: tuple[Hashable, ...] | None) -> Markup | None:
+    """The part kept under ``key`` with the current CSRF token in it, None when none is."""
+    found = store().get(key) if key is not None else None
+    if found is None:
+        return None
+    if CSRF_MARK in found:
+        from flask_wtf.csrf import generate_csrf
+
+        found = found.replace(CSRF_MARK, generate_csrf())
+    return Markup(found)  # noqa: S704 - rendered by the app's autoescaping templates
+
+
+def keep(key: tuple[Hashable, ...] | None, html: str) -> Markup:
+    """Keep ``html``, just rendered for this request, under ``key``; ``html`` as markup."""
+    if key is not None:
+        token = g.get("csrf_token")
+        store().put(key, html.replace(token, CSRF_MARK) if token else html)
+    return Markup(html)  # noqa: S704 - rendered by the app's autoescaping templates
+
+
+def cached_part(name: str, case: Case, render: Callable[[], str], *extra: Hashable) -> Markup:
+    """The part ``name`` of ``case``'s page: kept, else ``render()`` made and kept."""
+    key = part_key(name, case, *extra)
+    found = kept(key)
+    return found if found is not None else keep(key, render())
+
+
+# --- raising the revisions -------------------------------------------------------------------
+
+
+def _loaded(obj: Any, attribute: str) -> Any:
+    """``obj.attribute`` as loaded, without a query (None when it was not loaded)."""
+    return sa.inspect(obj).dict.get(attribute)
+
+
+def _changed(session: Session) -> tuple[set[int], set[int], set[int], bool]:
+    """The cases, persons and documents whose pages the flushed objects change, and whether
+    the shared revision must rise."""
+    cases: set[int] = set()
+    persons: set[int] = set()
+    documents: set[int] = set()
+    shared = False
+    new = session.new
+    for obj in chain(new, session.dirty, session.deleted):
+        table = sa.inspect(obj).mapper.local_table.name
+        if table in IGNORED_TABLES:
+            continue
+        is_new = obj in new
+        if not is_new and obj in session.dirty and not session.is_modified(obj):
+            continue
+        if isinstance(obj, Case):
+            if not is_new:
+                cases.add(obj.id)
+        elif isinstance(obj, Person):
+            if not is_new:
+                persons.add(obj.id)
+        elif isinstance(obj, User):
+            if not is_new and _user_shown_changed(obj):
+                shared = True
+        elif hasattr(obj, "case_id"):
+            case_id = _loaded(obj, "case_id")
+            if case_id is not None:
+                cases.add(case_id)
+            elif not is_new and "case_id" not in sa.inspect(obj).dict:
+                shared = True  # not loaded: which case is unknown
+        elif hasattr(obj, "document_id"):
+            document_id = _loaded(obj, "document_id")
+            if document_id is not None:
+                documents.add(document_id)
+            else:
+                shared = True
+        else:
+            shared = True
+    return cases, persons, documents, shared
+
+
+def _user_shown_changed(user: User) -> bool:
+    state: Any = sa.inspect(user)
+    if state.deleted or state.was_deleted:
+        return True
+    return any(state.attrs[name].history.has_changes() for name in USER_SHOWN)
+
+
+def _raise(
+    connection: sa.Connection,
+    cases: Iterable[int] = (),
+    *,
+    persons: Iterable[int] = (),
+    documents: Iterable[int] = (),
+    shared: bool = False,
+) -> None:
+    table = _table(Case)
+    bump = table.c.revision + 1
+    cases, persons, documents = sorted(set(cases)), sorted(set(persons)), sorted(set(documents))
+    if cases:
+        connection.execute(sa.update(table).where(table.c.id.in_(cases)).values(revision=bump))
+    if persons:
+        connection.execute(
+            sa.update(table).where(table.c.person_id.in_(persons)).values(revision=bump)
+        )
+    if documents:
+        issued = _table(Document)
+        owners = sa.select(issued.c.case_id).where(issued.c.id.in_(documents))
+        connection.execute(sa.update(table).where(table.c.id.in_(owners)).values(revision=bump))
+    if shared:
+        raise_shared(connection)
+
+
+def _table(model: type[Any]) -> sa.Table:
+    return model.__table__  # type: ignore[no-any-return]
+
+
+def raise_shared(connection: sa.Connection) -> None:
+    """Raise the shared revision (its row is made on first use)."""
+    revisions = _table(PageRevision)
+    done = connection.execute(
+        sa.update(revisions)
+        .where(revisions.c.name == SHARED)
+        .values(revision=revisions.c.revision + 1)
+    )
+    if done.rowcount == 0:
+        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+        connection.execute(
+            dialect.insert(revisions)
+            .values(name=SHARED, revision=1)
+            .on_conflict_do_update(
+                index_elements=[revisions.c.name], set_={"revision": revisions.c.revision + 1}
+            )
+        )
+
+
+@sa.event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: Any) -> None:
+    cases, persons, documents, shared = _changed(session)
+    if cases or persons or documents or shared:
+        _raise(session.connection(), cases, persons=persons, documents=documents, shared=shared)
+
+
+@sa.event.listens_for(Session, "do_orm_execute")
+def _bulk_statement(state: ORMExecuteState) -> None:
+    """A bulk UPDATE, DELETE or INSERT bypasses the flush: it raises the shared revision unless
+    its table is ignored or it says it changes nothing shown."""
+    if not (state.is_update or state.is_delete or state.is_insert):
+        return
+    if state.execution_options.get(NEUTRAL):
+        return
+    table = getattr(state.statement, "table", None)
+    if getattr(table, "name", None) in IGNORED_TABLES:
+        return
+    raise_shared(state.session.connection())
