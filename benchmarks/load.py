@@ -6,7 +6,9 @@
 Loads the demo into a scratch database, serves it with ``gunicorn -w 2`` beside the anchors (a
 bare Flask hello and a bare WTForms page with CSRF), logs in, and measures with wrk (20
 connections, 3 repetitions, medians): the case overview and the plan step of the demo case
-Johan Ekström, the case list and a name search. Prints the table with each page's share of the
+Johan Ekström, the case list and a name search; the case overview and the plan step once more
+from a second app with the page cache off (``STEGVIS_PAGE_CACHE=off``: every request reads and
+renders, as the first view after a change does). Prints the table with each page's share of the
 WTForms page's throughput, and the memory of each app worker after all those requests.
 """
 
@@ -19,6 +21,7 @@ import tempfile
 import time
 import urllib.parse
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -86,19 +89,21 @@ def app_targets(case_id: int, token: str, search: str) -> list[Target]:
 
 
 def measure(
-    anchors: Server, app: Server, targets: list[Target], cookie: str, seconds: int, repetitions: int
+    servers: dict[str, Server], targets: list[Target], cookie: str, seconds: int, repetitions: int
 ) -> int:
     """Run every target ``repetitions`` times in turn; the number of requests the app served."""
+
+    def run(target: Target, duration: int) -> Any:
+        app = target.server != "anchor"
+        port = servers[target.server].port
+        return wrk(port, target.path, cookie if app else "", duration, target.body)
+
     for target in targets:  # warm every worker: templates compiled, methods parsed
-        port = app.port if target.server == "app" else anchors.port
-        wrk(port, target.path, cookie if target.server == "app" else "", 2, target.body)
+        run(target, 2)
     served = 0
     for _ in range(repetitions):
         for target in targets:
-            port = app.port if target.server == "app" else anchors.port
-            figures = wrk(
-                port, target.path, cookie if target.server == "app" else "", seconds, target.body
-            )
+            figures = run(target, seconds)
             target.runs.append(figures)
             if target.server == "app":
                 served += figures.requests
@@ -130,6 +135,9 @@ def main() -> None:
         with (
             Server("benchmarks.anchors:app", env) as anchors,
             Server("service:create_app()", env) as app,
+            # the same pages read and rendered on every request (their first view, or the first
+            # after a change): service/page_cache.py turned off
+            Server("service:create_app()", {**env, "STEGVIS_PAGE_CACHE": "off"}) as cold,
         ):
             cookie = login(app.port, *DEMO_LOGIN)
             token = csrf_of(app.port, "/", cookie)
@@ -137,19 +145,22 @@ def main() -> None:
                 Target("bare Flask hello", "anchor", "/hello"),
                 Target(ANCHOR, "anchor", "/form"),
                 *app_targets(case_id, token, "ekström"),
+                Target("case overview, not kept", "cold", f"/cases/{case_id}"),
+                Target("plan step, not kept", "cold", f"/cases/{case_id}/steps/plan"),
             ]
+            servers = {"anchor": anchors, "app": app, "cold": cold}
             sizes = {
-                t.name: f"{page_size(app.port, t.path, cookie, t.body)[1] / 1024:.0f} KB"
+                t.name: f"{page_size(servers[t.server].port, t.path, cookie, t.body)[1] // 1024} KB"
                 for t in targets
-                if t.server == "app"
+                if t.server != "anchor"
             }
-            served = measure(anchors, app, targets, cookie, args.seconds, args.repetitions)
+            served = measure(servers, targets, cookie, args.seconds, args.repetitions)
             print_table(targets, ANCHOR, sizes)
             rss = None
             if args.memory_after:
                 deadline = time.time() + MEMORY_SECONDS
                 while served < args.memory_after and time.time() < deadline:  # that many
-                    for target in targets[2:]:
+                    for target in (t for t in targets if t.server == "app"):
                         served += wrk(app.port, target.path, cookie, 5, target.body).requests
                 rss = app.worker_rss_mb()
         if rss is not None:

@@ -74,6 +74,8 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         "VERIFY_RATE_LIMIT": "10000 per minute" if env == "testing" else "30 per minute",
         # PDF conversions on shared `stegvis worker` processes (service/documents/pdf_cache.py).
         "REDIS_URL": os.environ.get("REDIS_URL"),
+        # Case and step pages kept per process under their revisions (service/page_cache.py).
+        "PAGE_CACHE": os.environ.get("STEGVIS_PAGE_CACHE", "on") != "off",
     }
     config.update(overrides)
     config["STEGVIS_ENV"] = env

@@ -221,7 +221,7 @@ def test_a_kept_page_carries_the_current_sessions_token(
     assert _store(app).hits == hits + 1
     assert CSRF.findall(kept)
     with app.app_context():
-        stored = list(page_cache.store()._items.values())
+        stored = [html.decode() for html in page_cache.store()._items.values()]
     assert stored and all(page_cache.CSRF_MARK in html for html in stored)
     assert not any(token in html for html in stored for token in CSRF.findall(kept))
     # the kept page's forms post with the new session's token
@@ -242,12 +242,12 @@ def test_the_cache_can_be_turned_off(logged_in: FormClient, app: Flask) -> None:
 
 
 def test_the_store_is_bounded() -> None:
-    store = page_cache._Store(max_entries=3, max_characters=10)
+    store = page_cache._Store(max_entries=3, max_bytes=10)
     for n in range(5):
         store.put(n, "ab")
     assert len(store) == 3 and store.get(0) is None and store.get(4) == "ab"
-    store.put("big", "x" * 9)
-    assert store.get("big") == "x" * 9 and len(store) == 1
+    store.put("big", "ż" * 5)  # 10 bytes in UTF-8
+    assert store.get("big") == "ż" * 5 and len(store) == 1
 
 
 def test_a_step_page_is_kept_until_its_draft_changes(logged_in: FormClient, app: Flask) -> None:
