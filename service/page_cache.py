@@ -181,9 +181,14 @@ def cached_part(name: str, case: Case, render: Callable[[], str], *extra: Hashab
 # --- raising the revisions -------------------------------------------------------------------
 
 
-def _loaded(obj: Any, attribute: str) -> Any:
-    """``obj.attribute`` as loaded, without a query (None when it was not loaded)."""
-    return sa.inspect(obj).dict.get(attribute)
+def _values(obj: Any, attribute: str) -> list[int] | None:
+    """Every value ``obj.attribute`` had in this flush (before and after a change), without a
+    query; None when it was not loaded (which rows it points to is then unknown)."""
+    state: Any = sa.inspect(obj)
+    if attribute not in state.dict and not state.attrs[attribute].history.added:
+        return None
+    history = state.attrs[attribute].history
+    return [v for v in (*history.added, *history.unchanged, *history.deleted) if v is not None]
 
 
 def _changed(session: Session) -> tuple[set[int], set[int], set[int], bool]:
@@ -201,27 +206,19 @@ def _changed(session: Session) -> tuple[set[int], set[int], set[int], bool]:
         is_new = obj in new
         if not is_new and obj in session.dirty and not session.is_modified(obj):
             continue
-        if isinstance(obj, Case):
-            if not is_new:
-                cases.add(obj.id)
-        elif isinstance(obj, Person):
-            if not is_new:
-                persons.add(obj.id)
+        if isinstance(obj, Case | Person):
+            if not is_new:  # a new one is on no page kept yet
+                (cases if isinstance(obj, Case) else persons).add(obj.id)
         elif isinstance(obj, User):
             if not is_new and _user_shown_changed(obj):
                 shared = True
-        elif hasattr(obj, "case_id"):
-            case_id = _loaded(obj, "case_id")
-            if case_id is not None:
-                cases.add(case_id)
-            elif not is_new and "case_id" not in sa.inspect(obj).dict:
-                shared = True  # not loaded: which case is unknown
-        elif hasattr(obj, "document_id"):
-            document_id = _loaded(obj, "document_id")
-            if document_id is not None:
-                documents.add(document_id)
-            else:
+        elif hasattr(obj, "case_id") or hasattr(obj, "document_id"):
+            attribute = "case_id" if hasattr(obj, "case_id") else "document_id"
+            found = _values(obj, attribute)
+            if found is None:
                 shared = True
+            else:
+                (cases if attribute == "case_id" else documents).update(found)
         else:
             shared = True
     return cases, persons, documents, shared
