@@ -19,13 +19,14 @@ from service import access, audit
 from service.cases import operations, overview, team
 from service.cases.case_list import CaseFilters, case_page, person_page
 from service.cases.chart import ratings_chart
-from service.cases.journey import current_or_kept, method_of
+from service.cases.journey import MethodNames, current_or_kept, method_of
 from service.cases.plan_history import plan_history
 from service.cases.progress import step_overview
 from service.cases.record import case_record
 from service.extensions import db
 from service.models import Case, CaseStatus, Person, Role
 from service.page_cache import cached_part
+from service.template_helpers import STATUS_LABELS
 
 bp = Blueprint("cases", __name__, template_folder="templates")
 
@@ -58,7 +59,18 @@ def index() -> str:
         method_choices=[(key, _(methods()[key].name)) for key in offered],
         step_titles=_step_titles({row.method for row in rows}),
         closed=CaseStatus.CLOSED.value,
+        # each row's method and status, translated once for the page, not once a row
+        method_names=_method_names({row.method for row in rows}),
+        status_names={key: str(label) for key, label in STATUS_LABELS.items()},
+        # a case's address is this and its id (url_for once, not once a row)
+        case_href=url_for("cases.case", case_id=0).removesuffix("0"),
     )
+
+
+def _method_names(method_keys: set[str]) -> dict[str, str]:
+    """Method key → translated name, for the keys of a page's rows."""
+    names = MethodNames()
+    return {key: str(names[key]) if key in names else key for key in method_keys}
 
 
 @bp.route("/persons", methods=["GET", "POST"])
