@@ -6,7 +6,8 @@ is kept, keyed by everything it depends on:
 
 * the case's ``revision``, raised in the same transaction as every change to a row the case's
   pages show (its steps and drafts, documents and what hangs on them, team, journal, network,
-  family, consent, the person), by the session hook below, which sees every flushed object;
+  family, consent, the person), by the session hooks below: every flush notes what its objects
+  change, and the commit raises those revisions as its last statements;
 * the shared revision (``page_revisions``), raised when staff (name, title, role, unit,
   active), a unit or any row this module does not know changes — unknown is shared, so a new
   model is never shown stale, only cached less;
@@ -28,6 +29,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 from typing import Any
@@ -279,11 +281,54 @@ def raise_shared(connection: sa.Connection) -> None:
         )
 
 
+#: Where a session collects, flush by flush, what its transaction changed.
+_PENDING = "stegvis.page_cache.pending"
+
+
+@dataclass
+class _Pending:
+    cases: set[int] = field(default_factory=set)
+    persons: set[int] = field(default_factory=set)
+    documents: set[int] = field(default_factory=set)
+    shared: bool = False
+
+
+def _pending(session: Session) -> _Pending:
+    return session.info.setdefault(_PENDING, _Pending())  # type: ignore[no-any-return]
+
+
 @sa.event.listens_for(Session, "after_flush")
 def _after_flush(session: Session, _context: Any) -> None:
     cases, persons, documents, shared = _changed(session)
     if cases or persons or documents or shared:
-        _raise(session.connection(), cases, persons=persons, documents=documents, shared=shared)
+        pending = _pending(session)
+        pending.cases |= cases
+        pending.persons |= persons
+        pending.documents |= documents
+        pending.shared |= shared
+
+
+@sa.event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    """Raise the revisions as the transaction's last statements: its other row locks are
+    taken by then, so raising never waits inside a lock order of its own (no deadlock with a
+    transaction that locks a case after, say, a document number), and case rows are locked in
+    id order."""
+    session.flush()  # what is still pending is part of the commit: it raises too
+    pending = session.info.pop(_PENDING, None)
+    if pending is not None:
+        _raise(
+            session.connection(),
+            pending.cases,
+            persons=pending.persons,
+            documents=pending.documents,
+            shared=pending.shared,
+        )
+
+
+@sa.event.listens_for(Session, "after_rollback")
+def _after_rollback(session: Session) -> None:
+    session.info.pop(_PENDING, None)
 
 
 @sa.event.listens_for(Session, "do_orm_execute")
@@ -297,4 +342,4 @@ def _bulk_statement(state: ORMExecuteState) -> None:
     table = getattr(state.statement, "table", None)
     if getattr(table, "name", None) in IGNORED_TABLES:
         return
-    raise_shared(state.session.connection())
+    _pending(state.session).shared = True
