@@ -35,7 +35,7 @@ from itertools import chain
 from typing import Any
 
 import sqlalchemy as sa
-from flask import current_app, g
+from flask import current_app, g, has_request_context
 from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import Markup
@@ -121,12 +121,31 @@ def store() -> _Store:
     return current_app.extensions.setdefault("stegvis.page_cache", _Store())  # type: ignore[no-any-return]
 
 
+def shared_revision_column() -> sa.ScalarSelect[int]:
+    """The shared revision as a column to read with another row (0 before anything changed)."""
+    return (
+        sa.select(sa.func.coalesce(sa.func.max(PageRevision.revision), 0))
+        .where(PageRevision.name == SHARED)
+        .scalar_subquery()
+    )
+
+
+def note_shared_revision(value: int | None) -> None:
+    """Keep the shared revision read with the signed-in user for the rest of the request."""
+    if has_request_context():
+        g.page_shared_revision = value or 0
+
+
 def shared_revision() -> int:
-    """The shared revision (0 before anything shared changed)."""
+    """The shared revision: as read with the signed-in user at the start of this request (before
+    anything it shows), else read now."""
     from service.extensions import db
 
+    noted = g.get("page_shared_revision") if has_request_context() else None
+    if noted is not None:
+        return int(noted)
     found = db.session.scalar(sa.select(PageRevision.revision).where(PageRevision.name == SHARED))
-    return found or 0
+    return int(found or 0)
 
 
 def part_key(name: str, case: Case, *extra: Hashable) -> tuple[Hashable, ...] | None:

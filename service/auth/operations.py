@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from flask import current_app, session
 from flask_login import login_user, logout_user
 
-from service import audit
+from service import audit, page_cache
 from service.auth import two_factor
 from service.auth.passwords import hash_password, verify_password
 from service.extensions import db
@@ -42,10 +42,14 @@ def load_user(user_id: str) -> User | None:
     row_id, _sep, version = user_id.partition(".")
     if not row_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.get(User, int(row_id))
-    if user is None or user.auth_version != int(version):
+    # the shared page revision comes along (service/page_cache.py): one query, not two
+    row = db.session.execute(
+        sa.select(User, page_cache.shared_revision_column()).where(User.id == int(row_id))
+    ).first()
+    if row is None or row[0].auth_version != int(version):
         return None
-    return user
+    page_cache.note_shared_revision(row[1])
+    return row[0]  # type: ignore[no-any-return]
 
 
 def find_user(email: str) -> User | None:

@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 BRIDGE = Path(__file__).resolve().with_name("uno_bridge.py")
@@ -40,9 +41,18 @@ def _uno_python() -> tuple[str, dict[str, str]] | None:
     return str(SYSTEM_PYTHON), env
 
 
+#: How long an answer of :func:`pdf_available` holds (it walks PATH: ~45 µs, asked per page).
+AVAILABLE_SECONDS = 30.0
+_available: tuple[float, bool] | None = None
+
+
 def pdf_available() -> bool:
-    """True when soffice and python3-uno are both installed."""
-    return shutil.which("soffice") is not None and _uno_python() is not None
+    """True when soffice and python3-uno are both installed (looked again after 30 s)."""
+    global _available
+    now = time.monotonic()
+    if _available is None or now - _available[0] > AVAILABLE_SECONDS:
+        _available = (now, shutil.which("soffice") is not None and _uno_python() is not None)
+    return _available[1]
 
 
 class WarmConverter:
