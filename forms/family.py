@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from forms.base import BaseForm, as_choices
 from forms.person import IDENTITY_COUNTRIES, IdentityNumberCheck
+from forms.record_version import RecordVersion
 
 #: Adult or child (as stored: "adult" → True).
 AGE_CHOICES = [("adult", _l("Adult")), ("child", _l("Child (under 18)"))]
@@ -82,3 +83,7 @@ class FamilyMemberForm(IdentityNumberCheck, BaseForm):
             "adult": self.age.data == "adult",
             "party": bool(self.party.data),
         }
+
+
+class FamilyMemberEditForm(RecordVersion, FamilyMemberForm):
+    """Changing a member's details: the form and the version the page showed."""

@@ -11,6 +11,7 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Validation
 from forms.base import BaseForm, DateField, as_choices
 from forms.catalogue import LANGUAGES
 from forms.identity import IdentityNumber, InvalidIdentityNumber, parse_identity_number
+from forms.record_version import RecordVersion
 
 IDENTITY_COUNTRIES = [
     ("", _l("No identity number")),
@@ -147,3 +148,7 @@ class PersonForm(IdentityNumberCheck, BaseForm):
         # Runs after validate_identity_number (field order), so self.identity is current.
         if self.identity and self.identity.birth_date and field.data != self.identity.birth_date:
             raise ValidationError(_l("The date of birth does not match the identity number."))
+
+
+class PersonEditForm(RecordVersion, PersonForm):
+    """Changing a registered person's details: the form and the version the page showed."""

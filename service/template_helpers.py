@@ -137,6 +137,8 @@ def _lower_first(label: str) -> str:
 
 
 def _shown(field: Any) -> str:
+    if field.type == "BooleanField":  # one checkbox: ticked or not
+        return _("Yes") if field.data else _("No")
     choices = {
         str(c.value): str(c.label)
         for c in getattr(field, "choices", None) or []

@@ -252,6 +252,20 @@ def logged_in(client: FormClient, worker: User) -> FormClient:
     return client
 
 
+@pytest.fixture
+def colleague(app: Flask, make_user: Any, worker: User) -> FormClient:
+    """Erik Lund, a second member of staff of the worker's unit, logged in with his own client
+    (two people at work on the same case)."""
+    with app.app_context():
+        unit = db.session.get(Unit, worker.unit_id)
+        db.session.expunge(unit)
+    user = make_user(email="colleague@example.org", full_name="Erik Lund", unit=unit)
+    other = FormClient(app.test_client())
+    other.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert other.login(user.email).status_code == 302
+    return other
+
+
 @pytest.fixture(scope="session")
 def artifacts_dir() -> Path:
     """Where tests leave screenshots and documents for people to look at."""

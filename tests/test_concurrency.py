@@ -61,19 +61,6 @@ class Outcome:
         return self.response.status_code == 200 and CONFLICT in self.page
 
 
-@pytest.fixture
-def colleague(app: Flask, make_user: Any, worker: User) -> FormClient:
-    """A second member of staff of the same unit, logged in with their own client."""
-    with app.app_context():
-        unit = db.session.get(Unit, worker.unit_id)
-        db.session.expunge(unit)
-    user = make_user(email="colleague@example.org", full_name="Erik Lund", unit=unit)
-    other = FormClient(app.test_client())
-    other.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
-    assert other.login(user.email).status_code == 302
-    return other
-
-
 def at_the_same_moment(posts: list[Callable[[], TestResponse]]) -> list[TestResponse]:
     """Run each post in its own thread, released together by a barrier; answers in order."""
     barrier = threading.Barrier(len(posts))

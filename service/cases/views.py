@@ -14,8 +14,8 @@ from forms.base import as_choices
 from forms.case import CaseForm
 from forms.identity import format_identity
 from forms.method_registry import methods
-from forms.person import IDENTITY_COUNTRY, PersonForm
-from service import access, audit
+from forms.person import IDENTITY_COUNTRY, PersonEditForm, PersonForm
+from service import access, audit, record_versions
 from service.cases import operations, overview, team
 from service.cases.case_list import CaseFilters, case_page, person_page
 from service.cases.chart import ratings_chart
@@ -121,7 +121,7 @@ def edit_person(person_id: int) -> str | Response:
     if found.erased_at is not None:
         flash(_("The person's data is erased and cannot be changed."), "warning")
         return redirect(url_for("cases.person", person_id=found.id))
-    form = PersonForm()
+    form = PersonEditForm()
     if form.validate_on_submit():
         if form.identity and operations.identity_taken(
             current_user, form.identity.number, except_person=found
@@ -130,12 +130,33 @@ def edit_person(person_id: int) -> str | Response:
                 _("A person with this identity number is already registered.")
             ]
         else:
-            operations.update_person(found, current_user, **_person_details(form))
+            try:
+                with record_versions.saving(found, form.seen_version()):
+                    operations.update_person(found, current_user, **_person_details(form))
+            except record_versions.RecordConflict as conflict:
+                return _person_conflict(form, found, conflict)
             flash(_("The person's details are saved."), "success")
             return redirect(url_for("cases.person", person_id=found.id))
     elif request.method == "GET":
         _fill_person_form(form, found)
     return render_template("cases/person_form.html", form=form, person=found)
+
+
+def _person_conflict(
+    form: PersonEditForm, person: Person, conflict: record_versions.RecordConflict
+) -> str | Response:
+    """Someone saved the person after this page was filled: theirs above, the form as typed."""
+    if person.erased_at is not None:  # erased meanwhile: there is nothing left to change
+        flash(_("The person's data is erased and cannot be changed."), "warning")
+        return redirect(url_for("cases.person", person_id=person.id))
+    stored = PersonEditForm(formdata=None)
+    _fill_person_form(stored, person)
+    return render_template(
+        "cases/person_form.html",
+        form=form,
+        person=person,
+        conflict=record_versions.conflict_view(conflict, stored, form),
+    )
 
 
 def _person_details(form: PersonForm) -> dict[str, Any]:
@@ -156,7 +177,7 @@ def _person_details(form: PersonForm) -> dict[str, Any]:
     }
 
 
-def _fill_person_form(form: PersonForm, person: Person) -> None:
+def _fill_person_form(form: PersonEditForm, person: Person) -> None:
     """Show the stored details in the form, the identity number as it is printed."""
     form.first_name.data = person.first_name
     form.last_name.data = person.last_name
@@ -171,6 +192,7 @@ def _fill_person_form(form: PersonForm, person: Person) -> None:
     form.legal_rep_kind.data = person.legal_rep_kind or ""
     form.legal_rep_name.data = person.legal_rep_name or ""
     form.legal_rep_contact.data = person.legal_rep_contact or ""
+    form.show_version(person)
 
 
 @bp.route("/persons/<int:person_id>")

@@ -13,7 +13,8 @@ from wtforms import BooleanField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
 from forms.base import BaseForm, as_choices
-from service import access, audit
+from forms.record_version import RecordVersion
+from service import access, audit, record_versions
 from service.extensions import db
 from service.journal import network
 from service.journal.views import bp
@@ -58,6 +59,10 @@ class MemberForm(BaseForm):
         }
 
 
+class MemberEditForm(RecordVersion, MemberForm):
+    """Changing a member's details: the form and the version the page showed."""
+
+
 def _check_consent(form: MemberForm, case: Case) -> bool:
     """Contacting a member needs a running consent that holds for that recipient."""
     if not form.may_contact.data:
@@ -82,7 +87,12 @@ def _check_consent(form: MemberForm, case: Case) -> bool:
     return True
 
 
-def _page(case: Case, form: MemberForm, member: NetworkMember | None = None) -> str:
+def _page(
+    case: Case,
+    form: MemberForm,
+    member: NetworkMember | None = None,
+    conflict: dict[str, object] | None = None,
+) -> str:
     return render_template(
         "journal/network.html",
         case=case,
@@ -91,6 +101,7 @@ def _page(case: Case, form: MemberForm, member: NetworkMember | None = None) -> 
         members=network.members(case),
         consent=consent_state(case, date.today()),
         labels=network.NETWORK_LABELS,
+        conflict=conflict,
     )
 
 
@@ -117,10 +128,20 @@ def network_member(case_id: int, member_id: int) -> str | Response:
     case = access.get_case(case_id)
     access.require("edit", case)
     member = network.get_member(case, member_id) or abort(404)
-    form = MemberForm() if request.method == "POST" else MemberForm(formdata=None, obj=member)
-    if request.method == "POST" and form.validate_on_submit() and _check_consent(form, case):
-        network.update_member(member, current_user, form.details())
-        db.session.commit()
+    if request.method == "GET":
+        form = MemberEditForm(formdata=None, obj=member)
+        form.show_version(member)
+        return _page(case, form, member)
+    form = MemberEditForm()
+    if form.validate_on_submit() and _check_consent(form, case):
+        try:
+            with record_versions.saving(member, form.seen_version()):
+                network.update_member(member, current_user, form.details())
+        except record_versions.RecordConflict as conflict:
+            if member.removed_at is not None:  # removed meanwhile
+                abort(404)
+            stored = MemberEditForm(formdata=None, obj=member)
+            return _page(case, form, member, record_versions.conflict_view(conflict, stored, form))
         flash(_("The network member's details are saved."), "success")
         return redirect(url_for("journal.network_page", case_id=case.id))
     return _page(case, form, member)
@@ -134,7 +155,11 @@ def network_remove(case_id: int, member_id: int) -> Response:
     member = network.get_member(case, member_id) or abort(404)
     if not BaseForm().validate_on_submit():
         abort(400)
-    network.remove_member(member, current_user)
-    db.session.commit()
+    try:
+        with record_versions.committing(member):
+            network.remove_member(member, current_user)
+    except record_versions.RecordConflict:
+        flash(str(record_versions.CHANGED_BEFORE_REMOVAL), "warning")
+        return redirect(url_for("journal.network_page", case_id=case.id))
     flash(_("The network member is removed; the journal still names them."), "success")
     return redirect(url_for("journal.network_page", case_id=case.id))

@@ -30,6 +30,7 @@ class FamilyMember(Base):
             "('personnummer', 'samordningsnummer', 'pesel')",
             name="identity_kind",
         ),
+        sa.CheckConstraint("version > 0", name="version"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -58,6 +59,12 @@ class FamilyMember(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: When the member was taken off the case (kept so older plans still name them).
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    #: Raised by one on every change by SQLAlchemy's version counter (removal and erasure too):
+    #: a save from an edit page that showed an older version is refused as a conflict
+    #: (service/record_versions.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def full_name(self) -> str:

@@ -36,13 +36,12 @@ class NetworkMember(Base):
         sa.CheckConstraint(
             "kind IN (" + ", ".join(f"'{k}'" for k in NETWORK_KINDS) + ")", name="kind"
         ),
+        sa.CheckConstraint("version > 0", name="version"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Stable random identity of the row (the row-bound encryption binds to it).
-    uuid: Mapped[str] = mapped_column(
-        sa.String(36), unique=True, default=lambda: str(uuid.uuid4())
-    )
+    uuid: Mapped[str] = mapped_column(sa.String(36), unique=True, default=lambda: str(uuid.uuid4()))
     case_id: Mapped[int] = mapped_column(sa.ForeignKey("cases.id"), index=True)
     #: One of NETWORK_KINDS.
     kind: Mapped[str] = mapped_column(sa.String(30))
@@ -60,6 +59,12 @@ class NetworkMember(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     #: When the member was taken off the network (kept for the journal's history).
     removed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    #: Raised by one on every change by SQLAlchemy's version counter (removal and erasure too):
+    #: a save from an edit page that showed an older version is refused as a conflict
+    #: (service/record_versions.py).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     def __repr__(self) -> str:
         return f"<NetworkMember {self.case_id}/{self.id} {self.kind}>"

@@ -41,6 +41,7 @@ class Person(Base):
             name="legal_rep_kind",
         ),
         sa.CheckConstraint("sex IS NULL OR sex IN ('female', 'male', 'other')", name="sex"),
+        sa.CheckConstraint("version > 0", name="version"),
         sa.UniqueConstraint("unit_id", "identity_index", name="uq_persons_unit_identity"),
         # the person list (by name) and the name search of both lists (migration 0010)
         sa.Index("ix_persons_unit_sort_key", "unit_id", "sort_key", "id"),
@@ -106,6 +107,12 @@ class Person(Base):
     created_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), default=None)
     #: When the person was anonymised (erasure or purge); None while the data is kept.
     erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    #: Raised by one on every change by SQLAlchemy's version counter (erasure too): an edit
+    #: page sends back the version it showed, and a save over a newer one is refused as a
+    #: conflict (service/record_versions.py), never a silent overwrite.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": version}
 
     @property
     def full_name(self) -> str:

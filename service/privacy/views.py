@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from service import access
+from service import access, record_versions
 from service.extensions import db
 from service.privacy.consent import (
     consent_given,
@@ -50,7 +50,18 @@ def erase(person_id: int) -> str | Response:
     access.require("erase", person)
     form = ErasureForm()
     if form.validate_on_submit():
-        erase_person(person, reason=form.reason.data or "", actor=current_user)
+        try:
+            with record_versions.committing(person):
+                erase_person(person, reason=form.reason.data or "", actor=current_user)
+        except record_versions.RecordConflict:  # a detail saved at the same moment: ask again
+            flash(
+                _(
+                    "Someone else saved a change to this person just now, so nothing was erased. "
+                    "Erase again if you still want to."
+                ),
+                "warning",
+            )
+            return render_template("privacy/erase.html", person=person, form=form)
         flash(_("The person's data is erased. The audit log keeps the reason."), "success")
         return redirect(url_for("cases.person", person_id=person.id))
     return render_template("privacy/erase.html", person=person, form=form)
