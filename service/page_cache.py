@@ -144,8 +144,7 @@ def shared_revision() -> int:
     noted = g.get("page_shared_revision") if has_request_context() else None
     if noted is not None:
         return int(noted)
-    found = db.session.scalar(sa.select(PageRevision.revision).where(PageRevision.name == SHARED))
-    return int(found or 0)
+    return int(db.session.scalar(sa.select(shared_revision_column())) or 0)
 
 
 def part_key(name: str, case: Case, *extra: Hashable) -> tuple[Hashable, ...] | None:
