@@ -7,6 +7,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import DocumentSequence
 
@@ -19,7 +20,7 @@ def next_number(prefix: str, today: date | None = None) -> str:
     takes no lock) print the same number. The year's first number inserts the row, or finds
     that someone else just did.
     """
-    year = (today or date.today()).year
+    year = (today or local_today()).year
     bump = (
         sa.update(DocumentSequence)
         .where(DocumentSequence.prefix == prefix, DocumentSequence.year == year)

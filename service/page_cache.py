@@ -30,7 +30,6 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import chain
 from typing import Any
 
@@ -42,6 +41,7 @@ from markupsafe import Markup
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import ORMExecuteState, Session
 
+from service.clock import local_today
 from service.models import Case, Document, Person, User
 from service.models.page_revision import SHARED, PageRevision
 
@@ -165,7 +165,7 @@ def part_key(name: str, case: Case, *extra: Hashable) -> tuple[Hashable, ...] | 
         user.role,
         user.unit_id,
         str(get_locale()),
-        date.today(),
+        local_today(),
         conversion_available(),
         *extra,
     )

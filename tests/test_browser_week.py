@@ -5,7 +5,7 @@ follow-up that carries the progress forward and lowers a sub-goal, the journal e
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from docx import Document as Docx
 from flask import Flask
 from playwright.sync_api import Browser, Page, expect
 
+from service.clock import local_today
 from tests.test_my_week import add_case
 
 pytestmark = pytest.mark.browser
@@ -126,7 +127,7 @@ def test_a_week_of_a_case(
     form = page.locator("#quick-contact form")
     form.locator("#case_id").select_option(index=1)
     form.locator('input[name="kind"][value="sms"]').check()
-    form.locator("#day").fill((date.today() - timedelta(days=9)).isoformat())
+    form.locator("#day").fill((local_today() - timedelta(days=9)).isoformat())
     form.locator("#at").fill("10:15")
     form.locator("#note").fill("Svarade på sms & <ok> {{ x }}")
     form.locator('button[type="submit"]').click()
@@ -169,7 +170,7 @@ def test_a_week_of_a_case(
     expect(row.locator('[data-rhythm="follow_up"]')).to_contain_text(words["overdue"])
     row.get_by_role("link", name=words["follow_up"]).click()
     expect(page.locator("#progress-0-status")).to_be_visible()
-    page.locator("#meeting_date").fill(date.today().isoformat())
+    page.locator("#meeting_date").fill(local_today().isoformat())
     page.locator("#since_last_time").fill("Hyran betald, men målet var för högt satt")
     page.locator('input[name="participants"][value="person"]').check()
     page.locator("#progress-0-status").select_option("in_progress")
@@ -207,7 +208,7 @@ def test_a_week_of_a_case(
     # Friday: the week's journal extract
     page.locator("tr[data-case] a").first.click()
     page.locator('#contacts a[href$="/journal"]').click()
-    page.locator("#date_from").fill((date.today() - timedelta(days=10)).isoformat())
+    page.locator("#date_from").fill((local_today() - timedelta(days=10)).isoformat())
     with page.expect_download() as download:
         page.locator("#extract button[type=submit]").click()
     content = Path(download.value.path()).read_bytes()

@@ -7,6 +7,7 @@ import re
 from flask import Flask
 from icalendar import Calendar
 
+from service.clock import local_today
 from service.models import User
 from tests.conftest import FormClient
 from tests.test_my_week import add_case
@@ -60,14 +61,14 @@ def test_follow_ups_in_the_feed_carry_their_number_and_the_case_number(
     logged_in: FormClient, worker: User, app: Flask
 ) -> None:
     """ "Uppföljning 3 · C-2026-000001": the number of the follow-up held or planned, no name."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from forms.method_registry import get_method
     from service.extensions import db
     from service.models import Submission
 
     case_id = add_case(app, worker, 1, contact_days_ago=None, first="Zofia", last="Wójcik")
-    day = date.today()
+    day = local_today()
     with app.app_context():
         for n in (1, 2):
             db.session.add(

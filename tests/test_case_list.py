@@ -4,7 +4,7 @@ another unit's cases, decrypt a column, put a searched name in a URL)."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +15,7 @@ from forms.identity import parse_identity_number
 from service.cases import operations
 from service.cases.case_list import PAGE_SIZE
 from service.cases.search_keys import name_key
+from service.clock import local_today
 from service.crypto import Keyring
 from service.extensions import db
 from service.models import Case, CaseStatus, Person, Unit, User
@@ -73,15 +74,15 @@ def world(app: Flask, logged_in: FormClient, worker: User, make_user: Any) -> di
             "overdue": _open(
                 other,
                 _person(other, "Åsa", "Öberg"),
-                due_on=date.today() - timedelta(days=3),
-                next_meeting_on=date.today() - timedelta(days=3),
+                due_on=local_today() - timedelta(days=3),
+                next_meeting_on=local_today() - timedelta(days=3),
                 next_step="follow_up",
             ).id,
             "closed": _open(
                 other,
                 _person(other, "Nora", "Lind"),
                 status=CaseStatus.CLOSED.value,
-                due_on=date.today() - timedelta(days=30),
+                due_on=local_today() - timedelta(days=30),
             ).id,
             "colleagues": _open(other, _person(other, "Kim", "Andersson")).id,
         }

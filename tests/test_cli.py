@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from flask import Flask
 
+from service.clock import local_today
 from service.demo import DEMO_PASSWORD, UNITS
 from service.extensions import db
 from service.models import Case, Document, Person, Unit, User
@@ -129,11 +130,10 @@ def test_init_db_is_repeatable(app: Flask) -> None:
 
 
 def test_demo_outcome_table_and_chart(app: Flask, client: FormClient) -> None:
-    from datetime import date
 
     app.test_cli_runner().invoke(args=["demo"])
     client.login("wojciech@mops-sopot.example", DEMO_PASSWORD)
-    page = client.get(f"/reports/outcomes?year={date.today().year}").get_data(as_text=True)
+    page = client.get(f"/reports/outcomes?year={local_today().year}").get_data(as_text=True)
     assert "1 case closed" in page
     assert '<td>Left the shelter for good and rents a room</td><td class="num">1</td>' in page
     assert '<td>Got social housing</td><td class="num">0</td>' in page

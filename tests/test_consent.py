@@ -10,6 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import AuditEvent, ConsentWithdrawal, Person, Role, Unit, User
 from service.privacy.consent import WARNING_DAYS, expiry
@@ -158,7 +159,7 @@ def test_the_expiry_rule_warns_thirty_days_before_and_says_expired_after() -> No
 def test_the_case_page_and_my_week_warn_with_the_same_rule(
     logged_in: FormClient, worker: User, app: Flask
 ) -> None:
-    today = date.today()
+    today = local_today()
     ending = consent_case(
         logged_in, worker, consent_valid_until=(today + timedelta(days=20)).isoformat()
     )
@@ -193,7 +194,7 @@ def test_an_expired_consent_is_shown_as_expired_and_stops_contacts(
         )
         assert second_meeting is not None
         answers = dict(second_meeting.answers)
-        answers["consent_valid_until"] = (date.today() - timedelta(days=1)).isoformat()
+        answers["consent_valid_until"] = (local_today() - timedelta(days=1)).isoformat()
         second_meeting.answers = answers
         db.session.commit()
     card = consent_card(logged_in, case_url)

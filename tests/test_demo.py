@@ -16,6 +16,7 @@ from docx import Document as WordDocument
 from flask import Flask
 
 from service.cases.operations import instances, latest_submission
+from service.clock import local_today
 from service.demo import DEMO_PASSWORD, demo_logins, load_demo
 from service.documents.operations import DOCUMENT_TYPES, document_blocker
 from service.extensions import db
@@ -84,7 +85,7 @@ def _check_dates(today: date) -> None:
 def test_demo_issues_every_document_its_cases_reached(app: Flask) -> None:
     with app.app_context():
         assert load_demo() is True
-        _check_dates(date.today())
+        _check_dates(local_today())
         documents = _documents()
         by_unit: dict[str, set[str]] = defaultdict(set)
         for document in documents:

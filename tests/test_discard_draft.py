@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import AuditEvent, Role, StepDraft, Submission, Unit, User
 from tests.conftest import FormClient, hidden_inputs
@@ -37,7 +38,7 @@ def followed_up(logged_in: FormClient, buss_case: str, worker: User) -> str:  # 
         ("start_meeting", START),
         ("second_meeting", second(worker.id)),
         ("assessment", assessment()),
-        ("plan", plan(date.today() + timedelta(days=30))),
+        ("plan", plan(local_today() + timedelta(days=30))),
         ("follow_up/1", follow_up("2026-11-27", "in_progress", {"housing": 5})),
     ):
         response = logged_in.post(f"{buss_case}/steps/{step}", data)

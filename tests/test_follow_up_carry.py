@@ -15,6 +15,7 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import Submission, User
 from tests.conftest import FormClient
@@ -261,7 +262,7 @@ def test_a_sub_goal_changed_since_is_not_lowered_twice(
 def test_the_tapering_rhythm_is_shown_against_the_journal(
     logged_in: FormClient, worker: User, app: Flask
 ) -> None:
-    today = date.today()
+    today = local_today()
     case = _planned(logged_in, worker, "buss", "sv", phase_from=today - timedelta(days=3))
     overview = logged_in.get(case).get_data(as_text=True)
     contact = re.search(r'data-rhythm="contact">(.*?)</p>', overview, re.S)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import zipfile
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from docx import Document as Docx
 from flask import Flask
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import AuditEvent, ContactEntry, NetworkMember, Role, User
 from tests.conftest import FormClient
@@ -24,7 +25,7 @@ NOTE = "Ringde om hyran & <b>{{ x }}</b> – Zofia mår bättre"
 def contact(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
         "kind": "phone",
-        "day": (date.today() - timedelta(days=1)).isoformat(),
+        "day": (local_today() - timedelta(days=1)).isoformat(),
         "at": "14:30",
         "duration": "15",
         "took_place": "yes",
@@ -49,7 +50,7 @@ def buss_plan_case(client: FormClient, worker: User) -> str:
     assert client.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     assert client.post(f"{case_url}/steps/second_meeting", second(worker.id)).status_code == 302
     assert client.post(f"{case_url}/steps/assessment", assessment()).status_code == 302
-    response = client.post(f"{case_url}/steps/plan", plan(date.today() + timedelta(days=20)))
+    response = client.post(f"{case_url}/steps/plan", plan(local_today() + timedelta(days=20)))
     assert response.status_code == 302, response.get_data(as_text=True)
     return case_url
 
@@ -84,7 +85,7 @@ def test_a_contact_is_recorded_and_listed(logged_in: FormClient, worker: User, a
 
 def test_bad_input_is_explained_and_kept(logged_in: FormClient, worker: User) -> None:
     case_url = buss_plan_case(logged_in, worker)
-    future = (date.today() + timedelta(days=5)).isoformat()
+    future = (local_today() + timedelta(days=5)).isoformat()
     response = logged_in.post(
         f"{case_url}/journal",
         contact(kind="", day=future, duration="-4", note="x" * 2001 + "\x00"),
@@ -178,7 +179,7 @@ def test_the_extract_is_a_word_document_in_the_document_language(
     logged_in.post(
         f"{case_url}/journal", contact(kind="home_visit", took_place="no", note="Kom inte")
     )
-    first, last = date.today() - timedelta(days=7), date.today()
+    first, last = local_today() - timedelta(days=7), local_today()
     response = logged_in.get(
         f"{case_url}/journal/extract?date_from={first.isoformat()}&date_to={last.isoformat()}"
     )

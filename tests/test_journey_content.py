@@ -17,6 +17,7 @@ from flask import Flask
 
 from forms.method_registry import METHODS_DIR, load_methods
 from forms.method_schema import MethodError
+from service.clock import local_today
 from service.extensions import db
 from service.models import Case, Document, Submission, User
 from tests.conftest import FormClient
@@ -219,7 +220,7 @@ def test_same_day_timeline_entries_follow_the_order_they_were_entered(
     buss_case: str,  # noqa: F811
     worker: User,
 ) -> None:
-    day = date.today().isoformat()  # the day the agreement is issued, too
+    day = local_today().isoformat()  # the day the agreement is issued, too
     start = {**START, "meeting_date": day, "next_meeting": ""}
     assert logged_in.post(f"{buss_case}/steps/start_meeting", start).status_code == 302
     response = logged_in.post(
@@ -228,7 +229,7 @@ def test_same_day_timeline_entries_follow_the_order_they_were_entered(
             worker.id,
             meeting_date=day,
             period_from=day,
-            period_to=(date.today() + timedelta(days=180)).isoformat(),
+            period_to=(local_today() + timedelta(days=180)).isoformat(),
         ),
     )
     assert response.status_code == 302, response.get_data(as_text=True)

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask import Flask
 from markupsafe import escape
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import Case, MethodSnapshot, StepDraft, Submission, User
 from tests.conftest import FormClient
@@ -101,7 +102,7 @@ def test_a_whole_buss_case(logged_in: FormClient, buss_case: str, worker: User, 
     response = logged_in.post(f"{buss_case}/steps/assessment", assessment({"housing": 3}))
     assert response.status_code == 302, response.get_data(as_text=True)
     assert status(app) == "assessed"
-    due = date.today() - timedelta(days=3)
+    due = local_today() - timedelta(days=3)
     response = logged_in.post(f"{buss_case}/steps/plan", plan(due))
     assert response.status_code == 302, response.get_data(as_text=True)
     assert status(app) == "plan_active"
@@ -130,7 +131,7 @@ def test_a_whole_buss_case(logged_in: FormClient, buss_case: str, worker: User, 
         f"{buss_case}/steps/closing",
         {
             "action": "finalise",
-            "closed_on": f"{date.today().year}-12-20",
+            "closed_on": f"{local_today().year}-12-20",
             "reason": "goals_reached",
             "final_evaluation": "Johan klarar sig själv",
             "outcomes": ["kept_housing", "budget"],
@@ -139,7 +140,7 @@ def test_a_whole_buss_case(logged_in: FormClient, buss_case: str, worker: User, 
     assert response.status_code == 302, response.get_data(as_text=True)
     assert status(app) == "closed"
     assert logged_in.get(f"{buss_case}/steps/follow_up/3").status_code == 302  # closed
-    table = logged_in.get(f"/reports/outcomes?year={date.today().year}").get_data(as_text=True)
+    table = logged_in.get(f"/reports/outcomes?year={local_today().year}").get_data(as_text=True)
     assert "1 case closed" in table
     assert '<td>Kept their housing</td><td class="num">1</td>' in table
     assert '<td>Got a lease of their own</td><td class="num">0</td>' in table
@@ -334,7 +335,7 @@ def test_hostile_text_in_the_plan_stays_literal_on_the_page_and_in_the_document(
     logged_in.post(f"{buss_case}/steps/start_meeting", START)
     logged_in.post(f"{buss_case}/steps/second_meeting", second(worker.id))
     logged_in.post(f"{buss_case}/steps/assessment", assessment())
-    data = plan(date.today() + timedelta(days=30))
+    data = plan(local_today() + timedelta(days=30))
     data["goals-0-goal"] = text
     long_tail = " långt" * 40
     data["goals-0-sub_goals-0-sub_goal"] = text + "\x0b\x00" + long_tail  # XML-forbidden chars

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from forms.method_registry import EXTENSION, METHODS_DIR, load_methods
+from service.clock import local_today
 from service.extensions import db
 from service.models import Document, MethodSnapshot, Submission, User
 from tests.conftest import FormClient
@@ -133,7 +134,7 @@ def test_a_case_whose_method_file_is_gone_still_shows_its_labels(
     case_url = english_buss_case
     response = logged_in.post(f"{case_url}/steps/assessment", assessment())
     assert response.status_code == 302, response.get_data(as_text=True)
-    response = logged_in.post(f"{case_url}/steps/plan", plan(date.today() + timedelta(days=30)))
+    response = logged_in.post(f"{case_url}/steps/plan", plan(local_today() + timedelta(days=30)))
     assert response.status_code == 302, response.get_data(as_text=True)
     person = register(logged_in, first_name="Åsa", last_name="Öberg", identity_number="")
     untouched = open_case(logged_in, person, method="buss")  # opened, nothing answered yet
@@ -160,14 +161,14 @@ def test_a_case_whose_method_file_is_gone_still_shows_its_labels(
 
     closing = {
         "action": "finalise",
-        "closed_on": date.today().isoformat(),  # after every meeting of the case
+        "closed_on": local_today().isoformat(),  # after every meeting of the case
         "reason": "goals_reached",
         "final_evaluation": "Klarar sig själv",
         "outcomes": ["kept_housing"],
     }
     response = logged_in.post(f"{case_url}/steps/closing", closing)
     assert response.status_code == 302, response.get_data(as_text=True)
-    table = _page(logged_in, f"/reports/outcomes?year={date.today().year}")
+    table = _page(logged_in, f"/reports/outcomes?year={local_today().year}")
     assert "<h2>BUSS – housing, education, occupation, social community</h2>" in table
     assert '<td>Kept their housing</td><td class="num">1</td>' in table
 

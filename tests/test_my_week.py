@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from forms.method_registry import get_method
+from service.clock import local_today
 from service.extensions import db
 from service.models import (
     Case,
@@ -26,7 +27,7 @@ from service.models import (
 )
 from tests.conftest import FormClient
 
-TODAY = date.today()
+TODAY = local_today()
 
 
 def _iso(days_ago: int) -> str:

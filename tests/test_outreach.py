@@ -3,12 +3,13 @@ contact kept on the case of the person when they register."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import AuditEvent, Case, OutreachContact, Person, Role, User
 from tests.conftest import FormClient
@@ -18,7 +19,7 @@ NOTE = "Rozmowa przy kasach & <b>{{ x }}</b> {% if %} – zimno, ręce skostnia�
 
 def outreach(**overrides: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "day": (date.today() - timedelta(days=1)).isoformat(),
+        "day": (local_today() - timedelta(days=1)).isoformat(),
         "at": "22:15",
         "duration": "40",
         "place_kind": "station",
@@ -262,7 +263,7 @@ def test_older_contacts_are_a_page_further(
 
     monkeypatch.setattr(operations, "PAGE_SIZE", 2)
     for days, place in ((3, "Najstarszy"), (2, "Środkowy"), (1, "Najnowszy")):
-        record(logged_in, app, place=place, day=(date.today() - timedelta(days=days)).isoformat())
+        record(logged_in, app, place=place, day=(local_today() - timedelta(days=days)).isoformat())
     page = logged_in.get("/outreach").get_data(as_text=True)
     assert "Najnowszy" in page and "Środkowy" in page and "Najstarszy" not in page
     older = page.split('href="/outreach?before=')[1].split('"')[0]

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from flask import Flask
 
+from service.clock import local_today
 from service.journal.rhythm import check, contact_gap, follow_up_gap, free_text_gap
 from service.models import User
 from tests.conftest import FormClient
@@ -61,14 +63,14 @@ def test_the_overview_flags_an_overdue_contact_rhythm(
     logged_in: FormClient, worker: User, app: Flask
 ) -> None:
     case_url = buss_plan_case(logged_in, worker)
-    nine_days = (date.today() - timedelta(days=9)).isoformat()
+    nine_days = (local_today() - timedelta(days=9)).isoformat()
     logged_in.post(f"{case_url}/journal", contact(day=nine_days))
     page = logged_in.get(case_url).get_data(as_text=True)
     line = page.split('data-rhythm="contact"')[1].split("</p>")[0]
     assert "Once a week" in line and "last contact 9 days ago" in line and "overdue" in line
     follow = page.split('data-rhythm="follow_up"')[1].split("</p>")[0]
     assert "Every week" in follow
-    logged_in.post(f"{case_url}/journal", contact(day=date.today().isoformat(), at="00:01"))
+    logged_in.post(f"{case_url}/journal", contact(day=local_today().isoformat(), at="00:01"))
     page = logged_in.get(case_url).get_data(as_text=True)
     line = page.split('data-rhythm="contact"')[1].split("</p>")[0]
     assert "last contact today" in line and "overdue" not in line
@@ -93,3 +95,31 @@ def test_another_number_of_contacts_is_asked_and_shown(logged_in: FormClient, wo
     page = logged_in.get(case_url).get_data(as_text=True)
     line = page.split('data-rhythm="contact"')[1].split("</p>")[0]
     assert "3 contacts a month" in line and "no contact recorded in the" in line
+
+
+def test_today_is_the_services_day_not_the_machines(
+    logged_in: FormClient, worker: User, app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Late in the evening UTC, Stockholm is already on tomorrow: a contact recorded "now" is
+    today's, never "-1 days ago". A zone whose date differs from the machine's makes every hour
+    of the day such an evening."""
+    machine = date.today()
+    zone = next(
+        name
+        for name in ("Etc/GMT+12", "Etc/GMT-14")
+        if datetime.now(ZoneInfo(name)).date() != machine
+    )
+    monkeypatch.setitem(app.config, "BABEL_DEFAULT_TIMEZONE", zone)
+    case_url = buss_plan_case(logged_in, worker)
+    with app.app_context():
+        today = local_today()
+    assert today != machine
+    form = logged_in.get(f"{case_url}/journal").get_data(as_text=True)
+    assert f'value="{today.isoformat()}"' in form  # the form offers the service's day
+    response = logged_in.post(f"{case_url}/journal", contact(day=today.isoformat(), at="00:01"))
+    assert response.status_code == 302
+    line = logged_in.get(case_url).get_data(as_text=True)
+    line = line.split('data-rhythm="contact"')[1].split("</p>")[0]
+    assert "last contact today" in line and "-1" not in line
+    week = logged_in.get("/my-week").get_data(as_text=True)
+    assert "last contact today" in week and "-1 days" not in week

@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from flask import Flask
 from openpyxl import load_workbook
 
+from service.clock import local_today
 from service.extensions import db
 from service.models import Case, ContactEntry, OutreachContact, Person, Submission, User
 from tests.conftest import FormClient
 from tests.test_my_week import add_case
 
-YEAR = date.today().year
+YEAR = local_today().year
 
 
 def _contact(app: Flask, case_id: int, kind: str, took_place: bool, author: User) -> None:
@@ -119,7 +120,7 @@ def _set(app: Flask, case_id: int, sex: str | None, **steps: dict[str, Any]) -> 
 
 def _outreach(client: FormClient, **fields: str | list[str]) -> None:
     data: dict[str, Any] = {
-        "day": (date.today() - timedelta(days=1)).isoformat(),
+        "day": (local_today() - timedelta(days=1)).isoformat(),
         "at": "21:00",
         "place_kind": "allotments",
         "place": "Działki",

@@ -20,6 +20,7 @@ from service import access, audit
 from service.cases.journey import method_of
 from service.cases.operations import latest_submission
 from service.cases.views import bp
+from service.clock import local_today
 from service.extensions import db
 from service.models import Case, ContractAmendment
 
@@ -63,7 +64,7 @@ def contract_amendments(case_id: int) -> str | Response:
             form.agreed_on.errors = [
                 _("The change cannot be agreed before the kontrakt was concluded.")
             ]
-        elif agreed > date.today():
+        elif agreed > local_today():
             form.agreed_on.errors = [_("The day cannot be in the future.")]
         else:
             db.session.add(

@@ -23,6 +23,7 @@ from service.cases.journey import MethodNames, current_or_kept, method_of
 from service.cases.plan_history import plan_history
 from service.cases.progress import step_overview
 from service.cases.record import case_record
+from service.clock import local_today
 from service.extensions import db
 from service.models import Case, CaseStatus, Person, Role
 from service.page_cache import cached_part
@@ -48,7 +49,7 @@ def index() -> str:
     values = request.form if request.method == "POST" else request.args
     offered = [key for key in current_user.unit.methods if key in methods()]
     wanted = CaseFilters.from_values(values, offered)
-    today = date.today()
+    today = local_today()
     rows, after = case_page(current_user, wanted, today)
     return render_template(
         "cases/index.html",
@@ -264,7 +265,7 @@ def case(case_id: int) -> str:
 def _overview(case: Case) -> dict[str, object]:
     """Timeline, next meeting, overdue sub-goals and the self-rating chart of a case."""
     method = method_of(case)
-    today = date.today()
+    today = local_today()
     areas = {a.value: _(a.label) for a in method.areas}
     steps = overview.finals(case)  # read once, used by every part below
     return {

@@ -12,6 +12,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from service.auth.operations import create_user
+from service.clock import local_today
 from service.demo.boleslawiec import boleslawiec
 from service.demo.nytida import nytida
 from service.demo.polish import sopot
@@ -113,7 +114,7 @@ def load_demo(today: date | None = None) -> bool:
     """Create the demo data unless it exists; True when something was created."""
     if db.session.scalar(sa.select(Unit.id).where(Unit.name == UNITS[0]["name"])):
         return False
-    today = today or date.today()
+    today = today or local_today()
     units = [Unit(**spec) for spec in UNITS]
     db.session.add_all(units)
     db.session.flush()

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from service import audit
+from service.clock import local_today
 from service.documents.context import format_day
 from service.documents.operations import IssueConflict, store_document
 from service.extensions import db
@@ -65,7 +66,7 @@ def approve_document(document: Document, user: User, today: date | None = None) 
         raise ApprovalError(str(_l("This version does not wait for an approval.")))
     case = db.session.get(Case, document.case_id)
     assert case is not None  # documents belong to a case (foreign key)
-    today = today or date.today()
+    today = today or local_today()
     context = dict(document.context)
     context["document"] = {**context["document"], "version": document.version + 1}
     context["approval"] = {

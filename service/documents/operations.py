@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from service import audit, integrity
 from service.cases.journey import method_of
+from service.clock import local_today
 from service.documents.context import document_language
 from service.documents.document_types import DOCUMENT_TYPES, document_type
 from service.documents.rendering import clean_context
@@ -66,7 +67,7 @@ def issue_document(case: Case, user: User, doc_type: str, today: date | None = N
     blocker = kind.blocker(case)
     if blocker is not None:
         raise NotReady(str(blocker))
-    today = today or date.today()
+    today = today or local_today()
     language = document_language(case)
     previous = latest(case, doc_type)
     number, version = _next_number_and_version(case, doc_type, previous, language, today)

@@ -12,6 +12,7 @@ from flask_login import current_user
 
 from service.cases.operations import latest_submission
 from service.cases.subgoals import plan_sub_goals
+from service.clock import local_today
 from service.documents.context import base_context, document_language, format_day
 from service.documents.rendering import render_document
 from service.journal import operations
@@ -36,7 +37,7 @@ def extract_context(
         number="",
         version=1,
         language=language,
-        issued_on=date.today(),
+        issued_on=local_today(),
         contact=case.contact_person,
         doc_type="journal",
     )
@@ -84,7 +85,7 @@ def extract_context(
             "count": len(rows),
             "missed": sum(1 for row in rows if not row.took_place),
             "entries": entries,
-            "printed_on": format_day(date.today(), language),
+            "printed_on": format_day(local_today(), language),
             "printed_by": current_user.full_name,
         }
     return context

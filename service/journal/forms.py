@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from forms.base import BaseForm, DateField, TimeField, as_choices
 from forms.fields import MultiCheckboxField
+from service.clock import local_today
 from service.journal.kinds import KIND_LABELS
 
 #: Longest note: a journal note is short; the meetings have their own pages.
@@ -74,7 +75,7 @@ class ContactForm(BaseForm):
 
     def validate_day(self, field: Any) -> None:
         """A contact is recorded after it happened: not a day that has not come yet."""
-        if isinstance(field.data, date) and field.data > date.today() + timedelta(days=1):
+        if isinstance(field.data, date) and field.data > local_today() + timedelta(days=1):
             from wtforms.validators import ValidationError
 
             raise ValidationError(_l("A contact cannot be recorded for a day still to come."))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -15,6 +13,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 from forms.base import BaseForm, as_choices
 from forms.record_version import RecordVersion
 from service import access, audit, record_versions
+from service.clock import local_today
 from service.extensions import db
 from service.journal import network
 from service.journal.views import bp
@@ -67,7 +66,7 @@ def _check_consent(form: MemberForm, case: Case) -> bool:
     """Contacting a member needs a running consent that holds for that recipient."""
     if not form.may_contact.data:
         return True
-    today = date.today()
+    today = local_today()
     if not network.consent_active(case, today):
         form.may_contact.errors = [
             _(
@@ -99,7 +98,7 @@ def _page(
         form=form,
         member=member,
         members=network.members(case),
-        consent=consent_state(case, date.today()),
+        consent=consent_state(case, local_today()),
         labels=network.NETWORK_LABELS,
         conflict=conflict,
     )

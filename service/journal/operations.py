@@ -12,21 +12,16 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
-from flask import current_app
 from sqlalchemy.exc import IntegrityError
 
 from service import audit
+from service.clock import local_zone
 from service.extensions import db
 from service.models import Case, ContactEntry, User
 
 
 class ConflictingCorrection(RuntimeError):
     """Someone corrected the entry after this correction was started."""
-
-
-def local_zone() -> ZoneInfo:
-    """The zone contacts are entered and shown in (the service's timezone)."""
-    return ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "Europe/Stockholm")
 
 
 def as_utc(local: datetime) -> datetime:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from io import BytesIO
 from typing import Any
 
@@ -15,6 +15,7 @@ from forms.base import as_choices
 from service import access, audit
 from service.cases.operations import latest_submission
 from service.cases.subgoals import plan_sub_goals
+from service.clock import local_now, local_today
 from service.extensions import db
 from service.journal import operations
 from service.journal.forms import ContactForm, CorrectionForm, ExtractForm
@@ -71,7 +72,7 @@ def new_contact_form(case: Case) -> tuple[ContactForm, dict[str, str]]:
     """An empty contact form for ``case``: today, now, the one filling in as staff."""
     form = ContactForm(formdata=None)
     sub_goals = _choices(form, case)
-    now = operations.as_local(datetime.now().astimezone())
+    now = local_now()
     form.day.data = now.date()
     form.at.data = time(now.hour, now.minute)
     form.staff.data = [current_user.id]
@@ -110,7 +111,7 @@ def journal(case_id: int) -> str | Response:
         audit.record("journal.view", case_id=case.id)
         db.session.commit()
     extract = ExtractForm(formdata=None)
-    today = date.today()
+    today = local_today()
     extract.date_from.data = today.replace(day=1)
     extract.date_to.data = today
     return _page(case, form, sub_goals, extract)

@@ -20,6 +20,7 @@ from wtforms.validators import (
 from forms.base import BaseForm, DateField, TimeField, as_choices
 from forms.fields import MultiCheckboxField
 from forms.identity import InvalidIdentityNumber, parse_pesel, parse_swedish
+from service.clock import local_today
 from service.outreach.choices import OFFER_LABELS, PLACE_LABELS, REFERRAL_LABELS
 
 #: Runs of digits that may be an identity number: 10–12 digits, a dash, plus or spaces inside.
@@ -124,7 +125,7 @@ class OutreachForm(BaseForm):
 
     def validate_day(self, field: Any) -> None:
         """A contact is recorded after it happened: not a day that has not come yet."""
-        if isinstance(field.data, date) and field.data > date.today() + timedelta(days=1):
+        if isinstance(field.data, date) and field.data > local_today() + timedelta(days=1):
             raise ValidationError(_l("A contact cannot be recorded for a day still to come."))
 
     def validate_referred(self, field: Any) -> None:

@@ -3,7 +3,7 @@ registering the person met (or tying the contact to their case) so the history i
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import time
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -16,8 +16,8 @@ from forms.method_registry import methods
 from forms.person import PersonForm
 from service import access, audit
 from service.cases import operations as case_operations
+from service.clock import local_now
 from service.extensions import db
-from service.journal.operations import as_local
 from service.models import Case, OutreachContact, Role, User
 from service.outreach import operations
 from service.outreach.forms import LinkForm, OutreachForm
@@ -42,7 +42,7 @@ class RegisterCaseForm(CaseForm):
 
 def _new_form() -> OutreachForm:
     form = OutreachForm(formdata=None)
-    now = as_local(datetime.now().astimezone())
+    now = local_now()
     form.day.data = now.date()
     form.at.data = time(now.hour, now.minute)
     return form

@@ -10,6 +10,7 @@ import click
 from flask.cli import with_appcontext
 
 from service.cli import commands
+from service.clock import local_today
 from service.extensions import db
 
 
@@ -45,7 +46,7 @@ def purge_command(closed_before: object, dry_run: bool) -> None:
     from service.privacy.purge import due_cases, purge
 
     cutoff: date = closed_before.date()  # type: ignore[attr-defined]
-    due = {item.case_id: item for item in due_cases(cutoff, date.today())}
+    due = {item.case_id: item for item in due_cases(cutoff, local_today())}
     result = purge(cutoff, dry_run=dry_run)
     verb = "would erase" if dry_run else "erased"
     for case_id in result["cases"]:

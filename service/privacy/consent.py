@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 
 from service import audit
 from service.cases.operations import latest_submission
+from service.clock import local_today
 from service.extensions import db
 from service.models import Case, ConsentWithdrawal, User
 
@@ -198,7 +199,7 @@ def consent_state(case: Case, today: date | None = None) -> ConsentState:
     """The case's consent today (or on ``today``)."""
     second = latest_submission(case, "second_meeting")
     return state_of(
-        second.answers if second is not None else None, _withdrawals(case), today or date.today()
+        second.answers if second is not None else None, _withdrawals(case), today or local_today()
     )
 
 

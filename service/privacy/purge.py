@@ -13,6 +13,7 @@ from datetime import date
 import sqlalchemy as sa
 
 from service import audit
+from service.clock import local_today
 from service.extensions import db
 from service.models import Case, Person, Unit
 from service.privacy.erasure import anonymise_person, erase_case_content
@@ -61,7 +62,7 @@ def purge(
 
     Returns ``{"cases": [...], "persons": [...]}``: what was (or would be) erased.
     """
-    today = today or date.today()
+    today = today or local_today()
     due = due_cases(closed_before, today)
     case_ids = [item.case_id for item in due]
     person_ids = sorted({item.person_id for item in due if _all_cases_go(item.person_id, case_ids)})

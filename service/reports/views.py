@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from io import BytesIO
 
 from flask import Blueprint, render_template, request, send_file
@@ -10,6 +9,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from service.cases.journey import current_or_kept
+from service.clock import local_today
 from service.reports.outcomes import outcome_rows, outcome_table
 
 bp = Blueprint("reports", __name__, template_folder="templates")
@@ -18,7 +18,7 @@ bp = Blueprint("reports", __name__, template_folder="templates")
 @bp.route("/reports/outcomes")
 def outcomes() -> str:
     """Closed cases of the user's unit in a year, per method: reasons and outcomes."""
-    this_year = date.today().year
+    this_year = local_today().year
     year = request.args.get("year", this_year, type=int)
     if year is None or not 2000 <= year <= this_year + 1:
         year = this_year
@@ -35,7 +35,7 @@ def outcomes() -> str:
 
 
 def _year() -> int:
-    this_year = date.today().year
+    this_year = local_today().year
     year = request.args.get("year", this_year, type=int)
     return year if year is not None and 2000 <= year <= this_year + 1 else this_year
 
@@ -48,7 +48,7 @@ def yearly() -> str:
     year = _year()
     report = yearly_report(current_user.unit_id, year)
     rows = report_rows(report, year, outreach_figures(current_user.unit_id, year))
-    this_year = date.today().year
+    this_year = local_today().year
     return render_template(
         "reports/yearly.html",
         year=year,

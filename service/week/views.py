@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import time
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -14,6 +14,7 @@ from wtforms.validators import InputRequired
 
 from forms.base import BaseForm, as_choices
 from service import access, audit
+from service.clock import local_now, local_today
 from service.extensions import db, limiter
 from service.journal import operations
 from service.journal.forms import ContactForm
@@ -53,7 +54,7 @@ def _form(week: Week, formdata: bool) -> QuickContactForm:
     form.sub_goals.choices = []
     form.network.choices = []
     if not formdata:
-        now = operations.as_local(datetime.now().astimezone())
+        now = local_now()
         form.day.data = now.date()
         form.at.data = time(now.hour, now.minute)
         form.staff.data = [current_user.id]
@@ -61,13 +62,13 @@ def _form(week: Week, formdata: bool) -> QuickContactForm:
 
 
 def _page(week: Week, form: QuickContactForm) -> str:
-    return render_template("week/my_week.html", week=week, form=form, today=date.today())
+    return render_template("week/my_week.html", week=week, form=form, today=local_today())
 
 
 @bp.route("/my-week")
 def my_week() -> str:
     """My cases with what is next and what is late, documents, consents and drafts."""
-    week = load_week(current_user, date.today())
+    week = load_week(current_user, local_today())
     audit.record("week.view", cases=week.caseload)
     db.session.commit()
     return _page(week, _form(week, formdata=False))
@@ -76,7 +77,7 @@ def my_week() -> str:
 @bp.route("/my-week/contact", methods=["POST"])
 def record_contact() -> str | Response:
     """Record a contact on one of my cases without leaving My week."""
-    week = load_week(current_user, date.today())
+    week = load_week(current_user, local_today())
     form = _form(week, formdata=True)
     if form.validate_on_submit():
         case = access.get_case(int(form.case_id.data))
@@ -150,7 +151,7 @@ def calendar_feed(token: str) -> Response:
     user = user_for_token(token)
     if user is None:
         abort(404)
-    data = feed_ics(user, date.today())
+    data = feed_ics(user, local_today())
     audit.record("calendar.feed", user_id=user.id)
     db.session.commit()
     response = Response(data, mimetype="text/calendar")
@@ -183,7 +184,7 @@ def team() -> str:
 
     if current_user.role not in TEAM_ROLES:
         abort(403)
-    loads = load_team(current_user, date.today())
+    loads = load_team(current_user, local_today())
     audit.record("team.view", workers=len(loads))
     db.session.commit()
     return render_template("week/team.html", loads=loads)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
 from typing import Any
 
 import pytest
@@ -12,6 +11,7 @@ import sqlalchemy as sa
 from flask import Flask
 
 from forms.method_registry import get_method
+from service.clock import local_today
 from service.documents.building import build_context, template_name
 from service.documents.rendering import template_fields, template_variables
 from service.documents.stamp import context_hash, short_hash
@@ -60,7 +60,7 @@ def test_the_builder_provides_every_field_of_every_template(
                 number="X-2026-000001",
                 version=1,
                 language=language,
-                today=date.today(),
+                today=local_today(),
             )
             name = template_name(doc_type, get_method(method), language)
             assert template_variables(name) <= set(context) | RENDER_EXTRAS, name

@@ -19,6 +19,7 @@ from docx import Document as WordDocument
 from docx.shared import Pt
 from flask import Flask
 
+from service.clock import local_today
 from service.documents.pdf import pdf_available, to_pdf
 from service.extensions import db
 from service.models import Document, User
@@ -138,7 +139,7 @@ def _world(app: Flask, make_case: Any, method: str, language: str) -> CaseWorld:
         db.session.commit()
         add_answers(world.case_id, world.worker.id, "plan", _plan(AREAS[method]))
         # a Wednesday some weeks ahead: the next meeting is printed with its weekday
-        ahead = date.today() + timedelta(days=21)
+        ahead = local_today() + timedelta(days=21)
         ahead += timedelta(days=(2 - ahead.weekday()) % 7)
         add_answers(world.case_id, world.worker.id, "follow_up", _follow_up(ahead), instance=1)
     return world
