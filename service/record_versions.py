@@ -16,8 +16,10 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from flask import flash, redirect
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.wrappers import Response
 
 from service.extensions import db
 from service.models import AuditEvent, User
@@ -35,6 +37,10 @@ CHANGED_BEFORE_REMOVAL = _l(
     "Someone else changed this member just now, so nothing was removed. Look at the details, "
     "then remove the member again if you still want to."
 )
+#: A change refused because the case's content is erased (retention or a person's erasure).
+CASE_ERASED = _l(
+    "The case's data is erased under the data protection rules: nothing can be added or changed."
+)
 #: The case's newest events of a member's kind looked through for the member's last change.
 _LOOK_BACK = 200
 
@@ -45,6 +51,15 @@ class RecordConflict(Exception):
     def __init__(self, record: Any) -> None:
         super().__init__("record changed meanwhile")
         self.record = record
+
+
+def refused_when_erased(case: Any, back: str) -> Response | None:
+    """A redirect to ``back`` with the reason when ``case`` is erased (it takes no new personal
+    data: a member added after erasure would outlive the retention rule); None otherwise."""
+    if case.erased_at is None:
+        return None
+    flash(str(CASE_ERASED), "warning")
+    return redirect(back)
 
 
 @contextmanager

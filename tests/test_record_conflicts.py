@@ -334,14 +334,36 @@ def test_an_erasure_raises_the_versions_and_a_stale_page_then_changes_nothing(
         f"{person_url}/edit", data={**person_form, **PERSON_DATA, "address": "Mine"}
     )
     assert response.status_code == 302 and response.headers["Location"] == person_url
+    # an erased case takes no personal data again: not a changed member, not a new one, not
+    # a removal; each is refused with the reason, the add forms are gone
     response = colleague.client.post(member_url, data={**member_form, **FAMILY_DATA})
-    assert response.status_code == 200  # the erased values shown as what is saved now
-    assert CONFLICT["en"] in response.get_data(as_text=True)
+    assert response.status_code == 302 and response.headers["Location"] == f"{case_url}/family"
+    page = colleague.client.get(f"{case_url}/family").get_data(as_text=True)
+    assert "The case&#39;s data is erased under the data protection rules" in page
+    assert 'id="member-form"' not in page and "/remove" not in page
+    for url, data in (
+        (f"{case_url}/family", FAMILY_DATA),
+        (f"{case_url}/network", NETWORK_DATA),
+        (f"{member_url}/remove", {}),
+    ):
+        response = colleague.client.post(url, data={**member_form, **data})
+        assert response.status_code == 302, url
+    assert 'id="member-form"' not in colleague.client.get(f"{case_url}/network").get_data(
+        as_text=True
+    )
     with app.app_context():
         person = db.session.get(Person, record_id(person_url))
         assert person is not None and person.address == "" and person.version == 2
         member = db.session.get(FamilyMember, record_id(member_url))
-        assert member is not None and member.first_name == ""
+        assert member is not None and member.first_name == "" and member.removed_at is None
+        case_id = int(case_url.rsplit("/", 1)[1])
+        assert (
+            db.session.scalar(sa.select(sa.func.count()).where(FamilyMember.case_id == case_id))
+            == 1
+        )
+        assert not db.session.scalar(
+            sa.select(sa.func.count()).where(NetworkMember.case_id == case_id)
+        )
 
 
 def test_an_erasure_racing_a_save_erases_nothing_and_asks_again(

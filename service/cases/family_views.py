@@ -68,6 +68,12 @@ def family_page(case_id: int) -> str | Response:
     """The person's family on the case and the form that adds a member."""
     case = access.get_case(case_id)
     access.require("edit" if request.method == "POST" else "view", case)
+    if request.method == "POST":
+        refused = record_versions.refused_when_erased(
+            case, url_for("cases.family_page", case_id=case.id)
+        )
+        if refused is not None:
+            return refused
     form = _form(case)
     if request.method == "POST" and form.validate_on_submit():
         family.add_member(case, current_user, form.details())
@@ -85,6 +91,11 @@ def family_member(case_id: int, member_id: int) -> str | Response:
     """Change a family member's details."""
     case = access.get_case(case_id)
     access.require("edit", case)
+    refused = record_versions.refused_when_erased(
+        case, url_for("cases.family_page", case_id=case.id)
+    )
+    if refused is not None:
+        return refused
     member = family.get_member(case, member_id) or abort(404)
     form = _edit_form(member, posted=request.method == "POST")
     if request.method == "POST" and form.validate_on_submit():
@@ -92,6 +103,11 @@ def family_member(case_id: int, member_id: int) -> str | Response:
             with record_versions.saving(member, form.seen_version()):
                 family.update_member(member, current_user, form.details())
         except record_versions.RecordConflict as conflict:
+            erased = record_versions.refused_when_erased(
+                case, url_for("cases.family_page", case_id=case.id)
+            )
+            if erased is not None:  # erased meanwhile: the content is gone
+                return erased
             if member.removed_at is not None:  # removed meanwhile
                 abort(404)
             stored = _edit_form(member, posted=False)
@@ -106,6 +122,11 @@ def family_remove(case_id: int, member_id: int) -> Response:
     """Take a member off the case's family."""
     case = access.get_case(case_id)
     access.require("edit", case)
+    refused = record_versions.refused_when_erased(
+        case, url_for("cases.family_page", case_id=case.id)
+    )
+    if refused is not None:
+        return refused
     member = family.get_member(case, member_id) or abort(404)
     if not BaseForm().validate_on_submit():
         abort(400)
@@ -113,6 +134,11 @@ def family_remove(case_id: int, member_id: int) -> Response:
         with record_versions.committing(member):
             family.remove_member(member, current_user)
     except record_versions.RecordConflict:
+        erased = record_versions.refused_when_erased(
+            case, url_for("cases.family_page", case_id=case.id)
+        )
+        if erased is not None:
+            return erased
         flash(str(record_versions.CHANGED_BEFORE_REMOVAL), "warning")
         return redirect(url_for("cases.family_page", case_id=case.id))
     flash(_("The family member is removed."), "success")

@@ -109,6 +109,12 @@ def network_page(case_id: int) -> str | Response:
     """The case's network and the form that adds a member."""
     case = access.get_case(case_id)
     access.require("edit" if request.method == "POST" else "view", case)
+    if request.method == "POST":
+        refused = record_versions.refused_when_erased(
+            case, url_for("journal.network_page", case_id=case.id)
+        )
+        if refused is not None:
+            return refused
     form = MemberForm() if request.method == "POST" else MemberForm(formdata=None)
     if request.method == "POST" and form.validate_on_submit() and _check_consent(form, case):
         network.add_member(case, current_user, form.details())
@@ -126,6 +132,11 @@ def network_member(case_id: int, member_id: int) -> str | Response:
     """Change a member's details."""
     case = access.get_case(case_id)
     access.require("edit", case)
+    refused = record_versions.refused_when_erased(
+        case, url_for("journal.network_page", case_id=case.id)
+    )
+    if refused is not None:
+        return refused
     member = network.get_member(case, member_id) or abort(404)
     if request.method == "GET":
         form = MemberEditForm(formdata=None, obj=member)
@@ -137,6 +148,11 @@ def network_member(case_id: int, member_id: int) -> str | Response:
             with record_versions.saving(member, form.seen_version()):
                 network.update_member(member, current_user, form.details())
         except record_versions.RecordConflict as conflict:
+            erased = record_versions.refused_when_erased(
+                case, url_for("journal.network_page", case_id=case.id)
+            )
+            if erased is not None:  # erased meanwhile: the content is gone
+                return erased
             if member.removed_at is not None:  # removed meanwhile
                 abort(404)
             stored = MemberEditForm(formdata=None, obj=member)
@@ -151,6 +167,11 @@ def network_remove(case_id: int, member_id: int) -> Response:
     """Take a member off the network."""
     case = access.get_case(case_id)
     access.require("edit", case)
+    refused = record_versions.refused_when_erased(
+        case, url_for("journal.network_page", case_id=case.id)
+    )
+    if refused is not None:
+        return refused
     member = network.get_member(case, member_id) or abort(404)
     if not BaseForm().validate_on_submit():
         abort(400)
@@ -158,6 +179,11 @@ def network_remove(case_id: int, member_id: int) -> Response:
         with record_versions.committing(member):
             network.remove_member(member, current_user)
     except record_versions.RecordConflict:
+        erased = record_versions.refused_when_erased(
+            case, url_for("journal.network_page", case_id=case.id)
+        )
+        if erased is not None:
+            return erased
         flash(str(record_versions.CHANGED_BEFORE_REMOVAL), "warning")
         return redirect(url_for("journal.network_page", case_id=case.id))
     flash(_("The network member is removed; the journal still names them."), "success")
