@@ -22,6 +22,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The code to serve: this tree, or another checkout (``BENCH_CODE=/path``, e.g. an older
@@ -42,7 +43,26 @@ def scratch_url(url: str | None, directory: Path) -> str:
     stem = Path(name).stem if url.startswith("sqlite") else name
     if not stem.endswith(("_test", "_bench")):
         sys.exit(f"refusing {name!r}: the benchmark fills it; use a database named *_test/*_bench")
+    if not url.startswith("sqlite"):
+        _create_if_missing(sa.engine.make_url(url))
     return url
+
+
+def _create_if_missing(url: Any) -> None:
+    """Create the PostgreSQL database ``url`` names when the server has none of that name."""
+    import sqlalchemy as sa
+
+    server = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with server.connect() as conn:
+            found = conn.scalar(
+                sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
+            )
+            if not found:
+                conn.execute(sa.text(f'CREATE DATABASE "{url.database}"'))
+                print(f"created the database {url.database}")
+    finally:
+        server.dispose()
 
 
 def app_env(database_url: str) -> dict[str, str]:
