@@ -86,7 +86,7 @@ def workers_of(server: Server) -> list[int]:
 def kill_part(database_url: str | None, clients: int, seconds: float) -> list[str]:
     print("\n## A worker killed with SIGKILL during saves")
     with tempfile.TemporaryDirectory(prefix="stegvis-faults-") as tmp:
-        url = scratch_url(database_url, Path(tmp))
+        url = scratch_url(database_url, Path(tmp), fresh=True)
         env = app_env(url)
         prepare(env)
         with Server("service:create_app()", env) as app:

@@ -33,8 +33,12 @@ CONNECTIONS = 20
 WORKERS = 2
 
 
-def scratch_url(url: str | None, directory: Path) -> str:
-    """``url`` when it names a throw-away database, else a new SQLite file in ``directory``."""
+def scratch_url(url: str | None, directory: Path, *, fresh: bool = False) -> str:
+    """``url`` when it names a throw-away database, else a new SQLite file in ``directory``.
+
+    A PostgreSQL database is created when missing; with ``fresh`` one left by an earlier run
+    (whose rows were encrypted with that run's keys) is dropped and made again, empty.
+    """
     if not url:
         return f"sqlite:///{directory / 'stegvis_bench.sqlite3'}"
     import sqlalchemy as sa
@@ -44,12 +48,13 @@ def scratch_url(url: str | None, directory: Path) -> str:
     if not stem.endswith(("_test", "_bench")):
         sys.exit(f"refusing {name!r}: the benchmark fills it; use a database named *_test/*_bench")
     if not url.startswith("sqlite"):
-        _create_if_missing(sa.engine.make_url(url))
+        _create(sa.engine.make_url(url), fresh=fresh)
     return url
 
 
-def _create_if_missing(url: Any) -> None:
-    """Create the PostgreSQL database ``url`` names when the server has none of that name."""
+def _create(url: Any, *, fresh: bool) -> None:
+    """Create the PostgreSQL database ``url`` names when the server has none of that name (with
+    ``fresh``: drop the one there first)."""
     import sqlalchemy as sa
 
     server = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
@@ -58,9 +63,11 @@ def _create_if_missing(url: Any) -> None:
             found = conn.scalar(
                 sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
             )
-            if not found:
+            if found and fresh:
+                conn.execute(sa.text(f'DROP DATABASE "{url.database}" WITH (FORCE)'))
+            if not found or fresh:
                 conn.execute(sa.text(f'CREATE DATABASE "{url.database}"'))
-                print(f"created the database {url.database}")
+                print(f"created the database {url.database} (empty)")
     finally:
         server.dispose()
 

@@ -127,7 +127,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="stegvis-load-") as tmp:
-        url = scratch_url(args.database_url, Path(tmp))
+        url = scratch_url(args.database_url, Path(tmp), fresh=True)
         env = app_env(url)
         prepare(env)
         case_id = demo_case(env)

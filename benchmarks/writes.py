@@ -41,7 +41,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="stegvis-writes-") as tmp:
-        url = scratch_url(args.database_url, Path(tmp))
+        url = scratch_url(args.database_url, Path(tmp), fresh=True)
         env = app_env(url)
         prepare(env)
         print(f"database: {url.split('@')[-1]}; load average before: {load_average()}")

@@ -47,6 +47,9 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         "WTF_CSRF_TIME_LIMIT": None,
         # Security (service/security.py): 8 h sessions, 30 min idle, warned 2 min before.
         "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+        # The cookie is written when the session changes (its last-seen time moves every 15 s
+        # of activity: service/security.py), not signed and sent again on every page.
+        "SESSION_REFRESH_EACH_REQUEST": False,
         "SESSION_IDLE_TIMEOUT": timedelta(minutes=30),
         "SESSION_WARNING_BEFORE": timedelta(minutes=2),
         "MAX_FORM_MEMORY_SIZE": 512 * 1024,

@@ -14,6 +14,9 @@ is kept, keyed by everything it depends on:
 * who is looking (user id, role, unit), the language, today's date (overdue marks, days left),
   and the state of PDF printing.
 
+A whole page (:func:`cached_page`) is kept the same way with its address added, unless a flash
+message waits to be shown.
+
 The access check and the audit of the view run on every request before a kept part is used;
 the cache only saves the reading and rendering. A request's CSRF token is never kept: it is
 replaced by a marker when a part is stored and the current token put back when it is used.
@@ -34,7 +37,7 @@ from itertools import chain
 from typing import Any
 
 import sqlalchemy as sa
-from flask import current_app, g, has_request_context
+from flask import current_app, g, has_request_context, request, session
 from flask_babel import get_locale
 from flask_login import current_user
 from markupsafe import Markup
@@ -196,6 +199,24 @@ def cached_part(name: str, case: Case, render: Callable[[], str], *extra: Hashab
     key = part_key(name, case, *extra)
     found = kept(key)
     return found if found is not None else keep(key, render())
+
+
+def cached_page(
+    name: str, case: Case, render: Callable[[], str | None], *extra: Hashable
+) -> str | None:
+    """The whole page ``name`` of ``case`` (the site's header and menu around the parts): kept,
+    else ``render()`` made and kept (None from ``render``: no page, nothing kept). The header
+    shows the viewer, the language and links back to this very address, so the address (with
+    its query) is part of the key; a page with a message waiting to be shown once (a flash) is
+    rendered and never kept."""
+    if "_flashes" in session:
+        return render()
+    key = part_key(f"page:{name}", case, request.full_path, *extra)
+    found = kept(key)
+    if found is not None:
+        return str(found)
+    page = render()
+    return None if page is None else str(keep(key, page))
 
 
 # --- raising the revisions -------------------------------------------------------------------

@@ -36,6 +36,11 @@ def _store(app: Flask) -> page_cache._Store:
         return page_cache.store()
 
 
+def _kept(app: Flask, name: str) -> int:
+    """How many copies of the part (or, as "page:…", the whole page) ``name`` are kept."""
+    return sum(1 for key in _store(app)._items if key[0] == name)
+
+
 def _revision(app: Flask, case_id: int) -> int:
     with app.app_context():
         return int(db.session.scalar(sa.select(Case.revision).where(Case.id == case_id)))
@@ -180,6 +185,8 @@ def test_each_viewer_and_language_has_its_own_page(
     logged_in: FormClient, client: FormClient, make_user: Any, worker: User, app: Flask
 ) -> None:
     case_url = _case(logged_in)
+    logged_in.get(case_url)  # the message of the opening: a page never kept
+    assert _kept(app, "case") == 1 and _kept(app, "page:case") == 0
     mine = logged_in.get(case_url).get_data(as_text=True)
     head = make_user(
         role=Role.MANAGER,
@@ -192,12 +199,12 @@ def test_each_viewer_and_language_has_its_own_page(
     theirs = other.get(case_url).get_data(as_text=True)
     assert csrf_token(theirs) != csrf_token(mine)
     assert set(CSRF.findall(theirs)).isdisjoint(CSRF.findall(mine))
-    assert len(_store(app)) == 2
+    assert _kept(app, "case") == 2 and _kept(app, "page:case") == 2
     logged_in.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
     polish = logged_in.get(case_url).get_data(as_text=True)
     assert 'lang="pl"' in polish and "Dokumenty" in polish
     assert "Documents</h2>" not in polish
-    assert len(_store(app)) == 3
+    assert _kept(app, "case") == 3 and _kept(app, "page:case") == 3
 
 
 def db_unit(app: Flask, user: User) -> Unit:
@@ -257,7 +264,7 @@ def test_a_step_page_is_kept_until_its_draft_changes(logged_in: FormClient, app:
     first = logged_in.get(url).get_data(as_text=True)
     hits = _store(app).hits
     again = logged_in.get(url).get_data(as_text=True)
-    assert _store(app).hits == hits + 2  # the body and the title
+    assert _store(app).hits == hits + 1  # the whole page (its body and title are kept too)
     assert _without_tokens(again) == _without_tokens(first)
     assert "<title>Start meeting – Stegvis</title>" in again
     draft = {**START, "action": "draft", "participants": "Zofia & <i>{{ x }}</i> Żółć"}
@@ -270,3 +277,25 @@ def test_a_step_page_is_kept_until_its_draft_changes(logged_in: FormClient, app:
     for _ in range(2):
         response = logged_in.get(f"{case_url}/steps/plan")
         assert response.status_code == 302 and response.headers["Location"].endswith(case_url)
+
+
+def test_a_kept_whole_page_shows_the_header_of_now(
+    logged_in: FormClient, worker: User, app: Flask
+) -> None:
+    """The site's header is kept with the page: a new name of the viewer or of the unit is
+    shown at once, and each address has its own copy (the language links lead back to it)."""
+    case_url = _case(logged_in)
+    logged_in.get(case_url)  # the message of the opening
+    first = logged_in.get(case_url).get_data(as_text=True)
+    assert logged_in.get(case_url).get_data(as_text=True).count("Anna") == first.count("Anna")
+    with app.app_context():
+        user = db.session.get(User, worker.id)
+        assert user is not None
+        user.full_name = "Anna Ny & <Namn>"
+        db.session.get(Unit, user.unit_id).name = "Enheten Öst"  # type: ignore[union-attr]
+        db.session.commit()
+    page = logged_in.get(case_url).get_data(as_text=True)
+    assert "Anna Ny &amp; &lt;Namn&gt;" in page and "Enheten Öst" in page
+    other = logged_in.get(f"{case_url}?from=list").get_data(as_text=True)
+    assert "?next=/cases/1?from%3Dlist" in other.replace(case_url, "/cases/1")
+    assert "from%3Dlist" not in logged_in.get(case_url).get_data(as_text=True)

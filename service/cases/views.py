@@ -15,7 +15,7 @@ from forms.case import CaseForm
 from forms.identity import format_identity
 from forms.method_registry import methods
 from forms.person import IDENTITY_COUNTRY, PersonEditForm, PersonForm
-from service import access, audit, record_versions
+from service import access, audit, page_cache, record_versions
 from service.cases import operations, overview, team
 from service.cases.case_list import CaseFilters, case_page, person_page
 from service.cases.chart import ratings_chart
@@ -26,7 +26,6 @@ from service.cases.record import case_record
 from service.clock import local_today
 from service.extensions import db
 from service.models import Case, CaseStatus, Person, Role
-from service.page_cache import cached_part
 from service.template_helpers import STATUS_LABELS
 
 bp = Blueprint("cases", __name__, template_folder="templates")
@@ -257,7 +256,14 @@ def case(case_id: int) -> str:
             **_overview(found),
         )
 
-    page = render_template("cases/case.html", case=found, body=cached_part("case", found, body))
+    page = page_cache.cached_page(
+        "case",
+        found,
+        lambda: render_template(
+            "cases/case.html", case=found, body=page_cache.cached_part("case", found, body)
+        ),
+    )
+    assert page is not None  # the case page always renders
     audit.record_view("case.view", case_id=found.id)  # committed before the page leaves
     return page
 
