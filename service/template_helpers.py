@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Any
 
 from flask import Flask, g, request
-from flask_babel import format_date, format_datetime, get_locale, get_translations
+from flask_babel import format_date, format_datetime, get_locale, get_timezone, get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from jinja2 import pass_context
@@ -69,7 +69,19 @@ def _row_kind(field_list: Any) -> str:
 
 
 def _moment(value: datetime | None) -> str:
-    return format_datetime(value, format="short") if value else ""
+    """``value`` as date and time to the minute, in the user's language and the service's zone."""
+    if not value:
+        return ""
+    return _moment_in(
+        value.replace(second=0, microsecond=0), str(get_locale()), str(get_timezone())
+    )
+
+
+@lru_cache(maxsize=4096)
+def _moment_in(value: datetime, _locale: str, _zone: str) -> str:
+    """``format_datetime(value, "short")`` in ``_locale`` and ``_zone``, once per process (the
+    short format shows minutes, so seconds never make another text)."""
+    return format_datetime(value, format="short")
 
 
 def _condition(field: Any) -> tuple[str, tuple[str, ...]] | None:

@@ -62,6 +62,8 @@ def index() -> str:
         # each row's method and status, translated once for the page, not once a row
         method_names=_method_names({row.method for row in rows}),
         status_names={key: str(label) for key, label in STATUS_LABELS.items()},
+        # the text of an overdue mark, its day put in per row (translated once for the page)
+        overdue_since=_("overdue since %(day)s"),
         # a case's address is this and its id (url_for once, not once a row)
         case_href=url_for("cases.case", case_id=0).removesuffix("0"),
     )
