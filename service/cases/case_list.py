@@ -117,16 +117,13 @@ def person_condition(text: str) -> sa.ColumnElement[bool] | None:
     return name_condition(text)
 
 
-def _visible_persons() -> sa.ColumnElement[bool]:
-    scope = access.persons_query().whereclause
-    return scope if scope is not None else sa.true()
-
-
 def search_condition(text: str) -> sa.ColumnElement[bool] | None:
     """The condition on ``Case`` of a search, None for no search.
 
-    A person search finds the persons first (the name or number index of the user's unit),
-    then their cases: a rare name costs a few index lookups, not a walk through every case.
+    A person search finds the persons first, then their cases: the unit's persons through the
+    unit's name or number index (the unit fixed, so the index's first column is), and the few
+    reached through a team or a referral apart. As one condition "unit or reached" the database
+    could use neither index and walked the whole identity index or the cases by id.
     """
     if not text:
         return None
@@ -135,7 +132,12 @@ def search_condition(text: str) -> sa.ColumnElement[bool] | None:
     persons = person_condition(text)
     if persons is None:
         return None
-    return Case.person_id.in_(sa.select(Person.id).where(_visible_persons(), persons))
+    user = _user_of_scope()
+    own = sa.select(Person.id).where(Person.unit_id == user.unit_id, persons)
+    reached = sa.select(Person.id).where(
+        Person.id.in_(access.reachable_persons(user)), Person.unit_id != user.unit_id, persons
+    )
+    return Case.person_id.in_(sa.union_all(own, reached))
 
 
 def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRow], int | None]:
