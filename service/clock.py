@@ -17,13 +17,15 @@ from flask import current_app, has_app_context
 DEFAULT_ZONE = "Europe/Stockholm"
 
 
+def configured_zone() -> str:
+    """The zone's name as configured (``STEGVIS_TIMEZONE``): the app's BABEL_DEFAULT_TIMEZONE."""
+    return os.environ.get("STEGVIS_TIMEZONE") or DEFAULT_ZONE
+
+
 def local_zone() -> ZoneInfo:
-    """The zone contacts are entered and shown in (the service's timezone)."""
-    if has_app_context():
-        name = current_app.config.get("BABEL_DEFAULT_TIMEZONE")
-    else:
-        name = os.environ.get("STEGVIS_TIMEZONE")
-    return ZoneInfo(name or DEFAULT_ZONE)
+    """The zone contacts are entered and shown in (the app's, else as configured)."""
+    name = current_app.config.get("BABEL_DEFAULT_TIMEZONE") if has_app_context() else None
+    return ZoneInfo(name or configured_zone())
 
 
 def local_now() -> datetime:

@@ -7,6 +7,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from service.clock import configured_zone
+
 LANGUAGES = ("sv", "pl", "en")
 ENVIRONMENTS = ("production", "development", "testing")
 
@@ -38,7 +40,7 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None) -> dict[st
         "DEFAULT_LOCALE": os.environ.get("DEFAULT_LOCALE", "sv"),
         "LANGUAGES": LANGUAGES,
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).resolve().parent.parent / "locales"),
-        "BABEL_DEFAULT_TIMEZONE": os.environ.get("STEGVIS_TIMEZONE", "Europe/Stockholm"),
+        "BABEL_DEFAULT_TIMEZONE": configured_zone(),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -14,8 +14,8 @@ is kept, keyed by everything it depends on:
 * who is looking (user id, role, unit), the language, today's date (overdue marks, days left),
   and the state of PDF printing.
 
-A whole page (:func:`cached_page`) is kept the same way with its address added, unless a flash
-message waits to be shown.
+A whole page (:func:`page_key`, :func:`cached_page`) is kept the same way with its address
+added, unless a flash message waits to be shown.
 
 The access check and the audit of the view run on every request before a kept part is used;
 the cache only saves the reading and rendering. A request's CSRF token is never kept: it is
@@ -201,22 +201,21 @@ def cached_part(name: str, case: Case, render: Callable[[], str], *extra: Hashab
     return found if found is not None else keep(key, render())
 
 
-def cached_page(
-    name: str, case: Case, render: Callable[[], str | None], *extra: Hashable
-) -> str | None:
-    """The whole page ``name`` of ``case`` (the site's header and menu around the parts): kept,
-    else ``render()`` made and kept (None from ``render``: no page, nothing kept). The header
-    shows the viewer, the language and links back to this very address, so the address (with
-    its query) is part of the key; a page with a message waiting to be shown once (a flash) is
-    rendered and never kept."""
+def page_key(name: str, case: Case, *extra: Hashable) -> tuple[Hashable, ...] | None:
+    """The key of the whole page ``name`` of ``case`` (the site's header and menu around the
+    parts), None when it is not to be kept. The header shows the viewer, the language and links
+    back to this very address, so the address (with its query) is part of the key; a page with
+    a message waiting to be shown once (a flash) is rendered and never kept."""
     if "_flashes" in session:
-        return render()
-    key = part_key(f"page:{name}", case, request.full_path, *extra)
+        return None
+    return part_key(f"page:{name}", case, request.full_path, *extra)
+
+
+def cached_page(name: str, case: Case, render: Callable[[], str], *extra: Hashable) -> str:
+    """The whole page ``name`` of ``case``: kept, else ``render()`` made and kept."""
+    key = page_key(name, case, *extra)
     found = kept(key)
-    if found is not None:
-        return str(found)
-    page = render()
-    return None if page is None else str(keep(key, page))
+    return str(found if found is not None else keep(key, render()))
 
 
 # --- raising the revisions -------------------------------------------------------------------

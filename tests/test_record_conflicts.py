@@ -21,7 +21,7 @@ from flask import Flask
 from service.cases import family, operations
 from service.extensions import db
 from service.journal import network
-from service.models import AuditEvent, FamilyMember, NetworkMember, Person, Role, Unit, User
+from service.models import AuditEvent, Case, FamilyMember, NetworkMember, Person, Role, Unit, User
 from tests.conftest import FormClient, hidden_inputs
 from tests.test_journey import open_case, register
 
@@ -394,3 +394,50 @@ def test_an_erasure_racing_a_save_erases_nothing_and_asks_again(
     monkeypatch.setattr(privacy_views, "erase_person", original)
     response = logged_in.post(f"/persons/{person_id}/erase", {"reason": "Begäran", "confirm": "y"})
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("record", RECORDS[1:], ids=lambda r: r.name)
+@pytest.mark.parametrize("operation", ["update_member", "remove_member"])
+def test_an_erasure_landing_mid_save_changes_nothing_and_says_why(
+    app: Flask,
+    logged_in: FormClient,
+    monkeypatch: pytest.MonkeyPatch,
+    record: Record,
+    operation: str,
+) -> None:
+    """The case is erased after the view read the member and before its write: the write is
+    refused by the version (the erasure raised it), and the editor is told the case is erased,
+    not shown the blanks as someone else's save."""
+    from service.models._types import utcnow
+
+    url = record.create(logged_in)
+    list_url = url.rsplit("/", 1)[0]
+    case_id = int(re.findall(r"/cases/(\d+)/", url)[0])
+    page = edit_form(logged_in, url)
+    module = network if record.model is NetworkMember else family
+    original = getattr(module, operation)
+
+    def erased_first(row: Any, *args: Any, **kwargs: Any) -> Any:
+        # another request, the retention purge, commits: the case marked erased and the
+        # member's row changed (erase_case_content blanks it), its version raised
+        table = type(row).__table__
+        with db.engine.begin() as other:
+            other.execute(sa.update(Case).where(Case.id == case_id).values(erased_at=utcnow()))
+            other.execute(
+                sa.update(table).where(table.c.id == row.id).values(version=table.c.version + 1)
+            )
+        return original(row, *args, **kwargs)
+
+    monkeypatch.setattr(module, operation, erased_first)
+    if operation == "update_member":
+        response = logged_in.client.post(url, data={**page, **record.data, record.field: "Mine"})
+    else:
+        response = logged_in.client.post(f"{url}/remove", data=page)
+    assert response.status_code == 302 and response.headers["Location"] == list_url
+    shown = logged_in.client.get(list_url).get_data(as_text=True)
+    assert "The case&#39;s data is erased under the data protection rules" in shown
+    assert CONFLICT["en"] not in shown
+    with app.app_context():
+        row = db.session.get(record.model, record_id(url))
+        assert row is not None and row.removed_at is None
+        assert getattr(row, record.field) != "Mine"

@@ -117,13 +117,24 @@ def person_condition(text: str) -> sa.ColumnElement[bool] | None:
     return name_condition(text)
 
 
-def search_condition(text: str) -> sa.ColumnElement[bool] | None:
+def _person_scopes(user: User) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[bool]]:
+    """The conditions on ``Person`` of the persons ``user`` may see, apart: their unit's (the
+    unit fixed, so the unit's name and number indexes answer), and those of other units reached
+    through a team or a referral (a few team rows read). Together they are
+    :func:`service.access.persons_query`'s condition, which as one "unit or reached" no index
+    answers."""
+    return (
+        Person.unit_id == user.unit_id,
+        sa.and_(Person.unit_id != user.unit_id, Person.id.in_(access.reachable_persons(user))),
+    )
+
+
+def search_condition(user: User, text: str) -> sa.ColumnElement[bool] | None:
     """The condition on ``Case`` of a search, None for no search.
 
-    A person search finds the persons first, then their cases: the unit's persons through the
-    unit's name or number index (the unit fixed, so the index's first column is), and the few
-    reached through a team or a referral apart. As one condition "unit or reached" the database
-    could use neither index and walked the whole identity index or the cases by id.
+    A person search finds the persons first, then their cases, each of :func:`_person_scopes`
+    looked up apart: as one condition the database walked the whole identity index, or the
+    cases by id until a page was full.
     """
     if not text:
         return None
@@ -132,11 +143,7 @@ def search_condition(text: str) -> sa.ColumnElement[bool] | None:
     persons = person_condition(text)
     if persons is None:
         return None
-    user = _user_of_scope()
-    own = sa.select(Person.id).where(Person.unit_id == user.unit_id, persons)
-    reached = sa.select(Person.id).where(
-        Person.id.in_(access.reachable_persons(user)), Person.unit_id != user.unit_id, persons
-    )
+    own, reached = (sa.select(Person.id).where(scope, persons) for scope in _person_scopes(user))
     return Case.person_id.in_(sa.union_all(own, reached))
 
 
@@ -147,7 +154,7 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
     and its indexes alone); only those rows are then joined to their person and contact
     person, not every case a search matched before the sort."""
     chosen = sa.select(Case.id).where(access.case_scope(user))
-    searched = search_condition(wanted.search)
+    searched = search_condition(user, wanted.search)
     if searched is not None:
         chosen = chosen.where(searched)
     if wanted.status:
@@ -161,7 +168,6 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
     if wanted.after is not None:
         chosen = chosen.where(Case.id < wanted.after)
     page = chosen.order_by(Case.id.desc()).limit(PAGE_SIZE + 1).subquery()
-    contact = _CONTACT
     query = (
         sa.select(
             Case.id,
@@ -174,11 +180,11 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
             Case.due_on,
             Person.first_name,
             Person.last_name,
-            contact.full_name,
+            _CONTACT.full_name,
         )
         .join(page, page.c.id == Case.id)
         .join(Person, Person.id == Case.person_id)
-        .outerjoin(contact, contact.id == Case.contact_person_id)
+        .outerjoin(_CONTACT, _CONTACT.id == Case.contact_person_id)
     )
     rows = [CaseRow(*row) for row in db.session.execute(query.order_by(Case.id.desc()))]
     more = len(rows) > PAGE_SIZE
@@ -214,15 +220,13 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
         if last is not None:
             conditions.append(sa.tuple_(Person.sort_key, Person.id) > sa.tuple_(last, after))
     columns = (Person.id, Person.first_name, Person.last_name, Person.created_at, Person.sort_key)
-    own = Person.unit_id == user.unit_id
-    reached = sa.and_(Person.unit_id != user.unit_id, Person.id.in_(access.reachable_persons(user)))
     parts = [
         sa.select(*columns)
         .where(scope, *conditions)
         .order_by(Person.sort_key, Person.id)
         .limit(PAGE_SIZE + 1)
         .subquery()
-        for scope in (own, reached)
+        for scope in _person_scopes(user)
     ]
     both = sa.union_all(*(sa.select(part) for part in parts)).subquery()
     found_rows = list(

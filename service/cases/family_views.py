@@ -63,16 +63,19 @@ def _page(
     )
 
 
+def _erased(case: Case) -> Response | None:
+    """Back to the list with the reason when the case is erased: it takes no personal data
+    again (also when the erasure landed while this request was saving)."""
+    return record_versions.refused_when_erased(case, url_for("cases.family_page", case_id=case.id))
+
+
 @bp.route("/cases/<int:case_id>/family", methods=["GET", "POST"])
 def family_page(case_id: int) -> str | Response:
     """The person's family on the case and the form that adds a member."""
     case = access.get_case(case_id)
     access.require("edit" if request.method == "POST" else "view", case)
     if request.method == "POST":
-        refused = record_versions.refused_when_erased(
-            case, url_for("cases.family_page", case_id=case.id)
-        )
-        if refused is not None:
+        if (refused := _erased(case)) is not None:
             return refused
     form = _form(case)
     if request.method == "POST" and form.validate_on_submit():
@@ -91,10 +94,7 @@ def family_member(case_id: int, member_id: int) -> str | Response:
     """Change a family member's details."""
     case = access.get_case(case_id)
     access.require("edit", case)
-    refused = record_versions.refused_when_erased(
-        case, url_for("cases.family_page", case_id=case.id)
-    )
-    if refused is not None:
+    if (refused := _erased(case)) is not None:
         return refused
     member = family.get_member(case, member_id) or abort(404)
     form = _edit_form(member, posted=request.method == "POST")
@@ -103,10 +103,7 @@ def family_member(case_id: int, member_id: int) -> str | Response:
             with record_versions.saving(member, form.seen_version()):
                 family.update_member(member, current_user, form.details())
         except record_versions.RecordConflict as conflict:
-            erased = record_versions.refused_when_erased(
-                case, url_for("cases.family_page", case_id=case.id)
-            )
-            if erased is not None:  # erased meanwhile: the content is gone
+            if (erased := _erased(case)) is not None:  # erased meanwhile: the content is gone
                 return erased
             if member.removed_at is not None:  # removed meanwhile
                 abort(404)
@@ -122,10 +119,7 @@ def family_remove(case_id: int, member_id: int) -> Response:
     """Take a member off the case's family."""
     case = access.get_case(case_id)
     access.require("edit", case)
-    refused = record_versions.refused_when_erased(
-        case, url_for("cases.family_page", case_id=case.id)
-    )
-    if refused is not None:
+    if (refused := _erased(case)) is not None:
         return refused
     member = family.get_member(case, member_id) or abort(404)
     if not BaseForm().validate_on_submit():
@@ -134,10 +128,7 @@ def family_remove(case_id: int, member_id: int) -> Response:
         with record_versions.committing(member):
             family.remove_member(member, current_user)
     except record_versions.RecordConflict:
-        erased = record_versions.refused_when_erased(
-            case, url_for("cases.family_page", case_id=case.id)
-        )
-        if erased is not None:
+        if (erased := _erased(case)) is not None:
             return erased
         flash(str(record_versions.CHANGED_BEFORE_REMOVAL), "warning")
         return redirect(url_for("cases.family_page", case_id=case.id))

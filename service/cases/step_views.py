@@ -138,29 +138,24 @@ def _step_page(case: Case, step_key: str, instance: int) -> str | Response:
     """A step shown. Kept from an earlier view when nothing changed since (the step, its
     instance and its blockers were checked then: service/page_cache.py), else checked, read and
     rendered."""
-    blocked: list[Response] = []
-
-    def whole() -> str | None:
+    page_key = page_cache.page_key("step", case, step_key, instance)
+    page = page_cache.kept(page_key)
+    if page is None:
         key = page_cache.part_key("step", case, step_key, instance)
         title_key = None if key is None else (*key, "title")
         body, title = page_cache.kept(key), page_cache.kept(title_key)
         if body is None or title is None:
             method, spec = _method_and_spec(case, step_key, instance)
-            refused = _blocked(case, spec)
-            if refused is not None:
-                blocked.append(refused)
-                return None
+            blocked = _blocked(case, spec)
+            if blocked is not None:  # a redirect, never a kept page
+                return blocked
             final = operations.latest_submission(case, step_key, instance)
             form = _stored_form(case, method, spec, instance, final)
             title = page_cache.keep(title_key, _(spec.title))
             body = page_cache.keep(
                 key, render_template("cases/_step_body.html", **_shown(case, spec, instance, form))
             )
-        return render_template("cases/step.html", title=title, body=body)
-
-    page = page_cache.cached_page("step", case, whole, step_key, instance)
-    if page is None:  # a blocked step is a redirect, never a kept page
-        return blocked[0]
+        page = page_cache.keep(page_key, render_template("cases/step.html", title=title, body=body))
     # committed before the page leaves (audit.record_view)
     audit.record_view("step.view", case_id=case.id, step=step_key, instance=instance)
     return page

@@ -104,16 +104,21 @@ def _page(
     )
 
 
+def _erased(case: Case) -> Response | None:
+    """Back to the list with the reason when the case is erased: it takes no personal data
+    again (also when the erasure landed while this request was saving)."""
+    return record_versions.refused_when_erased(
+        case, url_for("journal.network_page", case_id=case.id)
+    )
+
+
 @bp.route("/cases/<int:case_id>/network", methods=["GET", "POST"])
 def network_page(case_id: int) -> str | Response:
     """The case's network and the form that adds a member."""
     case = access.get_case(case_id)
     access.require("edit" if request.method == "POST" else "view", case)
     if request.method == "POST":
-        refused = record_versions.refused_when_erased(
-            case, url_for("journal.network_page", case_id=case.id)
-        )
-        if refused is not None:
+        if (refused := _erased(case)) is not None:
             return refused
     form = MemberForm() if request.method == "POST" else MemberForm(formdata=None)
     if request.method == "POST" and form.validate_on_submit() and _check_consent(form, case):
@@ -132,10 +137,7 @@ def network_member(case_id: int, member_id: int) -> str | Response:
     """Change a member's details."""
     case = access.get_case(case_id)
     access.require("edit", case)
-    refused = record_versions.refused_when_erased(
-        case, url_for("journal.network_page", case_id=case.id)
-    )
-    if refused is not None:
+    if (refused := _erased(case)) is not None:
         return refused
     member = network.get_member(case, member_id) or abort(404)
     if request.method == "GET":
@@ -148,10 +150,7 @@ def network_member(case_id: int, member_id: int) -> str | Response:
             with record_versions.saving(member, form.seen_version()):
                 network.update_member(member, current_user, form.details())
         except record_versions.RecordConflict as conflict:
-            erased = record_versions.refused_when_erased(
-                case, url_for("journal.network_page", case_id=case.id)
-            )
-            if erased is not None:  # erased meanwhile: the content is gone
+            if (erased := _erased(case)) is not None:  # erased meanwhile: the content is gone
                 return erased
             if member.removed_at is not None:  # removed meanwhile
                 abort(404)
@@ -167,10 +166,7 @@ def network_remove(case_id: int, member_id: int) -> Response:
     """Take a member off the network."""
     case = access.get_case(case_id)
     access.require("edit", case)
-    refused = record_versions.refused_when_erased(
-        case, url_for("journal.network_page", case_id=case.id)
-    )
-    if refused is not None:
+    if (refused := _erased(case)) is not None:
         return refused
     member = network.get_member(case, member_id) or abort(404)
     if not BaseForm().validate_on_submit():
@@ -179,10 +175,7 @@ def network_remove(case_id: int, member_id: int) -> Response:
         with record_versions.committing(member):
             network.remove_member(member, current_user)
     except record_versions.RecordConflict:
-        erased = record_versions.refused_when_erased(
-            case, url_for("journal.network_page", case_id=case.id)
-        )
-        if erased is not None:
+        if (erased := _erased(case)) is not None:
             return erased
         flash(str(record_versions.CHANGED_BEFORE_REMOVAL), "warning")
         return redirect(url_for("journal.network_page", case_id=case.id))
