@@ -26,6 +26,7 @@ from service.cases.mine import my_case_filter
 from service.cases.search_keys import name_key, prefix_range
 from service.extensions import db
 from service.models import Case, CaseStatus, Person, User
+from service.models.person import erased_name
 
 #: Rows per page: a page of the list stays far below 100 KB of HTML.
 PAGE_SIZE = 50
@@ -85,9 +86,12 @@ class CaseRow:
     first_name: str
     last_name: str
     contact_person: str | None
+    erased: bool = False
 
     @property
     def person_name(self) -> str:
+        if self.erased:
+            return erased_name()
         return f"{self.first_name} {self.last_name}".strip()
 
 
@@ -181,6 +185,7 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
             Person.first_name,
             Person.last_name,
             _CONTACT.full_name,
+            Person.erased_at.is_not(None),
         )
         .join(page, page.c.id == Case.id)
         .join(Person, Person.id == Case.person_id)
@@ -200,7 +205,15 @@ class PersonRow:
     first_name: str
     last_name: str
     created_at: datetime
+    erased: bool = False
     open_cases: int = 0
+
+    @property
+    def list_name(self) -> str:
+        """ "Last, First" as the person list sorts them; an erased person only as such."""
+        if self.erased:
+            return erased_name()
+        return ", ".join(part for part in (self.last_name, self.first_name) if part)
 
 
 def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | None]:
@@ -219,7 +232,14 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
         last = db.session.scalar(sa.select(Person.sort_key).where(Person.id == after))
         if last is not None:
             conditions.append(sa.tuple_(Person.sort_key, Person.id) > sa.tuple_(last, after))
-    columns = (Person.id, Person.first_name, Person.last_name, Person.created_at, Person.sort_key)
+    columns = (
+        Person.id,
+        Person.first_name,
+        Person.last_name,
+        Person.created_at,
+        Person.erased_at.is_not(None).label("erased"),
+        Person.sort_key,
+    )
     parts = [
         sa.select(*columns)
         .where(scope, *conditions)
@@ -231,7 +251,9 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
     both = sa.union_all(*(sa.select(part) for part in parts)).subquery()
     found_rows = list(
         db.session.execute(
-            sa.select(both.c.id, both.c.first_name, both.c.last_name, both.c.created_at)
+            sa.select(
+                both.c.id, both.c.first_name, both.c.last_name, both.c.created_at, both.c.erased
+            )
             .order_by(both.c.sort_key, both.c.id)
             .limit(PAGE_SIZE + 1)
         )

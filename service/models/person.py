@@ -116,11 +116,25 @@ class Person(Base):
 
     @property
     def full_name(self) -> str:
-        """First and last name as printed on documents."""
+        """First and last name as printed on documents; an erased person is named only as
+        such, in the reader's language (the stored placeholder is no name)."""
+        if self.erased_at is not None:
+            return erased_name()
         return f"{self.first_name} {self.last_name}".strip()
 
     def __repr__(self) -> str:
         return f"<Person {self.id}>"
+
+
+def erased_name() -> str:
+    """What an erased person is called on a page, in the reader's language (outside a
+    request, in a command's output, in English)."""
+    from flask import has_request_context
+    from flask_babel import gettext
+
+    if not has_request_context():
+        return "Anonymised person"
+    return gettext("Anonymised person")
 
 
 @sa.event.listens_for(Person, "before_insert")

@@ -143,7 +143,7 @@ def test_erasure_leaves_the_name_nowhere_in_the_database(
             assert needle.encode() not in content, needle
     with app.app_context():
         person = db.session.get(Person, person_id)
-        assert person.full_name == "Anonymised" and person.identity_number is None
+        assert person.full_name == "Anonymised person" and person.identity_number is None
         assert person.erased_at is not None
         document = db.session.get(Document, document_id)
         assert document.number == "AGR-2026-erase1" and len(document.sha256) == 64
@@ -153,9 +153,56 @@ def test_erasure_leaves_the_name_nowhere_in_the_database(
         ).one()
         assert event.details["reason"] == "Begäran 2026-11-20, dnr 123"
         assert event.details["cases"] == [case_id] and event.user_id == own.users["admin"]
+    client.get("/language/en")
     page = client.get(f"/persons/{person_id}").get_data(as_text=True)
-    assert "Anonymised" in page
+    assert "Anonymised person" in page
     assert client.get(f"/documents/{document_id}/download").status_code == 410
+
+
+def test_an_erased_person_is_named_in_the_readers_language_everywhere(
+    app: Flask,
+    client: FormClient,
+    world: World,
+) -> None:
+    own = world.own
+    with app.app_context():
+        unit = db.session.get(Unit, own.unit_id)
+        person, case, _document = add_case(
+            unit,
+            own.users["worker"],
+            first="Wiktoria",
+            last="Ekholm",
+            number="44051401458",
+            sentence="Wiktoria vill flytta",
+            tag="erase2",
+        )
+        db.session.commit()
+        person_id, case_id = person.id, case.id
+    client.login(own.emails["admin"])
+    response = client.post(f"/persons/{person_id}/erase", {"reason": "art. 17", "confirm": "y"})
+    assert response.status_code == 302
+    pages = (
+        f"/cases/{case_id}",
+        f"/cases/{case_id}/family",
+        f"/cases/{case_id}/network",
+        f"/persons/{person_id}",
+        "/",  # newest first: the erased case heads the list
+        "/persons",
+    )
+    for language, name, erased in (
+        ("sv", "Anonymiserad person", "Ärendets uppgifter raderades enligt dataskyddsreglerna"),
+        ("pl", "Osoba zanonimizowana", "Dane sprawy usunięto zgodnie z przepisami"),
+    ):
+        client.get(f"/language/{language}")
+        for url in pages:
+            page = client.get(url)
+            assert page.status_code == 200, url
+            text = page.get_data(as_text=True)
+            if not url.endswith("/network"):  # the network page names no one
+                assert name in text, (language, url)
+            assert "Anonymised" not in text, (language, url)  # the stored placeholder
+            if url.endswith(("/family", "/network")):
+                assert erased in text, (language, url)
 
 
 def _close(app: Flask, case_id: int, closed: datetime) -> None:
