@@ -19,6 +19,7 @@ it can see answers 403 (:func:`require`).
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import sqlalchemy as sa
@@ -65,9 +66,18 @@ def _team_cases(user: User) -> sa.Select[int]:
 
 def case_scope(user: User) -> sa.ColumnElement[bool]:
     """The condition on ``Case`` of the cases ``user`` may see."""
-    conditions = [Case.unit_id == user.unit_id, Case.id.in_(_team_cases(user))]
-    if user.role == Role.CASEWORKER.value:
-        conditions.append(Case.referring_caseworker_id == user.id)
+    return _scope(user.unit_id, user.id, caseworker=user.role == Role.CASEWORKER.value)
+
+
+def _scope(unit_id: Any, user_id: Any, *, caseworker: bool) -> sa.ColumnElement[bool]:
+    """:func:`case_scope` of the user ``user_id`` of ``unit_id`` (values or bound parameters):
+    their unit's cases, their teams' and, for a caseworker, their referrals."""
+    conditions = [
+        Case.unit_id == unit_id,
+        Case.id.in_(sa.select(CaseMember.case_id).where(CaseMember.user_id == user_id)),
+    ]
+    if caseworker:
+        conditions.append(Case.referring_caseworker_id == user_id)
     return sa.or_(*conditions)
 
 
@@ -96,11 +106,31 @@ def persons_query() -> sa.Select[Person]:
 
 
 def get_case(case_id: int) -> Case:
-    """The case, or 404 when it does not exist or is not the user's to see."""
-    case = db.session.scalar(cases_query().where(Case.id == case_id))
+    """The case, or 404 when it does not exist or is not the user's to see.
+
+    The case row alone: its person (whose contact details are encrypted) and unit are read
+    when a page first uses them, so a kept page (service/page_cache.py), which needs only the
+    case's scope and revision, reads and decrypts nothing of the person."""
+    user = _user()
+    case = db.session.scalar(
+        _case_in_scope(user.role == Role.CASEWORKER.value),
+        {"case_id": case_id, "unit_id": user.unit_id, "user_id": user.id},
+    )
     if case is None:
         abort(404)
     return case
+
+
+@functools.cache
+def _case_in_scope(caseworker: bool) -> sa.Select[tuple[Case]]:
+    """:func:`get_case`'s statement, built once per shape of :func:`case_scope` (it runs on
+    every page of a case; building it took longer than running it)."""
+    scope = _scope(sa.bindparam("unit_id"), sa.bindparam("user_id"), caseworker=caseworker)
+    return (
+        sa.select(Case)
+        .where(scope, Case.id == sa.bindparam("case_id"))
+        .options(sa.orm.lazyload(Case.person), sa.orm.lazyload(Case.unit))
+    )
 
 
 def get_person(person_id: int) -> Person:

@@ -58,8 +58,9 @@ class User(UserMixin, Base):
     #: session carries the value it was opened with, and one with an older value is ended.
     auth_version: Mapped[int] = mapped_column(default=0, server_default="0")
     #: The TOTP secret (base32), encrypted; set at enrolment, None without two-factor sign-in.
+    #: Read (and decrypted) only when a code is checked, never with the signed-in user.
     totp_secret: Mapped[str | None] = mapped_column(
-        EncryptedText("users.totp_secret"), default=None
+        EncryptedText("users.totp_secret"), default=None, deferred=True
     )
     #: When the enrolment was confirmed with a first code; None while not (yet) enrolled.
     totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
