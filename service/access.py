@@ -122,7 +122,7 @@ def get_case(case_id: int) -> Case:
 
 
 @functools.cache
-def _case_in_scope(caseworker: bool) -> sa.Select[tuple[Case]]:
+def _case_in_scope(caseworker: bool) -> sa.Select[Case]:
     """:func:`get_case`'s statement, built once per shape of :func:`case_scope` (it runs on
     every page of a case; building it took longer than running it)."""
     scope = _scope(sa.bindparam("unit_id"), sa.bindparam("user_id"), caseworker=caseworker)

@@ -52,7 +52,7 @@ def load_user(user_id: str) -> User | None:
 
 
 @functools.cache
-def _signed_in_user() -> sa.Select[tuple[User, int]]:
+def _signed_in_user() -> sa.Select[User, int]:
     """The statement of :func:`load_user`, built once (it runs on every request)."""
     return sa.select(User, page_cache.shared_revision_column()).where(
         User.id == sa.bindparam("user_id")
