@@ -218,6 +218,41 @@ def cached_page(name: str, case: Case, render: Callable[[], str], *extra: Hashab
     return str(found if found is not None else keep(key, render()))
 
 
+#: The lines of the case list are kept apart from the pages (many and small: a page of them
+#: would push 50 pages out of the pages' store).
+ROW_ENTRIES = 20_000
+ROW_BYTES = 8_000_000
+
+
+def row_store() -> _Store:
+    """The current app's store of list lines."""
+    return current_app.extensions.setdefault(  # type: ignore[no-any-return]
+        "stegvis.row_cache", _Store(ROW_ENTRIES, ROW_BYTES)
+    )
+
+
+def cached_rows(name: str, rows: Iterable[Any], render: Callable[[Any], str]) -> Markup:
+    """The lines of a list of cases (each row with the case's ``id`` and ``revision``): each
+    kept under its case's revision, the shared revision, the language and today's date, else
+    ``render(row)`` made and kept.
+
+    A line is the same for everyone who may see it, so it must show nothing of the viewer:
+    who may see which case is the list's query's to decide, and it runs on every request."""
+    if not current_app.config.get("PAGE_CACHE", True):
+        return Markup("".join(str(render(row)) for row in rows))  # noqa: S704 - autoescaped
+    common = (name, shared_revision(), str(get_locale()), local_today())
+    lines = row_store()
+    parts = []
+    for row in rows:
+        key = (*common, row.id, row.revision)
+        found = lines.get(key)
+        if found is None:
+            found = str(render(row))
+            lines.put(key, found)
+        parts.append(found)
+    return Markup("".join(parts))  # noqa: S704 - rendered by the app's autoescaping templates
+
+
 # --- raising the revisions -------------------------------------------------------------------
 
 

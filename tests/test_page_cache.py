@@ -305,3 +305,69 @@ def test_a_kept_whole_page_shows_the_header_of_now(
     other = logged_in.get(f"{case_url}?from=list").get_data(as_text=True)
     assert f"?next={case_url}?from%3Dlist" in other
     assert "from%3Dlist" not in logged_in.get(case_url).get_data(as_text=True)
+
+
+def _rows_kept(app: Flask) -> page_cache._Store:
+    with app.app_context():
+        return page_cache.row_store()
+
+
+def _list_row(page: str, case_id: int) -> str:
+    found = re.search(rf'<tr>\s*<td[^>]*><a href="/cases/{case_id}">.*?</tr>', page, re.S)
+    assert found, page
+    return found.group(0)
+
+
+def test_a_case_lists_line_is_kept_until_its_case_changes(
+    logged_in: FormClient, worker: User, app: Flask
+) -> None:
+    """The case list keeps each line under its case's revision: a second view renders no line
+    again, and a step, the person's name, a staff member's name and the language show at once."""
+    person_url = register(logged_in, last_name="Wójcik & <b>Łęcka</b>", identity_number="")
+    case_url = open_case(logged_in, person_url)
+    case_id = _id(case_url)
+    first = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    assert "Wójcik &amp; &lt;b&gt;Łęcka&lt;/b&gt;" in first
+    hits = _rows_kept(app).hits
+    again = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    assert again == first and _rows_kept(app).hits > hits  # the line, kept
+    # a step finalised: the next step moves on
+    assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
+    moved = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    assert moved != first
+    # the person's name
+    with app.app_context():
+        case = db.session.get(Case, case_id)
+        assert case is not None
+        case.person.first_name = "Zuzanna"
+        db.session.commit()
+    assert "Zuzanna" in _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    # the contact person's name (staff: the shared revision)
+    with app.app_context():
+        case = db.session.get(Case, case_id)
+        assert case is not None
+        case.contact_person_id = worker.id
+        db.session.commit()
+    assert worker.full_name in _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    with app.app_context():
+        staff = db.session.get(User, worker.id)
+        assert staff is not None
+        staff.full_name = "Agnieszka Renamed"
+        db.session.commit()
+    assert "Agnieszka Renamed" in _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    # another language: its own lines
+    swedish = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    logged_in.get("/language/pl")
+    polish = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
+    assert 'data-label="Sprawa"' in polish and polish != swedish
+
+
+def test_a_kept_line_is_shown_to_no_one_the_list_does_not_show_it_to(
+    logged_in: FormClient, app: Flask, make_user: Any
+) -> None:
+    case_id = _id(_case(logged_in))
+    assert f'href="/cases/{case_id}"' in logged_in.get("/").get_data(as_text=True)
+    assert len(_rows_kept(app)) > 0
+    make_user(email="elsewhere@example.org")  # staff of another unit
+    logged_in.switch_to("elsewhere@example.org")
+    assert f'href="/cases/{case_id}"' not in logged_in.get("/").get_data(as_text=True)
