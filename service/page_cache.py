@@ -38,7 +38,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import current_app, g, has_request_context, request, session
-from flask_babel import get_locale
+from flask_babel import get_locale, get_timezone
 from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy.dialects import postgresql, sqlite
@@ -218,8 +218,8 @@ def cached_page(name: str, case: Case, render: Callable[[], str], *extra: Hashab
     return str(found if found is not None else keep(key, render()))
 
 
-#: The lines of the case list are kept apart from the pages (many and small: a page of them
-#: would push 50 pages out of the pages' store).
+#: The lines of the lists are kept apart from the pages (many and small: a page of them would
+#: push 50 pages out of the pages' store).
 ROW_ENTRIES = 20_000
 ROW_BYTES = 8_000_000
 
@@ -231,20 +231,21 @@ def row_store() -> _Store:
     )
 
 
-def cached_rows(name: str, rows: Iterable[Any], render: Callable[[Any], str]) -> Markup:
-    """The lines of a list of cases (each row with the case's ``id`` and ``revision``): each
-    kept under its case's revision, the shared revision, the language and today's date, else
-    ``render(row)`` made and kept.
+def cached_rows(name: str, rows: Iterable[Hashable], render: Callable[[Any], str]) -> Markup:
+    """The lines of a list: each kept under the values of its row (a frozen dataclass of what
+    the line shows, read by the list's query on every request), the language, the time zone
+    and today's date, else ``render(row)`` made and kept.
 
-    A line is the same for everyone who may see it, so it must show nothing of the viewer:
-    who may see which case is the list's query's to decide, and it runs on every request."""
+    The key is the row itself, not a revision: a line is a function of its row and the
+    language, so a changed value is a new line and nothing can be shown stale. The same line
+    serves everyone who sees that row; who may see which row is the query's to decide."""
     if not current_app.config.get("PAGE_CACHE", True):
         return Markup("".join(str(render(row)) for row in rows))  # noqa: S704 - autoescaped
-    common = (name, shared_revision(), str(get_locale()), local_today())
+    common = (name, str(get_locale()), str(get_timezone()), local_today())
     lines = row_store()
     parts = []
     for row in rows:
-        key = (*common, row.id, row.revision)
+        key = (*common, row)
         found = lines.get(key)
         if found is None:
             found = str(render(row))

@@ -321,8 +321,9 @@ def _list_row(page: str, case_id: int) -> str:
 def test_a_case_lists_line_is_kept_until_its_case_changes(
     logged_in: FormClient, worker: User, app: Flask
 ) -> None:
-    """The case list keeps each line under its case's revision: a second view renders no line
-    again, and a step, the person's name, a staff member's name and the language show at once."""
+    """The case list keeps each line under the values of its row: a second view renders no
+    line again, and a step, the person's name, a staff member's name and the language show at
+    once."""
     person_url = register(logged_in, last_name="Wójcik & <b>Łęcka</b>", identity_number="")
     case_url = open_case(logged_in, person_url)
     case_id = _id(case_url)
@@ -371,3 +372,21 @@ def test_a_kept_line_is_shown_to_no_one_the_list_does_not_show_it_to(
     make_user(email="elsewhere@example.org")  # staff of another unit
     logged_in.switch_to("elsewhere@example.org")
     assert f'href="/cases/{case_id}"' not in logged_in.get("/").get_data(as_text=True)
+
+
+def test_a_person_lists_line_follows_the_persons_cases(logged_in: FormClient, app: Flask) -> None:
+    person_url = register(logged_in, first_name="Łucja", last_name="<i>Ek</i>", identity_number="")
+    person_id = _id(person_url)
+
+    def line() -> str:
+        page = logged_in.get("/persons").get_data(as_text=True)
+        found = re.search(rf'<tr>\s*<td[^>]*><a href="/persons/{person_id}">.*?</tr>', page, re.S)
+        assert found, page
+        return found.group(0)
+
+    first = line()
+    assert "&lt;i&gt;Ek&lt;/i&gt;, Łucja" in first and '"num">0<' in first
+    hits = _rows_kept(app).hits
+    assert line() == first and _rows_kept(app).hits > hits
+    open_case(logged_in, person_url)
+    assert '"num">1<' in line()

@@ -86,7 +86,6 @@ class CaseRow:
     first_name: str
     last_name: str
     contact_person: str | None
-    revision: int = 0
     erased: bool = False
 
     @property
@@ -186,7 +185,6 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
             Person.first_name,
             Person.last_name,
             _CONTACT.full_name,
-            Case.revision,
             Person.erased_at.is_not(None),
         )
         .join(page, page.c.id == Case.id)

@@ -107,7 +107,22 @@ def persons() -> str:
     after_text = str(values.get("after", ""))
     after = int(after_text) if after_text.isdigit() and int(after_text) < 2**63 else None
     rows, next_after = person_page(search, after)
-    return render_template("cases/persons.html", rows=rows, after=next_after, search=search)
+    line = get_template_attribute("cases/_person_row.html", "person_row")
+    texts = {
+        # translated once for the page, not once a row
+        "l_name": _("Name"),
+        "l_open": _("Open cases"),
+        "l_registered": _("Registered"),
+        # a person's address is this and their id (url_for once, not once a row)
+        "person_href": url_for("cases.person", person_id=0).removesuffix("0"),
+    }
+    return render_template(
+        "cases/persons.html",
+        rows=rows,
+        rows_html=page_cache.cached_rows("person-row", rows, lambda row: line(row, texts)),
+        after=next_after,
+        search=search,
+    )
 
 
 def _step_titles(method_keys: set[str]) -> dict[tuple[str, str], str]:
