@@ -59,9 +59,9 @@ def _user() -> User:
     return current_user._get_current_object()  # type: ignore[attr-defined,no-any-return]
 
 
-def _team_cases(user: User) -> sa.Select[int]:
-    """Ids of the cases on whose team ``user`` is."""
-    return sa.select(CaseMember.case_id).where(CaseMember.user_id == user.id)
+def _team_cases(user_id: Any) -> sa.Select[int]:
+    """Ids of the cases on whose team the user ``user_id`` (a value or a bound parameter) is."""
+    return sa.select(CaseMember.case_id).where(CaseMember.user_id == user_id)
 
 
 def case_scope(user: User) -> sa.ColumnElement[bool]:
@@ -74,7 +74,7 @@ def _scope(unit_id: Any, user_id: Any, *, caseworker: bool) -> sa.ColumnElement[
     their unit's cases, their teams' and, for a caseworker, their referrals."""
     conditions = [
         Case.unit_id == unit_id,
-        Case.id.in_(sa.select(CaseMember.case_id).where(CaseMember.user_id == user_id)),
+        Case.id.in_(_team_cases(user_id)),
     ]
     if caseworker:
         conditions.append(Case.referring_caseworker_id == user_id)
@@ -92,7 +92,7 @@ def reachable_persons(user: User) -> sa.Select[int]:
 
     Written without the unit's own condition, which ``unit_id != …`` contradicts, so the
     database reads a few team rows and never walks the unit's cases."""
-    outside: list[sa.ColumnElement[bool]] = [Case.id.in_(_team_cases(user))]
+    outside: list[sa.ColumnElement[bool]] = [Case.id.in_(_team_cases(user.id))]
     if user.role == Role.CASEWORKER.value:
         outside.append(Case.referring_caseworker_id == user.id)
     return sa.select(Case.person_id).where(sa.or_(*outside), Case.unit_id != user.unit_id)
