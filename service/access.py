@@ -92,10 +92,16 @@ def reachable_persons(user: User) -> sa.Select[int]:
 
     Written without the unit's own condition, which ``unit_id != …`` contradicts, so the
     database reads a few team rows and never walks the unit's cases."""
+    return sa.select(Case.person_id).where(outside_scope(user))
+
+
+def outside_scope(user: User) -> sa.ColumnElement[bool]:
+    """The condition on ``Case`` of the cases outside ``user``'s unit that ``user`` may see
+    (:func:`case_scope` less the unit's cases)."""
     outside: list[sa.ColumnElement[bool]] = [Case.id.in_(_team_cases(user.id))]
     if user.role == Role.CASEWORKER.value:
         outside.append(Case.referring_caseworker_id == user.id)
-    return sa.select(Case.person_id).where(sa.or_(*outside), Case.unit_id != user.unit_id)
+    return sa.and_(sa.or_(*outside), Case.unit_id != user.unit_id)
 
 
 def persons_query() -> sa.Select[Person]:

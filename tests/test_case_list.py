@@ -289,3 +289,70 @@ def test_persons_reached_through_a_team_or_a_referral_are_listed_and_found(
     assert f'href="/persons/{referred_person}"' in page
     assert f'href="/persons/{reached_person}"' not in page  # the team is the worker's
     assert _cases(_post(client, "/", q="ada")) == [referred.id]
+
+
+def _keys_follow_the_persons(app: Flask) -> None:
+    """Every case carries its person's search keys (the name search reads them)."""
+    with app.app_context():
+        stale = db.session.execute(
+            sa.select(Case.id)
+            .join(Person, Person.id == Case.person_id)
+            .where(
+                (Case.person_sort_key != Person.sort_key)
+                | (Case.person_given_key != Person.given_key)
+            )
+        ).all()
+    assert stale == []
+
+
+def test_a_renamed_person_is_found_by_the_new_name_only(
+    app: Flask, logged_in: FormClient, world: dict[str, Any]
+) -> None:
+    """The name search reads the person's keys kept on the case: they follow an edit through
+    the person form, and a case opened later for the same person has them too."""
+    _keys_follow_the_persons(app)
+    with app.app_context():
+        person_id = db.session.get(Case, world["overdue"]).person_id
+    edit = logged_in.get(f"/persons/{person_id}/edit").get_data(as_text=True)
+    fields = dict(re.findall(r'<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"', edit))
+    fields.update(first_name="Żaneta", last_name="Ćwik", preferred_language="pl")
+    assert logged_in.post(f"/persons/{person_id}/edit", fields).status_code == 302
+    _keys_follow_the_persons(app)
+    assert _cases(_post(logged_in, "/", q="oberg")) == []
+    assert _cases(_post(logged_in, "/", q="cwik")) == [world["overdue"]]
+    assert _cases(_post(logged_in, "/", q="zaneta ć")) == [world["overdue"]]
+    with app.app_context():
+        me = db.session.scalar(sa.select(User).where(User.email == "worker@example.org"))
+        second = _open(me, db.session.get(Person, person_id)).id
+    _keys_follow_the_persons(app)
+    assert _cases(_post(logged_in, "/", q="Ćwik Ż")) == [second, world["overdue"]]
+
+
+def test_a_name_search_pages_and_filters_like_the_list(
+    app: Flask, logged_in: FormClient, worker: User
+) -> None:
+    """A common name: the pages of its matches follow each other without gaps or repeats,
+    newest first, a name matched both ways is listed once, and the filters still apply."""
+    with app.app_context():
+        me = db.session.get(User, worker.id)
+        assert me is not None
+        made = []
+        for n in range(PAGE_SIZE + 9):
+            first = "Nowak" if n == 3 else f"Ola{n}"  # "Nowak Nowak": both keys match
+            status = CaseStatus.CLOSED if n % 2 else CaseStatus.REFERRED
+            case = _open(me, _person(me, first, "Nowak"), status=status.value)
+            made.append(case.id)
+        _open(me, _person(me, "Ola", "Lis"))
+    seen: list[int] = []
+    page = _post(logged_in, "/", q="nowak")
+    while True:
+        rows = _cases(page)
+        assert rows == sorted(rows, reverse=True)
+        seen += rows
+        more = re.search(r'name="after" value="(\d+)"', page)
+        if not more:
+            break
+        page = _post(logged_in, "/", q="nowak", after=more.group(1))
+    assert seen == sorted(made, reverse=True)
+    closed = _cases(_post(logged_in, "/", q="nowak", status="closed"))
+    assert closed == sorted(made[1::2], reverse=True)

@@ -6,12 +6,12 @@ import enum
 from datetime import date, datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Mapper, mapped_column, relationship
 
 from service.crypto import EncryptedText
 from service.db import Base
 from service.models._types import UTCDateTime, utcnow
-from service.models.person import Person
+from service.models.person import SEARCH_KEY, Person
 from service.models.unit import Unit
 from service.models.user import User
 
@@ -50,6 +50,10 @@ class Case(Base):
         # a search by name or number: a found person's cases and the unit they belong to, from
         # the index alone (no case row read to check the scope)
         sa.Index("ix_cases_person_id_unit_id", "person_id", "unit_id"),
+        # a search by name in a unit: the ids of the cases whose person's name begins so, from
+        # the index alone (the person's keys are copied onto the case: see below)
+        sa.Index("ix_cases_unit_person_sort_key", "unit_id", "person_sort_key", "id"),
+        sa.Index("ix_cases_unit_person_given_key", "unit_id", "person_given_key", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +90,11 @@ class Case(Base):
     #: Raised by every change to what the case's pages show (service/page_cache.py): the key
     #: under which a rendered part of those pages is kept, never shown.
     revision: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: The person's search keys (``Person.sort_key``, ``given_key``), kept on the case so that a
+    #: name search reads one index of the unit's cases, not every matching person and then
+    #: their cases; copied on insert and whenever the person's name changes (below).
+    person_sort_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")
+    person_given_key: Mapped[str] = mapped_column(SEARCH_KEY, default="", server_default="")
 
     person: Mapped[Person] = relationship(lazy="joined")
     unit: Mapped[Unit] = relationship(lazy="joined")
@@ -101,3 +110,40 @@ class Case(Base):
 
     def __repr__(self) -> str:
         return f"<Case {self.id} {self.status}>"
+
+
+@sa.event.listens_for(Case, "before_insert")
+@sa.event.listens_for(Case, "before_update")
+def _copy_person_keys(_mapper: Mapper[Case], connection: sa.Connection, target: Case) -> None:
+    """A new case, or one moved to another person, takes the person's search keys."""
+    state = sa.inspect(target)
+    if state.persistent and not state.attrs.person_id.history.has_changes():
+        return
+    person = state.dict.get("person")
+    if person is None and state.session is not None:  # the person loaded already, if so
+        person = state.session.identity_map.get(
+            sa.inspect(Person).identity_key_from_primary_key((target.person_id,))
+        )
+    if isinstance(person, Person) and person.id == target.person_id:
+        target.person_sort_key, target.person_given_key = person.sort_key, person.given_key
+        return
+    found = connection.execute(
+        sa.select(Person.sort_key, Person.given_key).where(Person.id == target.person_id)
+    ).first()
+    if found is not None:
+        target.person_sort_key, target.person_given_key = found
+
+
+@sa.event.listens_for(Person, "after_update")
+def _follow_the_name(_mapper: Mapper[Person], connection: sa.Connection, target: Person) -> None:
+    """A renamed (or erased) person's cases take the new keys in the same flush."""
+    state = sa.inspect(target)
+    if not (
+        state.attrs.sort_key.history.has_changes() or state.attrs.given_key.history.has_changes()
+    ):
+        return
+    connection.execute(
+        sa.update(Case)
+        .where(Case.person_id == target.id)
+        .values(person_sort_key=target.sort_key, person_given_key=target.given_key)
+    )
