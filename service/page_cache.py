@@ -254,6 +254,58 @@ def cached_rows(name: str, rows: Iterable[Hashable], render: Callable[[Any], str
     return Markup("".join(parts))  # noqa: S704 - rendered by the app's autoescaping templates
 
 
+#: Whole list pages, kept apart too (one per viewer and filter: some 40 KB each).
+LIST_ENTRIES = 400
+LIST_BYTES = 8_000_000
+
+
+def list_store() -> _Store:
+    """The current app's store of whole list pages."""
+    return current_app.extensions.setdefault(  # type: ignore[no-any-return]
+        "stegvis.list_cache", _Store(LIST_ENTRIES, LIST_BYTES)
+    )
+
+
+def cached_list(
+    name: str, rows: Iterable[Hashable], render: Callable[[], str], *extra: Hashable
+) -> str:
+    """A whole list page: kept under the values of the rows it shows (read by the list's query
+    on this very request), what the page is asked for (``extra``: the filters, the search), the
+    viewer, the language, the time zone, today, the address and the shared revision (the
+    staff's names and the units), else ``render()`` made and kept.
+
+    As with :func:`cached_rows` nothing can be shown stale: a changed row is a new key; who may
+    see which rows is still decided by the query. Never kept while a flash message waits."""
+    if not current_app.config.get("PAGE_CACHE", True) or "_flashes" in session:
+        return render()
+    user = current_user
+    key = (
+        f"list:{name}",
+        tuple(rows),
+        shared_revision(),
+        user.id,
+        user.role,
+        user.unit_id,
+        str(get_locale()),
+        str(get_timezone()),
+        local_today(),
+        request.full_path,
+        *extra,
+    )
+    pages = list_store()
+    found = pages.get(key)
+    if found is not None:
+        if CSRF_MARK in found:
+            from flask_wtf.csrf import generate_csrf
+
+            found = found.replace(CSRF_MARK, generate_csrf())
+        return found
+    html = render()
+    token = g.get("csrf_token")
+    pages.put(key, html.replace(token, CSRF_MARK) if token else html)
+    return html
+
+
 # --- raising the revisions -------------------------------------------------------------------
 
 

@@ -312,6 +312,11 @@ def _rows_kept(app: Flask) -> page_cache._Store:
         return page_cache.row_store()
 
 
+def _lists_kept(app: Flask) -> page_cache._Store:
+    with app.app_context():
+        return page_cache.list_store()
+
+
 def _list_row(page: str, case_id: int) -> str:
     found = re.search(rf'<tr>\s*<td[^>]*><a href="/cases/{case_id}">.*?</tr>', page, re.S)
     assert found, page
@@ -329,9 +334,10 @@ def test_a_case_lists_line_is_kept_until_its_case_changes(
     case_id = _id(case_url)
     first = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
     assert "Wójcik &amp; &lt;b&gt;Łęcka&lt;/b&gt;" in first
-    hits = _rows_kept(app).hits
+    logged_in.get("/")  # the first view without the opening's message: kept from here on
+    hits = _lists_kept(app).hits
     again = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
-    assert again == first and _rows_kept(app).hits > hits  # the line, kept
+    assert again == first and _lists_kept(app).hits > hits  # the whole page, kept
     # a step finalised: the next step moves on
     assert logged_in.post(f"{case_url}/steps/start_meeting", START).status_code == 302
     moved = _list_row(logged_in.get("/").get_data(as_text=True), case_id)
@@ -386,7 +392,46 @@ def test_a_person_lists_line_follows_the_persons_cases(logged_in: FormClient, ap
 
     first = line()
     assert "&lt;i&gt;Ek&lt;/i&gt;, Łucja" in first and '"num">0<' in first
-    hits = _rows_kept(app).hits
-    assert line() == first and _rows_kept(app).hits > hits
+    line()  # the first view without the registration's message: kept from here on
+    hits = _lists_kept(app).hits
+    assert line() == first and _lists_kept(app).hits > hits
     open_case(logged_in, person_url)
     assert '"num">1<' in line()
+
+
+def test_a_kept_list_page_is_the_viewers_asked_for_and_carries_the_current_token(
+    logged_in: FormClient, worker: User, app: Flask, make_user: Any
+) -> None:
+    """A whole list page is kept under its rows and also what it was asked for (a posted
+    search is not in the address), who looks (the header names them) and the session's
+    token; a line kept for one viewer's page is shown on another's only with their header."""
+    case_id = _id(_case(logged_in))
+    page = logged_in.get("/").get_data(as_text=True)
+    # two searches that both find nothing: the same rows, not the same page
+    for typed in ("Ångström", "Żółw"):
+        found = logged_in.client.post("/", data={"csrf_token": csrf_token(page), "q": typed})
+        assert f'value="{typed}"' in found.get_data(as_text=True)
+    # the whole page is kept, with a marker where the token stood
+    logged_in.get("/")
+    hits = _lists_kept(app).hits
+    kept = logged_in.get("/").get_data(as_text=True)
+    assert _lists_kept(app).hits == hits + 1
+    with app.app_context():
+        stored = [html.decode() for html in page_cache.list_store()._items.values()]
+    assert stored and all(page_cache.CSRF_MARK in html for html in stored)
+    assert not any(token in html for html in stored for token in CSRF.findall(kept))
+    # a new session: the kept page comes with its token, and its forms post with it
+    assert (
+        logged_in.client.post("/logout", data={"csrf_token": csrf_token(kept)}).status_code == 302
+    )
+    logged_in.login(worker.email)
+    again = logged_in.get("/").get_data(as_text=True)
+    assert csrf_token(again) != csrf_token(kept)
+    posted = logged_in.client.post("/", data={"csrf_token": csrf_token(again), "q": "nobody"})
+    assert posted.status_code == 200
+    # a colleague of the same unit sees the same rows under their own name
+    make_user(email="colleague@example.org", full_name="Erik Lund", unit=db_unit(app, worker))
+    logged_in.switch_to("colleague@example.org")
+    theirs = logged_in.get("/").get_data(as_text=True)
+    assert f'href="/cases/{case_id}"' in theirs
+    assert "Erik Lund" in theirs and worker.full_name not in theirs

@@ -58,14 +58,19 @@ def index() -> str:
     wanted = CaseFilters.from_values(values, offered)
     today = local_today()
     rows, after = case_page(current_user, wanted, today)
-    return render_template(
-        "cases/index.html",
-        rows=rows,
-        rows_html=page_cache.cached_rows("case-row", rows, _case_row(rows, today)),
-        after=after,
-        wanted=wanted,
-        method_choices=[(key, _(methods()[key].name)) for key in offered],
-    )
+
+    def render() -> str:
+        return render_template(
+            "cases/index.html",
+            rows=rows,
+            rows_html=page_cache.cached_rows("case-row", rows, _case_row(rows, today)),
+            after=after,
+            wanted=wanted,
+            method_choices=[(key, _(methods()[key].name)) for key in offered],
+        )
+
+    # the page is a function of its rows (read just now), the filters and the viewer
+    return page_cache.cached_list("cases", rows, render, wanted, after, tuple(offered))
 
 
 def _case_row(rows: list[Any], today: date) -> Any:
@@ -107,22 +112,27 @@ def persons() -> str:
     after_text = str(values.get("after", ""))
     after = int(after_text) if after_text.isdigit() and int(after_text) < 2**63 else None
     rows, next_after = person_page(search, after)
-    line = get_template_attribute("cases/_person_row.html", "person_row")
-    texts = {
-        # translated once for the page, not once a row
-        "l_name": _("Name"),
-        "l_open": _("Open cases"),
-        "l_registered": _("Registered"),
-        # a person's address is this and their id (url_for once, not once a row)
-        "person_href": url_for("cases.person", person_id=0).removesuffix("0"),
-    }
-    return render_template(
-        "cases/persons.html",
-        rows=rows,
-        rows_html=page_cache.cached_rows("person-row", rows, lambda row: line(row, texts)),
-        after=next_after,
-        search=search,
-    )
+
+    def render() -> str:
+        line = get_template_attribute("cases/_person_row.html", "person_row")
+        texts = {
+            # translated once for the page, not once a row
+            "l_name": _("Name"),
+            "l_open": _("Open cases"),
+            "l_registered": _("Registered"),
+            # a person's address is this and their id (url_for once, not once a row)
+            "person_href": url_for("cases.person", person_id=0).removesuffix("0"),
+        }
+        return render_template(
+            "cases/persons.html",
+            rows=rows,
+            rows_html=page_cache.cached_rows("person-row", rows, lambda row: line(row, texts)),
+            after=next_after,
+            search=search,
+        )
+
+    # the page is a function of its rows (read just now), the search and the viewer
+    return page_cache.cached_list("persons", rows, render, search, after, next_after)
 
 
 def _step_titles(method_keys: set[str]) -> dict[tuple[str, str], str]:
