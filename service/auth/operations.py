@@ -16,6 +16,7 @@ from service import audit, page_cache
 from service.auth import two_factor
 from service.auth.passwords import hash_password, verify_password
 from service.extensions import db
+from service.i18n import SESSION_KEY as LANGUAGE_KEY
 from service.models import Role, Unit, User
 from service.models._types import utcnow
 
@@ -196,10 +197,15 @@ def set_password(user: User, new: str, *, purpose: str) -> None:
 
 
 def logout(user: User) -> None:
-    """End the session and audit it."""
+    """End the session and audit it: nothing of it but the chosen language outlives it, so a
+    form token seen before the logout does not post after the next login."""
     audit.record("logout", user_id=user.id)
     db.session.commit()
+    language = session.get(LANGUAGE_KEY)
     logout_user()
+    session.clear()
+    if language:
+        session[LANGUAGE_KEY] = language
 
 
 def _log_in(user: User) -> None:
