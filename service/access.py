@@ -66,10 +66,10 @@ def _team_cases(user_id: Any) -> sa.Select[int]:
 
 def case_scope(user: User) -> sa.ColumnElement[bool]:
     """The condition on ``Case`` of the cases ``user`` may see."""
-    return _scope(user.unit_id, user.id, caseworker=user.role == Role.CASEWORKER.value)
+    return scope(user.unit_id, user.id, caseworker=user.role == Role.CASEWORKER.value)
 
 
-def _scope(unit_id: Any, user_id: Any, *, caseworker: bool) -> sa.ColumnElement[bool]:
+def scope(unit_id: Any, user_id: Any, *, caseworker: bool) -> sa.ColumnElement[bool]:
     """:func:`case_scope` of the user ``user_id`` of ``unit_id`` (values or bound parameters):
     their unit's cases, their teams' and, for a caseworker, their referrals."""
     conditions = [
@@ -98,10 +98,16 @@ def reachable_persons(user: User) -> sa.Select[int]:
 def outside_scope(user: User) -> sa.ColumnElement[bool]:
     """The condition on ``Case`` of the cases outside ``user``'s unit that ``user`` may see
     (:func:`case_scope` less the unit's cases)."""
-    outside: list[sa.ColumnElement[bool]] = [Case.id.in_(_team_cases(user.id))]
-    if user.role == Role.CASEWORKER.value:
-        outside.append(Case.referring_caseworker_id == user.id)
-    return sa.and_(sa.or_(*outside), Case.unit_id != user.unit_id)
+    return outside(user.unit_id, user.id, caseworker=user.role == Role.CASEWORKER.value)
+
+
+def outside(unit_id: Any, user_id: Any, *, caseworker: bool) -> sa.ColumnElement[bool]:
+    """:func:`outside_scope` of the user ``user_id`` of ``unit_id`` (values or bound
+    parameters)."""
+    reached: list[sa.ColumnElement[bool]] = [Case.id.in_(_team_cases(user_id))]
+    if caseworker:
+        reached.append(Case.referring_caseworker_id == user_id)
+    return sa.and_(sa.or_(*reached), Case.unit_id != unit_id)
 
 
 def persons_query() -> sa.Select[Person]:
@@ -131,10 +137,10 @@ def get_case(case_id: int) -> Case:
 def _case_in_scope(caseworker: bool) -> sa.Select[Case]:
     """:func:`get_case`'s statement, built once per shape of :func:`case_scope` (it runs on
     every page of a case; building it took longer than running it)."""
-    scope = _scope(sa.bindparam("unit_id"), sa.bindparam("user_id"), caseworker=caseworker)
+    allowed = scope(sa.bindparam("unit_id"), sa.bindparam("user_id"), caseworker=caseworker)
     return (
         sa.select(Case)
-        .where(scope, Case.id == sa.bindparam("case_id"))
+        .where(allowed, Case.id == sa.bindparam("case_id"))
         .options(sa.orm.lazyload(Case.person), sa.orm.lazyload(Case.unit))
     )
 

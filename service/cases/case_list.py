@@ -10,11 +10,12 @@ column is read, so none is decrypted.
 Search: a case number ("C-2026-000042") exactly; an identity number through its blind index
 (:func:`identity_condition`); anything else as the beginning of a name, first name or last name
 first, without regard to case or accents (service/cases/search_keys.py), through the person's
-keys kept on the case (:func:`name_search`).
+keys kept on the case (:func:`_page_statement`).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -23,10 +24,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from service import access, identity_lookup
-from service.cases.mine import my_case_filter
+from service.cases.mine import mine_of
 from service.cases.search_keys import name_key, prefix_range
 from service.extensions import db
-from service.models import Case, CaseStatus, Person, User
+from service.models import Case, CaseStatus, Person, Role, User
 from service.models.person import erased_name
 
 #: Rows per page: a page of the list stays far below 100 KB of HTML.
@@ -153,30 +154,12 @@ def search_condition(user: User, text: str) -> sa.ColumnElement[bool] | None:
     return Case.person_id.in_(sa.union_all(own, reached))
 
 
-def name_search(user: User, text: str, filters: list[sa.ColumnElement[bool]]) -> sa.Subquery | None:
-    """The ids of the cases ``user`` may see whose person's name begins with ``text`` and that
-    meet ``filters``, None when ``text`` is no name search.
-
-    Read through the person's keys kept on the case (service/models/case.py): the unit's
-    cases from the indexes (unit, key, id) alone, one range for "last first" and one for
-    "first last", and the few cases of other units reached through a team or a referral
-    (:func:`service.access.outside_scope`). A common name ("Wójcik": one person in twenty)
-    is some 2,500 index entries, not 2,500 persons and each one's cases."""
+def _name_range(text: str) -> tuple[str, str] | None:
+    """The range of keys a name search looks up, None when ``text`` is no name search."""
     if not text or CASE_NUMBER.match(text) or IDENTITY_LIKE.match(text):
         return None
     key = name_key(text)
-    if not key:
-        return None
-    low, high = prefix_range(key)
-    ranges = [
-        (column >= low) & (column < high)
-        for column in (Case.person_sort_key, Case.person_given_key)
-    ]
-    parts = [
-        sa.select(Case.id).where(Case.unit_id == user.unit_id, found, *filters) for found in ranges
-    ]
-    parts.append(sa.select(Case.id).where(access.outside_scope(user), sa.or_(*ranges), *filters))
-    return sa.union(*parts).subquery()
+    return prefix_range(key) if key else None
 
 
 def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRow], int | None]:
@@ -184,29 +167,122 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
 
     The page's case ids are chosen first (filters, scope, order and limit on the case table
     and its indexes alone); only those rows are then joined to their person and contact
-    person, not every case a search matched before the sort."""
-    filters: list[sa.ColumnElement[bool]] = []
-    if wanted.status:
-        filters.append(Case.status == wanted.status)
-    if wanted.method:
-        filters.append(Case.method == wanted.method)
-    if wanted.mine:
-        filters.append(my_case_filter(user))
-    if wanted.overdue:
-        filters.extend((Case.due_on < today, Case.status != CaseStatus.CLOSED.value))
-    if wanted.after is not None:
-        filters.append(Case.id < wanted.after)
-    named = name_search(user, wanted.search, filters)
+    person, not every case a search matched before the sort. The statement of the list and of
+    a name search is built once per shape (which filters are asked for) with bound values:
+    building it cost more than running it."""
+    caseworker = user.role == Role.CASEWORKER.value
+    named = _name_range(wanted.search)
+    values: dict[str, Any] = {
+        "unit_id": user.unit_id,
+        "user_id": user.id,
+        "status": wanted.status,
+        "method": wanted.method,
+        "today": today,
+        "after": wanted.after,
+    }
     if named is not None:
-        page = sa.select(named.c.id).order_by(named.c.id.desc()).limit(PAGE_SIZE + 1).subquery()
-    else:
-        chosen = sa.select(Case.id).where(access.case_scope(user), *filters)
+        values["low"], values["high"] = named
+    if named is not None or not wanted.search:
+        statement = _page_statement(
+            caseworker,
+            named is not None,
+            bool(wanted.status),
+            bool(wanted.method),
+            wanted.mine,
+            wanted.overdue,
+            wanted.after is not None,
+        )
+        found = db.session.execute(statement, values)
+    else:  # a case or identity number: its own statement
         searched = search_condition(user, wanted.search)
+        chosen = sa.select(Case.id).where(
+            access.case_scope(user), *_filters(sa.bindparam("user_id"), **_asked(wanted))
+        )
         if searched is not None:
             chosen = chosen.where(searched)
         page = chosen.order_by(Case.id.desc()).limit(PAGE_SIZE + 1).subquery()
-    query = (
-        sa.select(
+        found = db.session.execute(_rows_of(page), values)
+    rows = [CaseRow(*row) for row in found]
+    more = len(rows) > PAGE_SIZE
+    rows = rows[:PAGE_SIZE]
+    return rows, (rows[-1].id if more else None)
+
+
+def _asked(wanted: CaseFilters) -> dict[str, bool]:
+    return {
+        "status": bool(wanted.status),
+        "method": bool(wanted.method),
+        "mine": wanted.mine,
+        "overdue": wanted.overdue,
+        "after": wanted.after is not None,
+    }
+
+
+def _filters(
+    user_id: Any, *, status: bool, method: bool, mine: bool, overdue: bool, after: bool
+) -> list[sa.ColumnElement[bool]]:
+    """The list's filters asked for, on bound values (``status``, ``method``, ``today``,
+    ``after``)."""
+    filters: list[sa.ColumnElement[bool]] = []
+    if status:
+        filters.append(Case.status == sa.bindparam("status"))
+    if method:
+        filters.append(Case.method == sa.bindparam("method"))
+    if mine:
+        filters.append(mine_of(user_id))
+    if overdue:
+        filters.extend(
+            (Case.due_on < sa.bindparam("today"), Case.status != CaseStatus.CLOSED.value)
+        )
+    if after:
+        filters.append(Case.id < sa.bindparam("after"))
+    return filters
+
+
+@functools.cache
+def _page_statement(
+    caseworker: bool,
+    named: bool,
+    status: bool,
+    method: bool,
+    mine: bool,
+    overdue: bool,
+    after: bool,
+) -> sa.Select[Any]:
+    """The statement of a page of the list or of a name search, for one shape.
+
+    A name search reads the person's keys kept on the case (service/models/case.py): the
+    unit's cases from the indexes (unit, key, id) alone, one range for "last first" and one for
+    "first last", and the few cases of other units reached through a team or a referral
+    (:func:`service.access.outside`). A common name ("Wójcik": one person in twenty) is some
+    2,500 index entries, not 2,500 persons and each one's cases."""
+    unit_id: sa.BindParameter[int] = sa.bindparam("unit_id")
+    user_id: sa.BindParameter[int] = sa.bindparam("user_id")
+    filters = _filters(
+        user_id, status=status, method=method, mine=mine, overdue=overdue, after=after
+    )
+    if named:
+        low: sa.BindParameter[str] = sa.bindparam("low")
+        high: sa.BindParameter[str] = sa.bindparam("high")
+        ranges = [
+            (column >= low) & (column < high)
+            for column in (Case.person_sort_key, Case.person_given_key)
+        ]
+        parts = [sa.select(Case.id).where(Case.unit_id == unit_id, r, *filters) for r in ranges]
+        reached = access.outside(unit_id, user_id, caseworker=caseworker)
+        parts.append(sa.select(Case.id).where(reached, sa.or_(*ranges), *filters))
+        matches = sa.union(*parts).subquery()
+        page = sa.select(matches.c.id).order_by(matches.c.id.desc())
+    else:
+        allowed = access.scope(unit_id, user_id, caseworker=caseworker)
+        page = sa.select(Case.id).where(allowed, *filters).order_by(Case.id.desc())
+    return _rows_of(page.limit(PAGE_SIZE + 1).subquery())
+
+
+def _rows_of(page: sa.Subquery) -> sa.Select[Any]:
+    """The list's columns of the cases whose ids ``page`` holds, newest first."""
+    return (
+        sa.select(  # type: ignore[return-value]
             Case.id,
             Case.reference,
             Case.status,
@@ -223,11 +299,8 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
         .join(page, page.c.id == Case.id)
         .join(Person, Person.id == Case.person_id)
         .outerjoin(_CONTACT, _CONTACT.id == Case.contact_person_id)
+        .order_by(Case.id.desc())
     )
-    rows = [CaseRow(*row) for row in db.session.execute(query.order_by(Case.id.desc()))]
-    more = len(rows) > PAGE_SIZE
-    rows = rows[:PAGE_SIZE]
-    return rows, (rows[-1].id if more else None)
 
 
 @dataclass(frozen=True)
