@@ -93,3 +93,28 @@ def test_a_session_of_an_older_version_loads_nobody(app: Flask, world: World) ->
         assert re.fullmatch(r"\d+\.0", session["_user_id"])
         session["_user_id"] = session["_user_id"].split(".")[0]  # as sessions used to be
     assert _logged_out(client)
+
+
+def test_a_logout_ends_the_sessions_form_token_and_keeps_its_language(
+    app: Flask, world: World
+) -> None:
+    """A page left open before a logout cannot post after the next login in that browser, and
+    the login page stays in the language chosen."""
+    email = world.own.emails["worker"]
+    client = FormClient(app.test_client())
+    client.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    assert client.client.get("/language/pl").status_code == 302
+    assert client.login(email).status_code == 302
+    before = client.get("/").get_data(as_text=True)
+    old_token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', before)
+    assert old_token is not None
+    assert client.client.post("/logout", data={"csrf_token": old_token[1]}).status_code == 302
+    assert 'lang="pl"' in client.client.get("/login").get_data(as_text=True)
+    assert client.login(email).status_code == 302
+    late = client.client.post("/", data={"csrf_token": old_token[1], "q": "x"})
+    assert late.status_code == 400
+    fresh = re.search(
+        r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/").get_data(as_text=True)
+    )
+    assert fresh is not None and fresh[1] != old_token[1]
+    assert client.client.post("/", data={"csrf_token": fresh[1], "q": "x"}).status_code == 200
