@@ -13,7 +13,8 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from service import access, create_app
+from service import create_app
+from service.cases import case_list
 from service.extensions import db
 from service.models import User
 from tests.conftest import PASSWORD, FormClient, csrf_token
@@ -127,8 +128,8 @@ def test_an_unreachable_database_answers_503_with_the_translated_page(
 
 
 def _flush_a_duplicate_user(real: Any) -> Any:
-    """A query helper (the case list's ``case_scope``) that first flushes a user whose e-mail is
-    taken: a real IntegrityError."""
+    """A query helper (the case list's statement, looked up on every request) that first flushes
+    a user whose e-mail is taken: a real IntegrityError."""
 
     def failing(*args: Any, **kwargs: Any) -> Any:
         taken = db.session.scalars(sa.select(User)).first()
@@ -154,8 +155,8 @@ def test_a_failed_flush_shows_the_500_page_and_the_next_request_works(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    real = access.case_scope
-    monkeypatch.setattr(access, "case_scope", _flush_a_duplicate_user(real))
+    real = case_list._page_statement
+    monkeypatch.setattr(case_list, "_page_statement", _flush_a_duplicate_user(real))
     logged_in.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "pl"
     failed = logged_in.get("/")
     assert failed.status_code == 500
@@ -169,7 +170,7 @@ def test_a_failed_flush_shows_the_500_page_and_the_next_request_works(
     assert " at tests/test_database_errors.py:" in lines[0]
     _assert_clean_log(caplog, worker.email)
 
-    monkeypatch.setattr(access, "case_scope", real)
+    monkeypatch.setattr(case_list, "_page_statement", real)
     again = logged_in.get("/")
     assert again.status_code == 200
     assert worker.full_name in again.get_data(as_text=True)
@@ -185,13 +186,13 @@ def test_a_connection_lost_mid_request_answers_503_and_the_next_request_works(
     with app.app_context():
         if db.engine.dialect.name != "postgresql":
             pytest.skip("PostgreSQL only: a SQLite file cannot drop the connection")
-    real = access.case_scope
+    real = case_list._page_statement
 
     def lose_the_connection(*args: Any, **kwargs: Any) -> Any:
         db.session.execute(sa.text("SELECT pg_terminate_backend(pg_backend_pid())"))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(access, "case_scope", lose_the_connection)
+    monkeypatch.setattr(case_list, "_page_statement", lose_the_connection)
     logged_in.client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "sv"
     failed = logged_in.get("/")
     assert failed.status_code == 503 and failed.headers["Retry-After"] == "30"
@@ -200,7 +201,7 @@ def test_a_connection_lost_mid_request_answers_503_and_the_next_request_works(
     assert len(lines) == 1 and lines[0].startswith("database unreachable: OperationalError")
     _assert_clean_log(caplog, worker.email)
 
-    monkeypatch.setattr(access, "case_scope", real)
+    monkeypatch.setattr(case_list, "_page_statement", real)
     assert logged_in.get("/").status_code == 200
 
 
@@ -217,7 +218,7 @@ def test_an_unhandled_exception_renders_the_translated_500_page(
     browser.environ_base["HTTP_ACCEPT_LANGUAGE"] = "sv"
     browser.set_cookie("session", cookie)
 
-    real = access.case_scope
+    real = case_list._page_statement
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         # A bug that swallows a failed flush and raises something else: the session is left
@@ -227,7 +228,7 @@ def test_an_unhandled_exception_renders_the_translated_500_page(
         except sa.exc.IntegrityError as error:
             raise RuntimeError("a bug") from error
 
-    monkeypatch.setattr(access, "case_scope", broken)
+    monkeypatch.setattr(case_list, "_page_statement", broken)
     response = browser.get("/")
     assert response.status_code == 500
     html = response.get_data(as_text=True)

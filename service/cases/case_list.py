@@ -137,7 +137,7 @@ def _person_scopes(user: User) -> tuple[sa.ColumnElement[bool], sa.ColumnElement
 
 def search_condition(user: User, text: str) -> sa.ColumnElement[bool] | None:
     """The condition on ``Case`` of a search by case or identity number, None for no search
-    (a name: :func:`name_search`).
+    (a name: :func:`_page_statement`).
 
     An identity number finds the persons first, then their cases, each of
     :func:`_person_scopes` looked up apart: as one condition the database walked the whole
