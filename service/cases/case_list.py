@@ -328,16 +328,87 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
 
     The unit's persons and those reached through a team or a referral are two ordered,
     limited reads of one query (a union): the first walks the unit's name index from the
-    page's start, so a page of 50 reads about 50 rows, not the unit's 50,000 and a sort."""
+    page's start, so a page of 50 reads about 50 rows, not the unit's 50,000 and a sort. The
+    statements of the list and of a name search are built once per shape, with bound values."""
     user = _user_of_scope()
-    conditions: list[sa.ColumnElement[bool]] = []
-    searched = person_condition(search) if search else None
-    if searched is not None:
-        conditions.append(searched)
+    caseworker = user.role == Role.CASEWORKER.value
+    values: dict[str, Any] = {"unit_id": user.unit_id, "user_id": user.id}
     if after is not None:
         last = db.session.scalar(sa.select(Person.sort_key).where(Person.id == after))
         if last is not None:
-            conditions.append(sa.tuple_(Person.sort_key, Person.id) > sa.tuple_(last, after))
+            values["last"], values["after"] = last, after
+    named = _name_range(search) if search else None
+    if named is not None:
+        values["low"], values["high"] = named
+    if search and named is None:  # an identity number (or nothing a name can begin with)
+        searched = person_condition(search)
+        statement, counted = _person_statements(caseworker, False, "after" in values, searched)
+    else:
+        statement, counted = _cached_person_statements(
+            caseworker, named is not None, "after" in values
+        )
+    found_rows = list(db.session.execute(statement, values))
+    more = len(found_rows) > PAGE_SIZE
+    found_rows = found_rows[:PAGE_SIZE]
+    ids = [row.id for row in found_rows]
+    open_cases: dict[int, int] = {}
+    if ids:
+        open_cases = dict(db.session.execute(counted, {**values, "ids": ids}).all())
+    rows = [
+        PersonRow(
+            row.id,
+            row.first_name,
+            row.last_name,
+            row.created_at,
+            row.erased,
+            open_cases=open_cases.get(row.id, 0),
+        )
+        for row in found_rows
+    ]
+    return rows, (rows[-1].id if more else None)
+
+
+@functools.cache
+def _cached_person_statements(
+    caseworker: bool, named: bool, after: bool
+) -> tuple[sa.Select[Any], sa.Select[Any]]:
+    return _person_statements(caseworker, named, after, None)
+
+
+def _person_statements(
+    caseworker: bool, named: bool, after: bool, searched: sa.ColumnElement[bool] | None
+) -> tuple[sa.Select[Any], sa.Select[Any]]:
+    """The statement of a page of persons and the one counting their open cases (``ids``),
+    on bound values: ``unit_id``, ``user_id``, with ``named`` the range ``low``–``high`` of
+    name keys, with ``after`` the ``last`` name key and id shown; ``searched`` a condition of
+    its own (an identity number)."""
+    unit_id: sa.BindParameter[int] = sa.bindparam("unit_id")
+    user_id: sa.BindParameter[int] = sa.bindparam("user_id")
+    conditions: list[sa.ColumnElement[bool]] = []
+    if searched is not None:
+        conditions.append(searched)
+    if named:
+        low = sa.bindparam("low", type_=Person.__table__.c.sort_key.type)
+        high = sa.bindparam("high", type_=Person.__table__.c.sort_key.type)
+        conditions.append(
+            sa.or_(
+                sa.and_(Person.sort_key >= low, Person.sort_key < high),
+                sa.and_(Person.given_key >= low, Person.given_key < high),
+            )
+        )
+    if after:
+        last = sa.bindparam("last", type_=Person.__table__.c.sort_key.type)
+        conditions.append(
+            sa.tuple_(Person.sort_key, Person.id)
+            > sa.tuple_(last, sa.bindparam("after", type_=sa.Integer()))
+        )
+    reached = sa.select(Case.person_id).where(
+        access.outside(unit_id, user_id, caseworker=caseworker)
+    )
+    scopes = (
+        Person.unit_id == unit_id,
+        sa.and_(Person.unit_id != unit_id, Person.id.in_(reached)),
+    )
     columns = (
         Person.id,
         Person.first_name,
@@ -352,36 +423,24 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
         .order_by(Person.sort_key, Person.id)
         .limit(PAGE_SIZE + 1)
         .subquery()
-        for scope in _person_scopes(user)
+        for scope in scopes
     ]
     both = sa.union_all(*(sa.select(part) for part in parts)).subquery()
-    found_rows = list(
-        db.session.execute(
-            sa.select(
-                both.c.id, both.c.first_name, both.c.last_name, both.c.created_at, both.c.erased
-            )
-            .order_by(both.c.sort_key, both.c.id)
-            .limit(PAGE_SIZE + 1)
-        )
+    page = (
+        sa.select(both.c.id, both.c.first_name, both.c.last_name, both.c.created_at, both.c.erased)
+        .order_by(both.c.sort_key, both.c.id)
+        .limit(PAGE_SIZE + 1)
     )
-    more = len(found_rows) > PAGE_SIZE
-    found_rows = found_rows[:PAGE_SIZE]
-    ids = [row.id for row in found_rows]
-    open_cases: dict[int, int] = {}
-    if ids:
-        open_cases = dict(
-            db.session.execute(
-                sa.select(Case.person_id, sa.func.count(Case.id))
-                .where(
-                    Case.person_id.in_(ids),
-                    Case.status != CaseStatus.CLOSED.value,
-                    access.case_scope(user),
-                )
-                .group_by(Case.person_id)
-            ).all()
+    counted = (
+        sa.select(Case.person_id, sa.func.count(Case.id))
+        .where(
+            Case.person_id.in_(sa.bindparam("ids", expanding=True)),
+            Case.status != CaseStatus.CLOSED.value,
+            access.scope(unit_id, user_id, caseworker=caseworker),
         )
-    rows = [PersonRow(*row, open_cases=open_cases.get(row.id, 0)) for row in found_rows]
-    return rows, (rows[-1].id if more else None)
+        .group_by(Case.person_id)
+    )
+    return page, counted  # type: ignore[return-value]
 
 
 def _user_of_scope() -> User:
