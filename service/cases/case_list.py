@@ -271,7 +271,9 @@ def _page_statement(
         parts = [sa.select(Case.id).where(Case.unit_id == unit_id, r, *filters) for r in ranges]
         reached = access.outside(unit_id, user_id, caseworker=caseworker)
         parts.append(sa.select(Case.id).where(reached, sa.or_(*ranges), *filters))
-        matches = sa.union(*parts).subquery()
+        # each part's newest page first (a sort that keeps only a page), then those few merged
+        limited = [part.order_by(Case.id.desc()).limit(PAGE_SIZE + 1).subquery() for part in parts]
+        matches = sa.union(*(sa.select(part) for part in limited)).subquery()
         page = sa.select(matches.c.id).order_by(matches.c.id.desc())
     else:
         allowed = access.scope(unit_id, user_id, caseworker=caseworker)
