@@ -208,6 +208,23 @@ def test_the_person_list_searches_and_sorts_by_name(
     assert re.findall(r'href="/persons/\d+">([^<]+)</a>', found) == ["Wójcik-Łęcka, Zofia"]
 
 
+def test_a_page_of_persons_never_starts_after_a_person_the_user_may_not_see(
+    app: Flask, logged_in: FormClient, world: dict[str, Any]
+) -> None:
+    """``after`` names the person a page starts after; another unit's person gives the first
+    page, so where their name falls among the user's persons is not told."""
+    with app.app_context():
+        hidden = db.session.get(Case, world["other_unit"]).person_id
+        own = db.session.get(Case, world["colleagues"]).person_id
+    names = re.compile(r'href="/persons/\d+">([^<]+)</a>')
+    first = names.findall(_post(logged_in, "/persons"))
+    assert len(first) == 4
+    assert names.findall(_post(logged_in, "/persons", after=str(hidden))) == first
+    assert names.findall(logged_in.get(f"/persons?after={hidden}").get_data(as_text=True)) == first
+    # a person of the unit does start the page after them
+    assert names.findall(_post(logged_in, "/persons", after=str(own))) == first[1:]
+
+
 def test_no_encrypted_column_is_decrypted_for_the_lists(
     logged_in: FormClient, world: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:

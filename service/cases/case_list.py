@@ -336,7 +336,17 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
     caseworker = user.role == Role.CASEWORKER.value
     values: dict[str, Any] = {"unit_id": user.unit_id, "user_id": user.id}
     if after is not None:
-        last = db.session.scalar(sa.select(Person.sort_key).where(Person.id == after))
+        # the name a page starts after: only of a person the user may see, or the place a
+        # hidden person's name takes among the user's persons would tell it
+        last = db.session.scalar(
+            sa.select(Person.sort_key).where(
+                Person.id == after,
+                sa.or_(
+                    Person.unit_id == user.unit_id,
+                    Person.id.in_(access.reachable_persons(user)),
+                ),
+            )
+        )
         if last is not None:
             values["last"], values["after"] = last, after
     named = _name_range(search) if search else None
