@@ -309,6 +309,13 @@ def wrk(port: int, path: str, cookie: str = "", seconds: int = 10, body: str = "
     error_count = int(bad.group(1)) if bad else 0
     if errors:
         error_count += sum(int(g) for g in errors.groups())
+    if error_count:  # say which: an answer that was no page, or the connection
+        counts = {"not 2xx/3xx": int(bad.group(1)) if bad else 0}
+        if errors:
+            kinds_of = ("connect", "read", "write", "timeout")
+            counts.update(zip(kinds_of, map(int, errors.groups()), strict=True))
+        kinds = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
+        print(f"errors on {path}: {kinds}", file=sys.stderr, flush=True)
     return Figures(
         rps, float(p99.group(1)) * _UNITS[p99.group(2)] if p99 else float("nan"), total, error_count
     )
