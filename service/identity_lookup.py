@@ -30,6 +30,12 @@ def identity_condition(raw: str) -> sa.ColumnElement[bool] | None:
     return Person.identity_index.in_(indexes)
 
 
+def identity_condition_bound(name: str) -> sa.ColumnElement[bool]:
+    """:func:`identity_condition` on a bound list of indexes named ``name`` (a statement built
+    once, run with ``identity_indexes(raw)``; an empty list matches nobody)."""
+    return Person.identity_index.in_(sa.bindparam(name, expanding=True))
+
+
 def find_persons_by_identity(unit_id: int, raw: str) -> list[Person]:
     """The persons of ``unit_id`` whose identity number is ``raw`` (at most one, normally)."""
     condition = identity_condition(raw)

@@ -208,6 +208,19 @@ def test_the_person_list_searches_and_sorts_by_name(
     assert re.findall(r'href="/persons/\d+">([^<]+)</a>', found) == ["Wójcik-Łęcka, Zofia"]
 
 
+def test_the_person_list_finds_an_identity_number_as_typed(
+    app: Flask, logged_in: FormClient, world: dict[str, Any]
+) -> None:
+    with app.app_context():
+        zofia = db.session.get(Case, world["zofia"]).person_id
+    persons = re.compile(r'href="/persons/(\d+)"')
+    for typed in ("44051401458", "440514 01458", "440514-01458"):
+        assert persons.findall(_post(logged_in, "/persons", q=typed)) == [str(zofia)]
+    for nobody in ("44051401459", "0000000000", "1234567890123"):
+        assert persons.findall(_post(logged_in, "/persons", q=nobody)) == []
+        assert _cases(_post(logged_in, "/", q=nobody)) == []
+
+
 def test_a_page_of_persons_never_starts_after_a_person_the_user_may_not_see(
     app: Flask, logged_in: FormClient, world: dict[str, Any]
 ) -> None:

@@ -8,9 +8,10 @@ read: names, numbers, dates and the list columns ``operations.save_step`` keeps 
 column is read, so none is decrypted.
 
 Search: a case number ("C-2026-000042") exactly; an identity number through its blind index
-(:func:`identity_condition`); anything else as the beginning of a name, first name or last name
-first, without regard to case or accents (service/cases/search_keys.py), through the person's
-keys kept on the case (:func:`_page_statement`).
+(``identity_lookup.identity_condition_bound``); anything else as the beginning of a name,
+first name or last name first, without regard to case or accents
+(service/cases/search_keys.py), through the person's keys kept on the case
+(:func:`_page_statement`).
 """
 
 from __future__ import annotations
@@ -97,63 +98,6 @@ class CaseRow:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-def identity_condition(number: str) -> sa.ColumnElement[bool] | None:
-    """The condition on ``Person`` of the persons with identity number ``number`` as typed,
-    through its blind index (the number itself is encrypted: service/identity_lookup.py)."""
-    return identity_lookup.identity_condition(number)
-
-
-def name_condition(text: str) -> sa.ColumnElement[bool] | None:
-    """Persons whose name ("last first" or "first last") begins with ``text``."""
-    key = name_key(text)
-    if not key:
-        return None
-    low, high = prefix_range(key)
-    return sa.or_(
-        sa.and_(Person.sort_key >= low, Person.sort_key < high),
-        sa.and_(Person.given_key >= low, Person.given_key < high),
-    )
-
-
-def person_condition(text: str) -> sa.ColumnElement[bool] | None:
-    """The condition on ``Person`` of a search by identity number or name (None: no search)."""
-    if IDENTITY_LIKE.match(text):
-        found = identity_condition(text)
-        return found if found is not None else sa.false()
-    return name_condition(text)
-
-
-def _person_scopes(user: User) -> tuple[sa.ColumnElement[bool], sa.ColumnElement[bool]]:
-    """The conditions on ``Person`` of the persons ``user`` may see, apart: their unit's (the
-    unit fixed, so the unit's name and number indexes answer), and those of other units reached
-    through a team or a referral (a few team rows read). Together they are
-    :func:`service.access.persons_query`'s condition, which as one "unit or reached" no index
-    answers."""
-    return (
-        Person.unit_id == user.unit_id,
-        sa.and_(Person.unit_id != user.unit_id, Person.id.in_(access.reachable_persons(user))),
-    )
-
-
-def search_condition(user: User, text: str) -> sa.ColumnElement[bool] | None:
-    """The condition on ``Case`` of a search by case or identity number, None for no search
-    (a name: :func:`_page_statement`).
-
-    An identity number finds the persons first, then their cases, each of
-    :func:`_person_scopes` looked up apart: as one condition the database walked the whole
-    identity index, or the cases by id until a page was full.
-    """
-    if not text:
-        return None
-    if CASE_NUMBER.match(text):
-        return Case.reference == text.upper()
-    persons = person_condition(text)
-    if persons is None:
-        return None
-    own, reached = (sa.select(Person.id).where(scope, persons) for scope in _person_scopes(user))
-    return Case.person_id.in_(sa.union_all(own, reached))
-
-
 def _name_range(text: str) -> tuple[str, str] | None:
     """The range of keys a name search looks up, None when ``text`` is no name search."""
     if not text or CASE_NUMBER.match(text) or IDENTITY_LIKE.match(text):
@@ -162,16 +106,30 @@ def _name_range(text: str) -> tuple[str, str] | None:
     return prefix_range(key) if key else None
 
 
+def _search_of(text: str) -> tuple[str, dict[str, Any]]:
+    """What a typed search is ("reference", "identity", "name" or "" for none) and the values
+    its statement is run with."""
+    if not text:
+        return "", {}
+    if CASE_NUMBER.match(text):
+        return "reference", {"reference": text.upper()}
+    if IDENTITY_LIKE.match(text):
+        return "identity", {"indexes": identity_lookup.identity_indexes(text)}
+    named = _name_range(text)
+    if named is None:  # nothing a name can begin with: the list as it is
+        return "", {}
+    return "name", {"low": named[0], "high": named[1]}
+
+
 def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRow], int | None]:
     """One page of the cases ``user`` may see, newest first, and the ``after`` of the next.
 
     The page's case ids are chosen first (filters, scope, order and limit on the case table
     and its indexes alone); only those rows are then joined to their person and contact
-    person, not every case a search matched before the sort. The statement of the list and of
-    a name search is built once per shape (which filters are asked for) with bound values:
-    building it cost more than running it."""
-    caseworker = user.role == Role.CASEWORKER.value
-    named = _name_range(wanted.search)
+    person, not every case a search matched before the sort. The statement is built once per
+    shape (the kind of search, which filters are asked for) with bound values: building it
+    cost more than running it."""
+    kind, searched = _search_of(wanted.search)
     values: dict[str, Any] = {
         "unit_id": user.unit_id,
         "user_id": user.id,
@@ -179,30 +137,18 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
         "method": wanted.method,
         "today": today,
         "after": wanted.after,
+        **searched,
     }
-    if named is not None:
-        values["low"], values["high"] = named
-    if named is not None or not wanted.search:
-        statement = _page_statement(
-            caseworker,
-            named is not None,
-            bool(wanted.status),
-            bool(wanted.method),
-            wanted.mine,
-            wanted.overdue,
-            wanted.after is not None,
-        )
-        found = db.session.execute(statement, values)
-    else:  # a case or identity number: its own statement
-        searched = search_condition(user, wanted.search)
-        chosen = sa.select(Case.id).where(
-            access.case_scope(user), *_filters(sa.bindparam("user_id"), **_asked(wanted))
-        )
-        if searched is not None:
-            chosen = chosen.where(searched)
-        page = chosen.order_by(Case.id.desc()).limit(PAGE_SIZE + 1).subquery()
-        found = db.session.execute(_rows_of(page), values)
-    rows = [CaseRow(*row) for row in found]
+    statement = _page_statement(
+        user.role == Role.CASEWORKER.value,
+        kind,
+        bool(wanted.status),
+        bool(wanted.method),
+        wanted.mine,
+        wanted.overdue,
+        wanted.after is not None,
+    )
+    rows = [CaseRow(*row) for row in db.session.execute(statement, values)]
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     return rows, (rows[-1].id if more else None)
@@ -242,26 +188,44 @@ def _filters(
 @functools.cache
 def _page_statement(
     caseworker: bool,
-    named: bool,
+    search: str,
     status: bool,
     method: bool,
     mine: bool,
     overdue: bool,
     after: bool,
 ) -> sa.Select[Any]:
-    """The statement of a page of the list or of a name search, for one shape.
+    """The statement of a page of the list or of a search (``search``: "reference",
+    "identity", "name" or ""), for one shape.
 
-    A name search reads the person's keys kept on the case (service/models/case.py): the
-    unit's cases from the indexes (unit, key, id) alone, one range for "last first" and one for
-    "first last", and the few cases of other units reached through a team or a referral
-    (:func:`service.access.outside`). A common name ("Wójcik": one person in twenty) is some
-    2,500 index entries, not 2,500 persons and each one's cases."""
+    A case number is the case's ``reference`` (unique). An identity number finds the persons
+    first through the blind index (``indexes``: :func:`identity_lookup.identity_indexes`),
+    the unit's and those reached through a team or a referral apart (as one condition the
+    database walked the whole identity index, or the cases by id until a page was full), then
+    their cases. A name search reads the person's keys kept on the case
+    (service/models/case.py): the unit's cases from the indexes (unit, key, id) alone, one
+    range for "last first" and one for "first last", and the few cases of other units reached
+    through a team or a referral (:func:`service.access.outside`). A common name ("Wójcik":
+    one person in twenty) is some 2,500 index entries, not 2,500 persons and each one's cases.
+    """
     unit_id: sa.BindParameter[int] = sa.bindparam("unit_id")
     user_id: sa.BindParameter[int] = sa.bindparam("user_id")
     filters = _filters(
         user_id, status=status, method=method, mine=mine, overdue=overdue, after=after
     )
-    if named:
+    if search == "reference":
+        filters.append(Case.reference == sa.bindparam("reference"))
+    elif search == "identity":
+        numbered = identity_lookup.identity_condition_bound("indexes")
+        reached_persons = sa.select(Case.person_id).where(
+            access.outside(unit_id, user_id, caseworker=caseworker)
+        )
+        own = sa.select(Person.id).where(Person.unit_id == unit_id, numbered)
+        beyond = sa.select(Person.id).where(
+            Person.unit_id != unit_id, Person.id.in_(reached_persons), numbered
+        )
+        filters.append(Case.person_id.in_(sa.union_all(own, beyond)))
+    if search == "name":
         low: sa.BindParameter[str] = sa.bindparam("low")
         high: sa.BindParameter[str] = sa.bindparam("high")
         ranges = [
@@ -349,16 +313,13 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
         )
         if last is not None:
             values["last"], values["after"] = last, after
-    named = _name_range(search) if search else None
-    if named is not None:
-        values["low"], values["high"] = named
-    if search and named is None:  # an identity number (or nothing a name can begin with)
-        searched = person_condition(search)
-        statement, counted = _person_statements(caseworker, False, "after" in values, searched)
-    else:
-        statement, counted = _cached_person_statements(
-            caseworker, named is not None, "after" in values
-        )
+    identity = bool(search) and IDENTITY_LIKE.match(search) is not None
+    key = name_key(search) if search and not identity else ""
+    if identity:
+        values["indexes"] = identity_lookup.identity_indexes(search)
+    elif key:
+        values["low"], values["high"] = prefix_range(key)
+    statement, counted = _person_statements(caseworker, identity, bool(key), "after" in values)
     found_rows = list(db.session.execute(statement, values))
     more = len(found_rows) > PAGE_SIZE
     found_rows = found_rows[:PAGE_SIZE]
@@ -381,24 +342,18 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
 
 
 @functools.cache
-def _cached_person_statements(
-    caseworker: bool, named: bool, after: bool
-) -> tuple[sa.Select[Any], sa.Select[Any]]:
-    return _person_statements(caseworker, named, after, None)
-
-
 def _person_statements(
-    caseworker: bool, named: bool, after: bool, searched: sa.ColumnElement[bool] | None
+    caseworker: bool, identity: bool, named: bool, after: bool
 ) -> tuple[sa.Select[Any], sa.Select[Any]]:
     """The statement of a page of persons and the one counting their open cases (``ids``),
-    on bound values: ``unit_id``, ``user_id``, with ``named`` the range ``low``–``high`` of
-    name keys, with ``after`` the ``last`` name key and id shown; ``searched`` a condition of
-    its own (an identity number)."""
+    built once per shape, on bound values: ``unit_id``, ``user_id``, with ``identity`` the
+    blind ``indexes`` of a typed number, with ``named`` the range ``low``–``high`` of name
+    keys, with ``after`` the ``last`` name key and id shown."""
     unit_id: sa.BindParameter[int] = sa.bindparam("unit_id")
     user_id: sa.BindParameter[int] = sa.bindparam("user_id")
     conditions: list[sa.ColumnElement[bool]] = []
-    if searched is not None:
-        conditions.append(searched)
+    if identity:
+        conditions.append(identity_lookup.identity_condition_bound("indexes"))
     if named:
         low = sa.bindparam("low", type_=Person.__table__.c.sort_key.type)
         high = sa.bindparam("high", type_=Person.__table__.c.sort_key.type)
