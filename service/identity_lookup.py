@@ -2,9 +2,11 @@
 
 ``find_persons_by_identity(unit_id, raw)`` is the lookup; ``identity_condition(raw)`` is the
 same test as a SQLAlchemy condition on :class:`~service.models.Person`, to combine with other
-filters (e.g. the case list's search). Both accept the number as people type it (with or
-without century, hyphen or spaces; python-stdnum normalises it) and compare keyed HMACs under
-every key of ``STEGVIS_INDEX_KEY``, so they keep working while the index key is rotated.
+filters, and ``identity_condition_bound(name)`` the same on a bound list of
+``identity_indexes(raw)`` (the lists' searches, whose statements are built once). All accept
+the number as people type it (with or without century, hyphen or spaces; python-stdnum
+normalises it) and compare keyed HMACs under every key of ``STEGVIS_INDEX_KEY``, so they keep
+working while the index key is rotated.
 """
 
 from __future__ import annotations

@@ -15,7 +15,9 @@ is kept, keyed by everything it depends on:
   and the state of PDF printing.
 
 A whole page (:func:`page_key`, :func:`cached_page`) is kept the same way with its address
-added, unless a flash message waits to be shown.
+added, unless a flash message waits to be shown. The lists keep each line
+(:func:`cached_rows`) and each whole page (:func:`cached_list`) under the values of the rows
+their query read on that very request, so a list is never shown stale without any revision.
 
 The access check and the audit of the view run on every request before a kept part is used;
 the cache only saves the reading and rendering. A request's CSRF token is never kept: it is
@@ -439,7 +441,9 @@ def _before_commit(session: Session) -> None:
     """Raise the revisions as the transaction's last statements: its other row locks are
     taken by then, so raising never waits inside a lock order of its own (no deadlock with a
     transaction that locks a case after, say, a document number), and case rows are locked in
-    id order."""
+    id order. (A person's rename updates their cases' name keys at its flush, after locking the
+    person's row: two transactions on one person's cases that way are serialised by that row.)
+    """
     session.flush()  # what is still pending is part of the commit: it raises too
     pending = session.info.pop(_PENDING, None)
     if pending is not None:

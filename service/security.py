@@ -167,8 +167,8 @@ def _expire(*, idle_minutes: int, idle: bool) -> None:
     audit.record("session.expired", user_id=current_user.id, reason="idle" if idle else "lifetime")
     db.session.commit()
     language = session.get("lang")
-    logout_user()
     session.clear()
+    logout_user()  # after the clear: it marks a remember-me cookie to be deleted
     if language:
         session["lang"] = language
     if idle:

@@ -4,6 +4,7 @@ another unit's cases, decrypt a column, put a searched name in a URL)."""
 from __future__ import annotations
 
 import re
+import threading
 from datetime import timedelta
 from typing import Any
 
@@ -19,6 +20,7 @@ from service.clock import local_today
 from service.crypto import Keyring
 from service.extensions import db
 from service.models import Case, CaseStatus, Person, Unit, User
+from service.numbering import next_number
 from tests.conftest import FormClient, csrf_token
 
 CASE_LINK = re.compile(r'href="/cases/(\d+)"')
@@ -386,3 +388,65 @@ def test_a_name_search_pages_and_filters_like_the_list(
     assert seen == sorted(made, reverse=True)
     closed = _cases(_post(logged_in, "/", q="nowak", status="closed"))
     assert closed == sorted(made[1::2], reverse=True)
+
+
+@pytest.mark.parametrize("url", ["/", "/persons"])
+def test_hostile_paging_and_search_values_give_a_page(
+    logged_in: FormClient, world: dict[str, Any], url: str
+) -> None:
+    """``after`` that only Python calls digits, or too long to be an id, is no ``after``; a
+    NUL or another control character in a search is a space (PostgreSQL refuses a NUL)."""
+    first = _post(logged_in, url)
+    rows = re.compile(r'href="/(?:cases|persons)/(\d+)"')
+    for after in ("²", "٣", "1" * 5000, "-1", "0", "1e3", " 7", "9" * 19):
+        assert logged_in.client.get(url, query_string={"after": after}).status_code == 200
+        assert rows.findall(_post(logged_in, url, after=after)) == rows.findall(first), after
+    for typed in ("wój\x00cik", "\x00", "\x1b[31mwojcik", "zofia\tw", "wo\u200bjcik"):
+        page = _post(logged_in, url, q=typed)
+        assert "\x00" not in page and "\x1b" not in page
+    assert "Wójcik-Łęcka" in _post(logged_in, url, q="zofia\tw")
+
+
+def test_a_case_opened_while_its_person_is_renamed_takes_the_new_name(
+    app: Flask, worker: User
+) -> None:
+    """Opening a case share-locks its person while it copies the keys: a rename meanwhile
+    waits for the case to be committed, and then gives it the new keys too."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("PostgreSQL only: SQLite lets one transaction write at a time")
+        me = db.session.get(User, worker.id)
+        person_id = _person(me, "Ola", "Kowalska").id
+        db.session.commit()
+        # a case being opened: written, not yet committed (open_case's own flush)
+        case = Case(
+            reference=next_number("C"),
+            person_id=person_id,
+            unit_id=me.unit_id,
+            method="buss",
+            referring_caseworker_name="",
+            assignment="",
+            status=CaseStatus.REFERRED.value,
+            created_by_id=me.id,
+        )
+        db.session.add(case)
+        db.session.flush()
+        case_id = case.id
+        renamed = threading.Event()
+
+        def rename() -> None:
+            with app.app_context():
+                db.session.get(Person, person_id).last_name = "Nowak"
+                db.session.commit()
+            renamed.set()
+
+        elsewhere = threading.Thread(target=rename)
+        elsewhere.start()
+        assert not renamed.wait(1.0)  # the rename waits for the case's transaction
+        db.session.commit()
+        elsewhere.join(10)
+        assert renamed.is_set()
+        db.session.expire_all()
+        kept = db.session.get(Case, case_id)
+        assert kept.person_sort_key == name_key("Nowak Ola")
+        assert kept.person_given_key == name_key("Ola Nowak")

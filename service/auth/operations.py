@@ -202,8 +202,8 @@ def logout(user: User) -> None:
     audit.record("logout", user_id=user.id)
     db.session.commit()
     language = session.get(LANGUAGE_KEY)
-    logout_user()
     session.clear()
+    logout_user()  # after the clear: it marks a remember-me cookie to be deleted
     if language:
         session[LANGUAGE_KEY] = language
 

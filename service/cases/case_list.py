@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -60,18 +61,30 @@ class CaseFilters:
         status = values.get("status", "")
         method = values.get("method", "")
         return cls(
-            search=" ".join(str(values.get("q", "")).split())[:200],
+            search=search_text(values.get("q")),
             status=status if status in {s.value for s in CaseStatus} else "",
             method=method if method in methods else "",
             mine=values.get("mine") in ("1", "on", "y"),
             overdue=values.get("overdue") in ("1", "on", "y"),
-            after=_positive(values.get("after")),
+            after=positive_id(values.get("after")),
         )
 
 
-def _positive(value: object) -> int | None:
+def search_text(value: object) -> str:
+    """What was typed in a search box, as searched: control and format characters (a NUL,
+    which PostgreSQL refuses in text) as spaces, spaces collapsed, at most 200 characters."""
+    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in str(value or ""))
+    return " ".join(text.split())[:200]
+
+
+#: An id as a page's address carries it: ASCII digits only ("²" and "٣" are digits to Python).
+_ID = re.compile(r"[0-9]{1,19}")
+
+
+def positive_id(value: object) -> int | None:
+    """``value`` as a row id (``after``), None for anything else: never an error."""
     text = str(value or "")
-    return int(text) if text.isdigit() and 0 < int(text) < 2**63 else None
+    return int(text) if _ID.fullmatch(text) and 0 < int(text) < 2**63 else None
 
 
 @dataclass(frozen=True)
@@ -152,16 +165,6 @@ def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRo
     more = len(rows) > PAGE_SIZE
     rows = rows[:PAGE_SIZE]
     return rows, (rows[-1].id if more else None)
-
-
-def _asked(wanted: CaseFilters) -> dict[str, bool]:
-    return {
-        "status": bool(wanted.status),
-        "method": bool(wanted.method),
-        "mine": wanted.mine,
-        "overdue": wanted.overdue,
-        "after": wanted.after is not None,
-    }
 
 
 def _filters(

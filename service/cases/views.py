@@ -25,7 +25,7 @@ from forms.method_registry import methods
 from forms.person import IDENTITY_COUNTRY, PersonEditForm, PersonForm
 from service import access, audit, page_cache, record_versions
 from service.cases import operations, overview, team
-from service.cases.case_list import CaseFilters, case_page, person_page
+from service.cases.case_list import CaseFilters, case_page, person_page, positive_id, search_text
 from service.cases.chart import ratings_chart
 from service.cases.journey import MethodNames, current_or_kept, method_of
 from service.cases.plan_history import plan_history
@@ -108,9 +108,8 @@ def _method_names(method_keys: set[str]) -> dict[str, str]:
 def persons() -> str:
     """The persons the user may see, a page at a time by name; searched by a posted name."""
     values = request.form if request.method == "POST" else request.args
-    search = " ".join(str(values.get("q", "")).split())[:200]
-    after_text = str(values.get("after", ""))
-    after = int(after_text) if after_text.isdigit() and int(after_text) < 2**63 else None
+    search = search_text(values.get("q"))
+    after = positive_id(values.get("after"))
     rows, next_after = person_page(search, after)
 
     def render() -> str:

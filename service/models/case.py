@@ -47,8 +47,8 @@ class Case(Base):
         sa.Index("ix_cases_contact_person_id", "contact_person_id"),
         sa.Index("ix_cases_created_by_id", "created_by_id"),
         sa.Index("ix_cases_referring_caseworker_id", "referring_caseworker_id"),
-        # a search by name or number: a found person's cases and the unit they belong to, from
-        # the index alone (no case row read to check the scope)
+        # a search by identity number: a found person's cases and the unit they belong to, from
+        # the index alone (no case row read to check the scope); a person's cases on a rename
         sa.Index("ix_cases_person_id_unit_id", "person_id", "unit_id"),
         # a search by name in a unit: the ids of the cases whose person's name begins so, from
         # the index alone (the person's keys are copied onto the case: see below)
@@ -115,20 +115,19 @@ class Case(Base):
 @sa.event.listens_for(Case, "before_insert")
 @sa.event.listens_for(Case, "before_update")
 def _copy_person_keys(_mapper: Mapper[Case], connection: sa.Connection, target: Case) -> None:
-    """A new case, or one moved to another person, takes the person's search keys."""
+    """A new case, or one moved to another person, takes the person's search keys.
+
+    Read from the database in this flush (after the person's own row: a person renamed or
+    added in the same flush is written first) and share-locked on PostgreSQL: a rename
+    committing meanwhile either ran before, and its keys are read here, or waits for this
+    transaction, and then its update of the person's cases sees this one."""
     state = sa.inspect(target)
     if state.persistent and not state.attrs.person_id.history.has_changes():
         return
-    person = state.dict.get("person")
-    if person is None and state.session is not None:  # the person loaded already, if so
-        person = state.session.identity_map.get(
-            sa.inspect(Person).identity_key_from_primary_key((target.person_id,))
-        )
-    if isinstance(person, Person) and person.id == target.person_id:
-        target.person_sort_key, target.person_given_key = person.sort_key, person.given_key
-        return
     found = connection.execute(
-        sa.select(Person.sort_key, Person.given_key).where(Person.id == target.person_id)
+        sa.select(Person.sort_key, Person.given_key)
+        .where(Person.id == target.person_id)
+        .with_for_update(read=True)
     ).first()
     if found is not None:
         target.person_sort_key, target.person_given_key = found

@@ -43,7 +43,8 @@ class Person(Base):
         sa.CheckConstraint("sex IS NULL OR sex IN ('female', 'male', 'other')", name="sex"),
         sa.CheckConstraint("version > 0", name="version"),
         sa.UniqueConstraint("unit_id", "identity_index", name="uq_persons_unit_identity"),
-        # the person list (by name) and the name search of both lists (migration 0010)
+        # the person list (by name) and its name search (migration 0010); the case list's
+        # name search reads the copies of these keys on the case (migration 0020)
         sa.Index("ix_persons_unit_sort_key", "unit_id", "sort_key", "id"),
         sa.Index("ix_persons_unit_given_key", "unit_id", "given_key"),
     )
