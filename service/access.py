@@ -92,7 +92,13 @@ def reachable_persons(user: User) -> sa.Select[int]:
 
     Written without the unit's own condition, which ``unit_id != …`` contradicts, so the
     database reads a few team rows and never walks the unit's cases."""
-    return sa.select(Case.person_id).where(outside_scope(user))
+    return reached_persons(user.unit_id, user.id, caseworker=user.role == Role.CASEWORKER.value)
+
+
+def reached_persons(unit_id: Any, user_id: Any, *, caseworker: bool) -> sa.Select[int]:
+    """:func:`reachable_persons` of the user ``user_id`` of ``unit_id`` (values or bound
+    parameters)."""
+    return sa.select(Case.person_id).where(outside(unit_id, user_id, caseworker=caseworker))
 
 
 def outside_scope(user: User) -> sa.ColumnElement[bool]:
@@ -112,9 +118,12 @@ def outside(unit_id: Any, user_id: Any, *, caseworker: bool) -> sa.ColumnElement
 
 def persons_query() -> sa.Select[Person]:
     """Persons the current user may see: their unit's and those of the cases they may see."""
-    user = _user()
-    condition = sa.or_(Person.unit_id == user.unit_id, Person.id.in_(reachable_persons(user)))
-    return sa.select(Person).where(condition)
+    return sa.select(Person).where(person_scope(_user()))
+
+
+def person_scope(user: User) -> sa.ColumnElement[bool]:
+    """The condition on ``Person`` of the persons ``user`` may see."""
+    return sa.or_(Person.unit_id == user.unit_id, Person.id.in_(reachable_persons(user)))
 
 
 def get_case(case_id: int) -> Case:

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
+from forms.base import strip_control_characters
 from service import access, identity_lookup
 from service.cases.mine import mine_of
 from service.cases.search_keys import name_key, prefix_range
@@ -71,10 +71,9 @@ class CaseFilters:
 
 
 def search_text(value: object) -> str:
-    """What was typed in a search box, as searched: control and format characters (a NUL,
-    which PostgreSQL refuses in text) as spaces, spaces collapsed, at most 200 characters."""
-    text = "".join(" " if unicodedata.category(c).startswith("C") else c for c in str(value or ""))
-    return " ".join(text.split())[:200]
+    """What was typed in a search box, as searched: control characters dropped as from every
+    form's text (a NUL PostgreSQL refuses), spaces collapsed, at most 200 characters."""
+    return " ".join(strip_control_characters(str(value or "")).split())[:200]
 
 
 #: An id as a page's address carries it: ASCII digits only ("²" and "٣" are digits to Python).
@@ -111,27 +110,21 @@ class CaseRow:
         return f"{self.first_name} {self.last_name}".strip()
 
 
-def _name_range(text: str) -> tuple[str, str] | None:
-    """The range of keys a name search looks up, None when ``text`` is no name search."""
-    if not text or CASE_NUMBER.match(text) or IDENTITY_LIKE.match(text):
-        return None
-    key = name_key(text)
-    return prefix_range(key) if key else None
-
-
-def _search_of(text: str) -> tuple[str, dict[str, Any]]:
+def _search_of(text: str, *, case_numbers: bool = True) -> tuple[str, dict[str, Any]]:
     """What a typed search is ("reference", "identity", "name" or "" for none) and the values
-    its statement is run with."""
+    its statement is run with; without ``case_numbers`` (the person list) a case number is
+    read as a name."""
     if not text:
         return "", {}
-    if CASE_NUMBER.match(text):
+    if case_numbers and CASE_NUMBER.match(text):
         return "reference", {"reference": text.upper()}
     if IDENTITY_LIKE.match(text):
         return "identity", {"indexes": identity_lookup.identity_indexes(text)}
-    named = _name_range(text)
-    if named is None:  # nothing a name can begin with: the list as it is
+    key = name_key(text)
+    if not key:  # nothing a name can begin with: the list as it is
         return "", {}
-    return "name", {"low": named[0], "high": named[1]}
+    low, high = prefix_range(key)
+    return "name", {"low": low, "high": high}
 
 
 def case_page(user: User, wanted: CaseFilters, today: date) -> tuple[list[CaseRow], int | None]:
@@ -218,14 +211,12 @@ def _page_statement(
     )
     if search == "reference":
         filters.append(Case.reference == sa.bindparam("reference"))
-    elif search == "identity":
+    if search == "identity":
         numbered = identity_lookup.identity_condition_bound("indexes")
-        reached_persons = sa.select(Case.person_id).where(
-            access.outside(unit_id, user_id, caseworker=caseworker)
-        )
+        persons = access.reached_persons(unit_id, user_id, caseworker=caseworker)
         own = sa.select(Person.id).where(Person.unit_id == unit_id, numbered)
         beyond = sa.select(Person.id).where(
-            Person.unit_id != unit_id, Person.id.in_(reached_persons), numbered
+            Person.unit_id != unit_id, Person.id.in_(persons), numbered
         )
         filters.append(Case.person_id.in_(sa.union_all(own, beyond)))
     if search == "name":
@@ -306,23 +297,13 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
         # the name a page starts after: only of a person the user may see, or the place a
         # hidden person's name takes among the user's persons would tell it
         last = db.session.scalar(
-            sa.select(Person.sort_key).where(
-                Person.id == after,
-                sa.or_(
-                    Person.unit_id == user.unit_id,
-                    Person.id.in_(access.reachable_persons(user)),
-                ),
-            )
+            sa.select(Person.sort_key).where(Person.id == after, access.person_scope(user))
         )
         if last is not None:
             values["last"], values["after"] = last, after
-    identity = bool(search) and IDENTITY_LIKE.match(search) is not None
-    key = name_key(search) if search and not identity else ""
-    if identity:
-        values["indexes"] = identity_lookup.identity_indexes(search)
-    elif key:
-        values["low"], values["high"] = prefix_range(key)
-    statement, counted = _person_statements(caseworker, identity, bool(key), "after" in values)
+    kind, searched = _search_of(search, case_numbers=False)
+    values.update(searched)
+    statement, counted = _person_statements(caseworker, kind, "after" in values)
     found_rows = list(db.session.execute(statement, values))
     more = len(found_rows) > PAGE_SIZE
     found_rows = found_rows[:PAGE_SIZE]
@@ -346,18 +327,18 @@ def person_page(search: str, after: int | None) -> tuple[list[PersonRow], int | 
 
 @functools.cache
 def _person_statements(
-    caseworker: bool, identity: bool, named: bool, after: bool
+    caseworker: bool, search: str, after: bool
 ) -> tuple[sa.Select[Any], sa.Select[Any]]:
     """The statement of a page of persons and the one counting their open cases (``ids``),
-    built once per shape, on bound values: ``unit_id``, ``user_id``, with ``identity`` the
-    blind ``indexes`` of a typed number, with ``named`` the range ``low``–``high`` of name
-    keys, with ``after`` the ``last`` name key and id shown."""
+    built once per shape, on bound values: ``unit_id``, ``user_id``, for an "identity"
+    ``search`` the blind ``indexes`` of a typed number, for a "name" the range ``low``–``high``
+    of name keys, with ``after`` the ``last`` name key and id shown."""
     unit_id: sa.BindParameter[int] = sa.bindparam("unit_id")
     user_id: sa.BindParameter[int] = sa.bindparam("user_id")
     conditions: list[sa.ColumnElement[bool]] = []
-    if identity:
+    if search == "identity":
         conditions.append(identity_lookup.identity_condition_bound("indexes"))
-    if named:
+    if search == "name":
         low = sa.bindparam("low", type_=Person.__table__.c.sort_key.type)
         high = sa.bindparam("high", type_=Person.__table__.c.sort_key.type)
         conditions.append(
@@ -372,9 +353,7 @@ def _person_statements(
             sa.tuple_(Person.sort_key, Person.id)
             > sa.tuple_(last, sa.bindparam("after", type_=sa.Integer()))
         )
-    reached = sa.select(Case.person_id).where(
-        access.outside(unit_id, user_id, caseworker=caseworker)
-    )
+    reached = access.reached_persons(unit_id, user_id, caseworker=caseworker)
     scopes = (
         Person.unit_id == unit_id,
         sa.and_(Person.unit_id != unit_id, Person.id.in_(reached)),
